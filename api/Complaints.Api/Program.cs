@@ -1,6 +1,37 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz/live", () => TypedResults.Ok());
-app.Run();
+using Complaints.Api.Auth;
+using Complaints.Api.Dev;
+using Complaints.Api.Docs;
+using Complaints.Api.Health;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddApiLogging();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApiJson();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddPersistence(builder.Configuration);
+builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
+builder.Services.AddApiDocs();
+builder.Services.AddHealth();
+
+var app = builder.Build();
+
+app.UseApiProblemDetails();
+app.UseHttpLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapApiDocs();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevTokens();
+}
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' host.</summary>
 public partial class Program;

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Complaints.Api.Docs;
+
+/// <summary>The published contract (api.md): OpenAPI 3.1 at /openapi/v1.json, Scalar at /scalar.</summary>
+public static class OpenApiSetup
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddApiDocs(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "云南省政务服务投诉处理 API",
+                    Version = "v1",
+                    Description = "Complaint handling for Yunnan's government services under 《云南省政务服务投诉处理办法(试行)》: "
+                        + "citizens and enterprises submit and track complaints; agencies and government-service management departments "
+                        + "refer, accept, handle, conclude, supervise and report them. Errors are RFC 9457 problem+json with a stable `code`.",
+                };
+                // The server URL depends on where the document is served from; clients use their own base address.
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A JWT from the identity platform (in Development: POST /api/dev/tokens).",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().DisableRateLimiting();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("云南省政务服务投诉处理 API")).AllowAnonymous().DisableRateLimiting();
+        return app;
+    }
+}

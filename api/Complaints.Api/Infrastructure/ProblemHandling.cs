@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Complaints.Api.Infrastructure;
+
+/// <summary>
+/// RFC 9457 problem+json for every error the service can produce, each with a stable
+/// <c>code</c> and a <c>traceId</c>: rule violations, binding failures, unknown routes and bugs.
+/// </summary>
+public static class ProblemHandling
+{
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Status = status;
+            problem.Extensions.TryAdd("code", ErrorCodes.ForStatus(status));
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            if (problem.Title is null || problem.Title.StartsWith("One or more", StringComparison.Ordinal) || IsDefaultTitle(problem.Title))
+            {
+                problem.Title = ErrorCodes.TitleForStatus(status);
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseApiProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>A problem with a stable code, in Chinese, optionally naming the fields at fault.</summary>
+    public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, string[]>? errors = null, string? title = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (errors is not null)
+        {
+            extensions["errors"] = errors;
+        }
+
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title ?? ErrorCodes.TitleForStatus(status), extensions: extensions);
+    }
+
+    public static ProblemHttpResult Validation(string field, string message, string code = ErrorCodes.Validation) =>
+        Problem(StatusCodes.Status400BadRequest, code, message, new Dictionary<string, string[]> { [field] = [message] }, "请求参数无效");
+
+    private static bool IsDefaultTitle(string title) =>
+        title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Conflict"
+            or "Precondition Failed" or "Payload Too Large" or "Content Too Large" or "Unsupported Media Type" or "Unprocessable Entity"
+            or "Too Many Requests" or "Service Unavailable" or "An error occurred while processing your request.";
+}
+
+/// <summary>Turns binding failures into 400/413/415 naming the field, and bugs into a bare 500.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException bad)
+        {
+            problem = FromBadRequest(bad);
+        }
+        else
+        {
+            // The exception text never leaves the process outside Development: it may carry personal data.
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = ErrorCodes.TitleForStatus(500),
+                Detail = environment.IsDevelopment() ? exception.ToString() : "服务器处理请求时发生错误,请稍后重试。",
+                Extensions = { ["code"] = ErrorCodes.ServerError },
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        var status = bad.StatusCode;
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = ErrorCodes.TitleForStatus(status),
+            Extensions = { ["code"] = ErrorCodes.ForStatus(status) },
+        };
+
+        if (FindJsonException(bad) is { } json)
+        {
+            // The JSON path names the field; the reader's message does not echo the value.
+            var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+            problem.Detail = $"请求体不是有效的 JSON,或字段「{field}」的值类型不正确。";
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [problem.Detail] };
+        }
+        else
+        {
+            problem.Detail = status switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => "请求的 Content-Type 不受支持。",
+                StatusCodes.Status413PayloadTooLarge => "请求内容超过允许的大小。",
+                _ => DescribeBindingFailure(bad.Message),
+            };
+            if (ParameterName(bad.Message) is { } parameter)
+            {
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [problem.Detail] };
+            }
+        }
+
+        return problem;
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    // Framework messages look like: Failed to bind parameter "Guid id" from "abc".
+    private static string? ParameterName(string message)
+    {
+        var start = message.IndexOf('"', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('"', start + 1);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var declaration = message[(start + 1)..end];
+        var space = declaration.LastIndexOf(' ');
+        return space < 0 ? declaration : declaration[(space + 1)..];
+    }
+
+    private static string DescribeBindingFailure(string message) =>
+        message.Contains("Required parameter", StringComparison.Ordinal) ? "缺少必需的参数。"
+        : message.Contains("Implicit body", StringComparison.Ordinal) || message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "请求体缺失或格式不正确。"
+        : "请求参数格式不正确。";
+}

@@ -1,0 +1,15 @@
+using Complaints.Api.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Persistence;
+
+public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : DbContext(options)
+{
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<ManagementDepartment> ManagementDepartments => Set<ManagementDepartment>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+}

@@ -1,0 +1,58 @@
+using Complaints.Api.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Complaints.Api.Persistence;
+
+internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
+{
+    public void Configure(EntityTypeBuilder<Division> b)
+    {
+        b.HasKey(d => d.Code);
+        b.Property(d => d.Code).HasMaxLength(6).IsFixedLength();
+        b.Property(d => d.Name).HasMaxLength(64);
+        b.Property(d => d.Level).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.ParentCode).HasMaxLength(6).IsFixedLength();
+        b.HasOne<Division>().WithMany().HasForeignKey(d => d.ParentCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.ParentCode);
+    }
+}
+
+internal sealed class ManagementDepartmentConfiguration : IEntityTypeConfiguration<ManagementDepartment>
+{
+    public void Configure(EntityTypeBuilder<ManagementDepartment> b)
+    {
+        b.Property(m => m.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(m => m.Name).HasMaxLength(128);
+        b.Property(m => m.ComplaintPhone).HasMaxLength(32);
+        b.HasIndex(m => m.RegionCode).IsUnique();
+        b.HasOne<Division>().WithMany().HasForeignKey(m => m.RegionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.Property(a => a.Name).HasMaxLength(128);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(a => a.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(a => a.ComplaintPhone).HasMaxLength(32);
+        b.HasOne<Division>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.RegionCode, a.Name });
+    }
+}
+
+internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
+{
+    public void Configure(EntityTypeBuilder<Officer> b)
+    {
+        b.Property(o => o.UserId).HasMaxLength(128);
+        b.Property(o => o.Name).HasMaxLength(64);
+        b.Property(o => o.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.HasIndex(o => o.UserId).IsUnique();
+        b.HasOne<Agency>().WithMany().HasForeignKey(o => o.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Division>().WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_officers_one_employer", "(agency_id IS NULL) <> (region_code IS NULL)"));
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Complaints.Api.Persistence;
+
+public static class PersistenceSetup
+{
+    public const string ConnectionStringName = "Complaints";
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        services.AddDbContextPool<ComplaintsDbContext>(o => Configure(o, connectionString));
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>Configuration section <c>Database</c>: what the process does to the schema and data at start.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending EF Core migrations at start (EF takes a lock, so replicas may race safely).</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Insert the demo divisions, departments, agencies and officers if missing.</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without the app's configuration.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ComplaintsDbContext>
+{
+    public ComplaintsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<ComplaintsDbContext>();
+        PersistenceSetup.Configure(builder, "Host=localhost;Database=complaints_design");
+        return new ComplaintsDbContext(builder.Options);
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the service on a private local PostgreSQL that it starts and seeds itself.
+#   ./run.sh            → http://127.0.0.1:8080 (or $ASPNETCORE_URLS), Scalar at /scalar
+# Re-running is idempotent (the cluster and database are reused); Ctrl-C stops the API and the database.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/pg.sh
+
+scripts/ensure-fonts.sh || echo "warning: CJK fonts could not be installed; PDF documents will lack Chinese glyphs" >&2
+
+pg_start run
+trap 'echo; echo "Stopping the database..."; pg_stop' EXIT
+if ! psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='complaints'" | grep -q 1; then
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database complaints"
+fi
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
+export ConnectionStrings__Complaints
+ConnectionStrings__Complaints=$(pg_connection_string complaints)
+# Development applies the migrations and seeds the demo data at start (Database:* in appsettings.Development.json).
+echo "PostgreSQL on 127.0.0.1:$PG_PORT (data in $PG_DATA)"
+echo "API on $ASPNETCORE_URLS — API reference: ${ASPNETCORE_URLS%%;*}/scalar, contract: ${ASPNETCORE_URLS%%;*}/openapi/v1.json"
+dotnet run --project api/Complaints.Api -c "${CONFIGURATION:-Debug}" --no-launch-profile
