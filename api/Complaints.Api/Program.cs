@@ -1,8 +1,10 @@
 using Complaints.Api.Auth;
 using Complaints.Api.Dev;
+using Complaints.Api.Directory;
 using Complaints.Api.Docs;
 using Complaints.Api.Health;
 using Complaints.Api.Infrastructure;
+using Complaints.Api.Me;
 using Complaints.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +27,8 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapApiDocs();
+app.MapDirectory();
+app.MapMe();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

@@ -30,14 +30,15 @@ public static class DevTokenEndpoints
     private static Ok<PersonaView[]> List() =>
         TypedResults.Ok(Personas.All.Select(p => new PersonaView(p.Key, p.Role, p.Name, p.AgencyId, p.RegionCode, p.IsOfficer)).ToArray());
 
-    private static Results<Ok<TokenResponse>, ProblemHttpResult> Issue(TokenRequest request, IOptions<AuthOptions> options, TimeProvider clock)
+    private static Results<Ok<TokenResponse>, ProblemHttpResult> Issue(TokenRequest request, IOptions<AuthOptions> options)
     {
         if (string.IsNullOrWhiteSpace(request.Persona) || Personas.Find(request.Persona) is not { } persona)
         {
             return ProblemHandling.Validation("persona", $"未知的演示身份。可用:{string.Join(", ", Personas.All.Select(p => p.Key))}");
         }
 
-        var now = clock.GetUtcNow();
+        // IdentityModel validates lifetimes against the system clock, so tokens are issued from it too.
+        var now = TimeProvider.System.GetUtcNow();
         var claims = persona.Claims();
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
