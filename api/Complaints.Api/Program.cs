@@ -3,9 +3,11 @@ using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
 using Complaints.Api.Health;
+using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
 using Complaints.Api.Persistence;
+using Complaints.Api.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,9 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();
 builder.Services.AddHealth();
+builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddApiRateLimits(builder.Configuration);
+builder.Services.AddIdempotency(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +29,8 @@ app.UseApiProblemDetails();
 app.UseHttpLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
 app.MapApiDocs();

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: the SDK builds and publishes; the ASP.NET runtime image runs as a non-root user on 8080.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props Complaints.slnx ./
+COPY api/Complaints.Domain/Complaints.Domain.csproj api/Complaints.Domain/
+COPY api/Complaints.Api/Complaints.Api.csproj api/Complaints.Api/
+RUN dotnet restore api/Complaints.Api/Complaints.Api.csproj
+COPY api/ api/
+RUN dotnet publish api/Complaints.Api/Complaints.Api.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# CJK font for the PDF forms (附件1–3); curl for the HEALTHCHECK.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei curl \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+RUN mkdir -p /var/lib/complaints/evidence && chown -R app:app /var/lib/complaints
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Evidence__StorageFolder=/var/lib/complaints/evidence
+USER app
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/healthz/live || exit 1
+ENTRYPOINT ["dotnet", "Complaints.Api.dll"]

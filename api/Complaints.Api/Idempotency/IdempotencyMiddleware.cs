@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using Complaints.Api.Auth;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Api.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Complaints.Api.Idempotency;
+
+/// <summary>Configuration section <c>Idempotency</c>.</summary>
+public sealed class IdempotencyOptions
+{
+    public const string Section = "Idempotency";
+
+    /// <summary>How long a key is remembered; api.md asks for at least 24 hours.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(48);
+}
+
+/// <summary>
+/// api.md: a retry with the same key and body returns the first response; with another body, 422.
+/// The key is claimed with an insert before the handler runs, so two concurrent retries cannot
+/// both execute: the second sees the claim and gets 409 until the first finishes.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    private const int MaxKeyLength = 128;
+    private const int MaxReplayBytes = 1 << 20;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
+            || !http.Request.Headers.TryGetValue(Header, out var values)
+            || http.User.FindFirst(ClaimNames.Subject)?.Value is not { } scope)
+        {
+            await next(http);
+            return;
+        }
+
+        var db = http.RequestServices.GetRequiredService<ComplaintsDbContext>();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        var options = http.RequestServices.GetRequiredService<IOptions<IdempotencyOptions>>();
+        var protector = http.RequestServices.GetRequiredService<PersonalDataProtector>();
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status400BadRequest, "idempotency.invalid_key", $"Idempotency-Key 应为 1 至 {MaxKeyLength} 个字符。");
+            return;
+        }
+
+        http.Request.EnableBuffering();
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(http.Request.Body, http.RequestAborted));
+        http.Request.Body.Position = 0;
+        var now = clock.GetUtcNow();
+
+        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+        if (existing is not null && existing.CreatedAt < now - options.Value.Retention)
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
+            existing = null;
+        }
+
+        if (existing is null)
+        {
+            var claim = new IdempotencyRecord { Scope = scope, Key = key, Method = http.Request.Method, Path = http.Request.Path, RequestHash = hash, CreatedAt = now };
+            db.IdempotencyRecords.Add(claim);
+            try
+            {
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
+                existing = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+            }
+
+            if (existing is null)
+            {
+                db.ChangeTracker.Clear();
+                await ExecuteAndRememberAsync(http, db, protector, scope, key);
+                return;
+            }
+        }
+
+        if (existing.RequestHash != hash || existing.Method != http.Request.Method || existing.Path != http.Request.Path)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status422UnprocessableEntity, "idempotency.key_reused", "该 Idempotency-Key 已用于另一个请求内容。");
+        }
+        else if (existing.StatusCode is not { } status)
+        {
+            await WriteProblemAsync(http, StatusCodes.Status409Conflict, "idempotency.in_progress", "使用该 Idempotency-Key 的请求仍在处理中,请稍后重试。");
+        }
+        else
+        {
+            http.Response.StatusCode = status;
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+            if (existing.ContentType is not null)
+            {
+                http.Response.ContentType = existing.ContentType;
+            }
+
+            if (existing.Location is not null)
+            {
+                http.Response.Headers.Location = existing.Location;
+            }
+
+            if (existing.ProtectedBody is { } body)
+            {
+                await http.Response.WriteAsync(protector.Decrypt(body), http.RequestAborted);
+            }
+        }
+    }
+
+    private async Task ExecuteAndRememberAsync(HttpContext http, ComplaintsDbContext db, PersonalDataProtector protector, string scope, string key)
+    {
+        var original = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        var completed = false;
+        try
+        {
+            await next(http);
+            completed = true;
+        }
+        finally
+        {
+            http.Response.Body = original;
+            var status = http.Response.StatusCode;
+            // Server failures are not remembered: the client's retry should run the request again.
+            if (!completed || status >= 500 || buffer.Length > MaxReplayBytes)
+            {
+                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+            }
+            else
+            {
+                var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.StatusCode, status)
+                        .SetProperty(r => r.ContentType, http.Response.ContentType)
+                        .SetProperty(r => r.Location, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null)
+                        .SetProperty(r => r.ProtectedBody, body),
+                    CancellationToken.None);
+            }
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, CancellationToken.None);
+        }
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string code, string detail) =>
+        ProblemHandling.Problem(status, code, detail).ExecuteAsync(http);
+}
+
+/// <summary>Forgets keys past their retention, so the table does not grow without bound.</summary>
+public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdempotencyOptions> options, ILogger<IdempotencyCleanup> logger) : BackgroundService
+{
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.Retention;
+        return await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Idempotency cleanup failed; it will run again");
+            }
+        }
+    }
+}
+
+public static class IdempotencySetup
+{
+    public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddSingleton<IdempotencyCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
+        return services;
+    }
+
+    public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new IdempotentAttribute());
+        return builder;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Complaints.Api.Auth;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Complaints.Api.Infrastructure;
+
+/// <summary>Configuration section <c>RateLimits</c>: permits per minute for each policy.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Public status lookups, per client address: slows guessing of query codes.</summary>
+    public int LookupPerMinute { get; set; } = 10;
+
+    /// <summary>Complaint submissions, per user.</summary>
+    public int SubmissionPerMinute { get; set; } = 10;
+
+    /// <summary>Evidence uploads, per user.</summary>
+    public int UploadPerMinute { get; set; } = 30;
+}
+
+/// <summary>
+/// The framework's limiter (AspNetCoreRateLimit is unmaintained), partitioned by client address
+/// for anonymous endpoints and by user (<c>sub</c>) for authenticated ones.
+/// </summary>
+public static class RateLimits
+{
+    public const string Lookup = "lookup";
+    public const string Submission = "submission";
+    public const string Upload = "upload";
+
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            // The framework default is 503; a client that is too fast is told so (429) and when to come back.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = ErrorCodes.TitleForStatus(429),
+                        Detail = "请求过于频繁,请稍后再试。",
+                        Extensions = { ["code"] = ErrorCodes.RateLimited },
+                    },
+                });
+            };
+            limiter.AddPolicy(Lookup, http => PerMinute($"ip:{ClientAddress(http)}", options.LookupPerMinute));
+            limiter.AddPolicy(Submission, http => PerMinute($"user:{UserOrAddress(http)}", options.SubmissionPerMinute));
+            limiter.AddPolicy(Upload, http => PerMinute($"user:{UserOrAddress(http)}", options.UploadPerMinute));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    // Behind a reverse proxy, configure ForwardedHeaders so that this is the client, not the proxy.
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string UserOrAddress(HttpContext http) =>
+        http.User.FindFirst(ClaimNames.Subject)?.Value ?? ClientAddress(http);
+}
