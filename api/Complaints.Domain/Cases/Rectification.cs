@@ -54,8 +54,6 @@ public sealed class Rectification
 
     public bool IsOpen => Status != RectificationStatus.Verified;
 
-    internal bool CanComplete => Status is RectificationStatus.Ordered or RectificationStatus.SentBack;
-
     internal void Complete(string report, DateTimeOffset at)
     {
         Report = report;
