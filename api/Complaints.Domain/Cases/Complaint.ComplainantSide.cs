@@ -1,0 +1,67 @@
+using Complaints.Domain.Common;
+
+namespace Complaints.Domain.Cases;
+
+// What the complainant does on their own case.
+public sealed partial class Complaint
+{
+    /// <summary>
+    /// The complainant withdraws an open complaint. A complainant without an account (a caller, a letter)
+    /// may ask a management department or the 12345 hotline to record it for them, with the reason given
+    /// [decision]; the agency complained about can never withdraw a complaint against itself.
+    /// </summary>
+    public Outcome Withdraw(string? reason, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.Withdraw, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+            ?? WithdrawalAllowed(reason, actor)
+            ?? OptionalText(reason, "reason", "撤回理由", ComplaintLimits.ShortTextMaxLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        WithdrawnAt = at;
+        WithdrawalReason = Trimmed(reason);
+        Status = CaseStatus.Withdrawn;
+        Record(TimelineEventKind.Withdrawn, null, actor, at, ("onBehalf", Flag(actor.Role != ActorRole.Complainant)));
+        return Outcome.Ok();
+    }
+
+    private DomainError? WithdrawalAllowed(string? reason, Actor actor)
+    {
+        if (actor.Role == ActorRole.Complainant)
+        {
+            return ByOwnComplainant(ComplaintAction.Withdraw, actor);
+        }
+
+        if (ComplainantUserId is null && actor.Role is ActorRole.ManagementStaff or ActorRole.HotlineOperator)
+        {
+            return ConfidentialityAllows(ComplaintAction.Withdraw, actor)
+                ?? RequiredText(reason, "reason", "代为登记撤回的,撤回理由", ComplaintLimits.ShortTextMaxLength, null);
+        }
+
+        return ComplaintErrors.ComplainantOnly(ComplaintAction.Withdraw);
+    }
+
+    /// <summary>第十六条: the complainant rates the result, once, on the 好差评 scale.</summary>
+    public Outcome RateSatisfaction(SatisfactionRating rating, string? comment, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.RateSatisfaction, CaseStatus.Concluded)
+            ?? ByOwnComplainant(ComplaintAction.RateSatisfaction, actor)
+            ?? (ComplainantRating is null ? null : new DomainError(ComplaintErrors.AlreadyRated, "已经评价过,每件投诉只能评价一次(第十六条)。", "第十六条", "rating"))
+            ?? Defined(rating, "rating")
+            ?? OptionalText(comment, "comment", "评价内容", ComplaintLimits.ShortTextMaxLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        ComplainantRating = rating;
+        ComplainantComment = Trimmed(comment);
+        RatedAt = at;
+        Record(TimelineEventKind.Rated, "第十六条", actor, at, ("rating", WireNames.Of(rating)), ("negative", Flag(rating.IsNegative())));
+        return Outcome.Ok();
+    }
+}

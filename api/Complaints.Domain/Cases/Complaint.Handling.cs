@@ -1,0 +1,233 @@
+using System.Globalization;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Common;
+using Complaints.Domain.Deadlines;
+
+namespace Complaints.Domain.Cases;
+
+// 第十三、十四、十五条: handling an accepted complaint.
+public sealed partial class Complaint
+{
+    /// <summary>
+    /// 第十三条第(二)项: an offsite case that is too complex for 10 working days may be extended once,
+    /// before those 10 days pass, with the reason told to the complainant; never beyond 20 working days
+    /// from acceptance, which is what the extended deadline is.
+    /// </summary>
+    public Outcome Extend(IWorkingDayCalendar calendar, string? reason, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.Extend, CaseStatus.InHandling) ?? ByHandlingAgency(ComplaintAction.Extend, actor);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (Classification != Cases.Classification.Offsite)
+        {
+            return new DomainError(ComplaintErrors.ExtensionNotOffsite, "现场处理类投诉应当场办结,不能延期(第十三条第(一)项)。", "第十三条");
+        }
+
+        if (Extended)
+        {
+            return new DomainError(ComplaintErrors.AlreadyExtended, "本投诉已延期一次,不能再次延期(第十三条第(二)项)。", "第十三条");
+        }
+
+        var current = DeadlineRules.Handling(calendar, AcceptedAt!.Value, Cases.Classification.Offsite, extended: false);
+        if (current.IsOverdueAt(at))
+        {
+            return new DomainError(
+                ComplaintErrors.ExtensionAfterDeadline,
+                $"办理期限已于{Date(current.Due)}届满,届满后不能再延期(第十三条第(二)项)。",
+                "第十三条");
+        }
+
+        if (RequiredText(reason, "reason", "延期理由", ComplaintLimits.ShortTextMaxLength, "第十三条") is { } reasonError)
+        {
+            return reasonError;
+        }
+
+        var extended = DeadlineRules.Handling(calendar, AcceptedAt.Value, Cases.Classification.Offsite, extended: true);
+        Extended = true;
+        ExtendedAt = at;
+        ExtensionReason = reason!.Trim();
+        Record(
+            TimelineEventKind.Extended,
+            "第十三条",
+            actor,
+            at,
+            ("previousDue", Date(current.Due)),
+            ("handlingDue", Date(extended.Due)));
+        return Outcome.Ok();
+    }
+
+    /// <summary>第十四条: an investigation step, by the handling agency or a cooperating one (第十五条).</summary>
+    public Result<InvestigationRecord> AddInvestigationRecord(InvestigationMethod method, string? summary, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.AddInvestigationRecord, CaseStatus.InHandling)
+            ?? ByInvolvedAgency(ComplaintAction.AddInvestigationRecord, actor)
+            ?? Defined(method, "method")
+            ?? RequiredText(summary, "summary", "调查核实情况", ComplaintLimits.LongTextMaxLength, "第十四条");
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var record = new InvestigationRecord(_investigationRecords.Count + 1, method, summary!.Trim(), actor, at);
+        _investigationRecords.Add(record);
+        Record(
+            TimelineEventKind.InvestigationRecorded,
+            "第十四条",
+            actor,
+            at,
+            ("number", record.Number.ToString(CultureInfo.InvariantCulture)),
+            ("method", WireNames.Of(method)));
+        return record;
+    }
+
+    /// <summary>
+    /// 第十三条: the case is concluded with a finding (第十四条) and the result fed back. This is the only
+    /// way a finding or result is ever set, and only from <see cref="CaseStatus.InHandling"/>, so nothing
+    /// can be promised before acceptance and investigation (第九条). With a lead agency, only it concludes (第十五条).
+    /// </summary>
+    public Outcome Conclude(IWorkingDayCalendar calendar, Finding finding, string? result, string? measures, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.Conclude, CaseStatus.InHandling)
+            ?? ByHandlingAgency(ComplaintAction.Conclude, actor)
+            ?? Defined(finding, "finding")
+            ?? RequiredText(result, "result", "处理结果", ComplaintLimits.LongTextMaxLength, "第十三条")
+            ?? OptionalText(measures, "measures", "整改措施", ComplaintLimits.LongTextMaxLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var deadline = DeadlineRules.Handling(calendar, AcceptedAt!.Value, Classification!.Value, Extended);
+        Finding = finding;
+        Result = result!.Trim();
+        Measures = Trimmed(measures);
+        IsInvalidComplaint = finding.IsInvalidComplaint();
+        ConcludedAt = at;
+        ConcludedOnTime = !deadline.IsOverdueAt(at);
+        Status = CaseStatus.Concluded;
+        Record(
+            TimelineEventKind.Concluded,
+            "第十三条",
+            actor,
+            at,
+            ("finding", WireNames.Of(finding)),
+            ("invalidComplaint", Flag(IsInvalidComplaint)),
+            ("handlingDue", Date(deadline.Due)),
+            ("onTime", Flag(ConcludedOnTime.Value)),
+            ("feedbackRecipients", (1 + _mergedCases.Count).ToString(CultureInfo.InvariantCulture)));
+        return Outcome.Ok();
+    }
+
+    /// <summary>
+    /// 第十三条: the same matter complained of through different channels is handled as one case. This case
+    /// ends as <see cref="CaseStatus.Merged"/>; <paramref name="into"/> takes over its complainant (and any
+    /// it had absorbed itself) so that each still gets the feedback.
+    /// </summary>
+    public Outcome Merge(Complaint into, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.Merge, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+            ?? (actor.Role == ActorRole.ManagementStaff ? ByManagement(ComplaintAction.Merge, actor) : ByHandlingAgency(ComplaintAction.Merge, actor))
+            ?? CheckMergeTarget(into, actor);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        into._mergedCases.Add(new MergedCase(Id, TrackingNumber, Channel, ComplainantUserId, Complainant, at));
+        foreach (var earlier in _mergedCases)
+        {
+            into._mergedCases.Add(new MergedCase(earlier.CaseId, earlier.TrackingNumber, earlier.Channel, earlier.ComplainantUserId, earlier.Complainant, earlier.MergedAt));
+        }
+
+        MergedIntoCaseId = into.Id;
+        MergedIntoTrackingNumber = into.TrackingNumber;
+        MergedAt = at;
+        Status = CaseStatus.Merged;
+        Record(TimelineEventKind.Merged, "第十三条", actor, at, ("intoCaseId", into.Id.ToString()), ("intoTrackingNumber", into.TrackingNumber));
+        into.Record(TimelineEventKind.MergedInto, "第十三条", actor, at, ("mergedCaseId", Id.ToString()), ("mergedTrackingNumber", TrackingNumber));
+        return Outcome.Ok();
+    }
+
+    private DomainError? CheckMergeTarget(Complaint into, Actor actor)
+    {
+        if (into.Id == Id)
+        {
+            return new DomainError(ComplaintErrors.MergeIntoSelf, "不能与本件合并(第十三条)。", "第十三条", "intoCaseId");
+        }
+
+        if (into.Status.IsTerminal())
+        {
+            return new DomainError(
+                ComplaintErrors.MergeTargetClosed,
+                $"目标投诉件{into.Status.Describe()},只能并入尚未办结的投诉件(第十三条)。",
+                "第十三条",
+                "intoCaseId");
+        }
+
+        // "政务服务机构接收后可以合并处理": an agency merges only among the cases it handles itself.
+        if (actor.Role == ActorRole.AgencyStaff && into.HandlingAgencyId != actor.AgencyId)
+        {
+            return new DomainError(ComplaintErrors.MergeTargetOtherAgency, "只能并入本机构承办的投诉件(第十三条)。", "第十三条", "intoCaseId");
+        }
+
+        return into.ConfidentialityAllows(ComplaintAction.Merge, actor);
+    }
+
+    /// <summary>
+    /// 第十五条: a complex matter involving several agencies; the management department names the lead,
+    /// which from then on decides and concludes, and the cooperating agencies, which may add investigation
+    /// records. Naming again replaces the earlier choice; the timeline keeps both.
+    /// </summary>
+    public Outcome Coordinate(Guid leadAgencyId, IReadOnlyCollection<Guid>? cooperatingAgencyIds, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var cooperating = cooperatingAgencyIds ?? [];
+        var error = InState(ComplaintAction.Coordinate, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+            ?? ByManagement(ComplaintAction.Coordinate, actor)
+            ?? (leadAgencyId == Guid.Empty ? ComplaintErrors.Missing("leadAgencyId", "牵头部门", "第十五条") : null)
+            ?? CheckCooperating(leadAgencyId, cooperating);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        LeadAgencyId = leadAgencyId;
+        _cooperatingAgencyIds.Clear();
+        _cooperatingAgencyIds.AddRange(cooperating.Distinct());
+        Record(
+            TimelineEventKind.Coordinated,
+            "第十五条",
+            actor,
+            at,
+            ("leadAgencyId", leadAgencyId.ToString()),
+            ("cooperatingAgencyIds", string.Join(',', _cooperatingAgencyIds)));
+        return Outcome.Ok();
+    }
+
+    private static DomainError? CheckCooperating(Guid lead, IReadOnlyCollection<Guid> cooperating)
+    {
+        if (cooperating.Count == 0)
+        {
+            return new DomainError(ComplaintErrors.CooperatingAgenciesRequired, "协调处理须明确至少一个配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds");
+        }
+
+        if (cooperating.Contains(Guid.Empty))
+        {
+            return ComplaintErrors.Undefined("cooperatingAgencyIds");
+        }
+
+        return cooperating.Contains(lead)
+            ? new DomainError(ComplaintErrors.LeadAmongCooperating, "牵头部门不能同时是配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds")
+            : null;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Complaints.Domain.Cases;
+
+public enum TimelineEventKind
+{
+    Received,
+    Referred,
+    Accepted,
+    Rejected,
+    Extended,
+    InvestigationRecorded,
+    Concluded,
+
+    /// <summary>On the case that was merged away.</summary>
+    Merged,
+
+    /// <summary>On the case that absorbed another.</summary>
+    MergedInto,
+    Coordinated,
+    Withdrawn,
+    Rated,
+    Revisited,
+    RectificationOrdered,
+    RectificationCompleted,
+    RectificationVerified,
+    RectificationSentBack,
+    MajorReported,
+    OverdueFlagged,
+}

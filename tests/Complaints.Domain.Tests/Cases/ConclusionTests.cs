@@ -1,0 +1,129 @@
+using Complaints.Domain.Cases;
+using static Complaints.Domain.Tests.Cases.Given;
+
+namespace Complaints.Domain.Tests.Cases;
+
+public class ConclusionTests
+{
+    [Fact]
+    public void The_agency_concludes_with_a_finding_and_a_result_第十三条()
+    {
+        var complaint = InHandling();
+
+        complaint.Conclude(Weekdays, Finding.PartiallySubstantiated, "  已补办  ", "窗口人员培训", Agency, ConcludedAt).ShouldSucceed();
+
+        Assert.Equal(CaseStatus.Concluded, complaint.Status);
+        Assert.Equal(Finding.PartiallySubstantiated, complaint.Finding);
+        Assert.Equal("已补办", complaint.Result);
+        Assert.Equal("窗口人员培训", complaint.Measures);
+        Assert.Equal(ConcludedAt, complaint.ConcludedAt);
+        Assert.True(complaint.ConcludedOnTime);
+    }
+
+    [Theory]
+    [InlineData(Finding.Substantiated, false)]
+    [InlineData(Finding.PartiallySubstantiated, false)]
+    [InlineData(Finding.Unsubstantiated, true)]
+    [InlineData(Finding.Unverifiable, true)]
+    public void Unsubstantiated_or_unverifiable_complaints_are_invalid_complaints_第十四条(Finding finding, bool invalid)
+    {
+        var complaint = Concluded(finding);
+
+        Assert.Equal(invalid, complaint.IsInvalidComplaint);
+        Assert.Equal(invalid ? "true" : "false", complaint.Timeline[^1].Details["invalidComplaint"]);
+    }
+
+    [Fact]
+    public void An_offsite_case_concluded_within_ten_working_days_is_on_time_第十三条()
+    {
+        var complaint = InHandling();
+
+        complaint.Conclude(Weekdays, Finding.Substantiated, "结果", null, Agency, Cst(2026, 3, 18, 23, 59)).ShouldSucceed();
+
+        Assert.True(complaint.ConcludedOnTime);
+    }
+
+    [Fact]
+    public void An_offsite_case_concluded_after_ten_working_days_is_late_第十三条()
+    {
+        var complaint = InHandling();
+
+        complaint.Conclude(Weekdays, Finding.Substantiated, "结果", null, Agency, Cst(2026, 3, 19, 9)).ShouldSucceed();
+
+        Assert.False(complaint.ConcludedOnTime);
+    }
+
+    [Fact]
+    public void An_extended_case_is_on_time_within_twenty_working_days_第十三条()
+    {
+        var complaint = InHandling();
+        complaint.Extend(Weekdays, "情况复杂", Agency, Later).ShouldSucceed();
+
+        complaint.Conclude(Weekdays, Finding.Substantiated, "结果", null, Agency, Cst(2026, 4, 1, 17)).ShouldSucceed();
+
+        Assert.True(complaint.ConcludedOnTime);
+    }
+
+    [Fact]
+    public void An_onsite_case_is_concluded_the_same_day_第十三条()
+    {
+        var sameDay = InHandling(Classification.Onsite);
+        var nextDay = InHandling(Classification.Onsite);
+
+        sameDay.Conclude(Weekdays, Finding.Substantiated, "当场协调解决", null, Agency, Cst(2026, 3, 4, 17)).ShouldSucceed();
+        nextDay.Conclude(Weekdays, Finding.Substantiated, "次日解决", null, Agency, Cst(2026, 3, 5, 9)).ShouldSucceed();
+
+        Assert.True(sameDay.ConcludedOnTime);
+        Assert.False(nextDay.ConcludedOnTime);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void A_conclusion_states_the_result_第十三条(string? result)
+    {
+        var complaint = InHandling();
+
+        var error = complaint.Conclude(Weekdays, Finding.Substantiated, result, null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.Required);
+
+        Assert.Equal("result", error.Field);
+        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+    }
+
+    [Fact]
+    public void Another_agency_cannot_conclude_第五条()
+    {
+        InHandling().Conclude(Weekdays, Finding.Substantiated, "结果", null, AgencyBStaff, ConcludedAt).ShouldFailWith(ComplaintErrors.NotHandlingAgency);
+    }
+
+    [Fact]
+    public void The_agency_records_its_investigation_steps_第十四条()
+    {
+        var complaint = InHandling();
+
+        var first = complaint.AddInvestigationRecord(InvestigationMethod.OnSiteInvestigation, "调取窗口监控", Agency, Later).ShouldSucceed();
+        var second = complaint.AddInvestigationRecord(InvestigationMethod.Interview, "与当事工作人员谈话", Agency, Later.AddHours(1)).ShouldSucceed();
+
+        Assert.Equal(1, first.Number);
+        Assert.Equal(2, second.Number);
+        Assert.Equal([first, second], complaint.InvestigationRecords);
+        Assert.Equal(AgencyA, second.AgencyId);
+        Assert.Equal("interview", complaint.Timeline[^1].Details["method"]);
+        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+    }
+
+    [Fact]
+    public void An_investigation_record_has_a_summary_and_a_known_method_第十四条()
+    {
+        var complaint = InHandling();
+
+        Assert.Equal("summary", complaint.AddInvestigationRecord(InvestigationMethod.RecordsRetrieval, " ", Agency, Later).ShouldFailWith(ComplaintErrors.Required).Field);
+        Assert.Equal("method", complaint.AddInvestigationRecord((InvestigationMethod)9, "x", Agency, Later).ShouldFailWith(ComplaintErrors.InvalidValue).Field);
+    }
+
+    [Fact]
+    public void An_uninvolved_agency_cannot_record_investigation_steps_第十四条()
+    {
+        InHandling().AddInvestigationRecord(InvestigationMethod.Other, "x", AgencyBStaff, Later).ShouldFailWith(ComplaintErrors.NotHandlingAgency);
+    }
+}
