@@ -10,6 +10,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+    public DbSet<Domain.Cases.Complaint> Complaints => Set<Domain.Cases.Complaint>();
+    public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);

@@ -12,8 +12,8 @@ namespace Complaints.Domain.Cases;
 /// </summary>
 public sealed partial class Complaint
 {
-    private readonly List<Guid> _evidenceIds = [];
-    private readonly List<Guid> _cooperatingAgencyIds = [];
+    private List<Guid> _evidenceIds = [];
+    private List<Guid> _cooperatingAgencyIds = [];
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<InvestigationRecord> _investigationRecords = [];
     private readonly List<MergedCase> _mergedCases = [];

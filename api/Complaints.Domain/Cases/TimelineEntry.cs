@@ -8,7 +8,7 @@ namespace Complaints.Domain.Cases;
 /// </summary>
 public sealed class TimelineEntry
 {
-    private readonly Dictionary<string, string> _details = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _details = new(StringComparer.Ordinal);
 
     private TimelineEntry()
     {
