@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Complaints.Domain.Cases;
 
 namespace Complaints.Api.Infrastructure;
 
@@ -9,10 +10,16 @@ public static class ApiJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter(new WireNamingPolicy(), allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+}
+
+/// <summary>The domain's wire names (<c>Phone12345</c> → <c>phone_12345</c>), so JSON and timeline details agree.</summary>
+internal sealed class WireNamingPolicy : JsonNamingPolicy
+{
+    public override string ConvertName(string name) => WireNames.OfName(name);
 }

@@ -9,9 +9,12 @@ namespace Complaints.Domain.Cases;
 public static class WireNames
 {
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum => OfName(value.ToString());
+
+    /// <summary>snake_case of a PascalCase member name, with digit runs as their own word.</summary>
+    public static string OfName(string name)
     {
-        var name = value.ToString();
+        ArgumentNullException.ThrowIfNull(name);
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {

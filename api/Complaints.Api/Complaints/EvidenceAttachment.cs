@@ -1,0 +1,38 @@
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Complaints;
+
+/// <summary>Evidence named in a submission must be the caller's own uploads, not yet attached elsewhere.</summary>
+public static class EvidenceAttachment
+{
+    public static async Task<ProblemHttpResult?> CheckAsync(ComplaintsDbContext db, string uploader, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var distinct = ids.Distinct().ToList();
+        var usable = await db.EvidenceFiles.CountAsync(e => distinct.Contains(e.Id) && e.UploaderUserId == uploader && e.AttachedComplaintId == null, ct);
+        return usable == distinct.Count
+            ? null
+            : ProblemHandling.Validation("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
+    }
+
+    public static async Task AttachAsync(ComplaintsDbContext db, Guid complaintId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var files = await db.EvidenceFiles.Where(e => ids.Contains(e.Id) && e.AttachedComplaintId == null).ToListAsync(ct);
+        foreach (var file in files)
+        {
+            file.AttachedComplaintId = complaintId;
+        }
+    }
+}

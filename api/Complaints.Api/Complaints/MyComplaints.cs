@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using Complaints.Api.Auth;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Complaints;
+
+/// <summary>The caller's own complaints; anyone else's answer 404, never a hint that they exist.</summary>
+public static class MyComplaints
+{
+    public static async Task<Results<Ok<Page<MyComplaintSummary>>, ProblemHttpResult>> List(
+        int? limit, string? cursor, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
+    {
+        var subject = Caller.From(user).Subject;
+        var take = Paging.Clamp(limit);
+        var query = db.Complaints.AsNoTracking().Where(c => c.ComplainantUserId == subject);
+        if (cursor is not null)
+        {
+            if (!TryParseCursor(cursor, out var at, out var id))
+            {
+                return ProblemHandling.Validation("cursor", "分页游标无效。");
+            }
+
+            // Newest first; the id breaks ties between complaints received in the same instant.
+            query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
+            .Select(c => new MyComplaintSummary(c.Id, c.TrackingNumber, c.Status, c.Channel, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name))
+            .ToListAsync(ct);
+        var next = rows.Count > take ? Cursor(rows[take - 1]) : null;
+        return TypedResults.Ok(new Page<MyComplaintSummary>(rows.Take(take).Select(r => r with { ReceivedAt = r.ReceivedAt.Cst() }).ToArray(), next));
+    }
+
+    public static async Task<Results<Ok<MyComplaintView>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+    {
+        var complaint = await FindOwnAsync(db, id, user, tracking: false, ct);
+        return complaint is null ? NotFound() : TypedResults.Ok(complaint.ToMyView(calendar, clock.GetUtcNow()));
+    }
+
+    public static async Task<Complaint?> FindOwnAsync(ComplaintsDbContext db, Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
+    {
+        var subject = Caller.From(user).Subject;
+        var query = tracking ? db.Complaints : db.Complaints.AsNoTracking();
+        return await query.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id && c.ComplainantUserId == subject, ct);
+    }
+
+    public static ProblemHttpResult NotFound() =>
+        ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
+
+    private static string Cursor(MyComplaintSummary row) =>
+        $"{row.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{row.Id:N}";
+
+    private static bool TryParseCursor(string cursor, out DateTimeOffset at, out Guid id)
+    {
+        var parts = cursor.Split('_');
+        at = default;
+        id = default;
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
+        {
+            return false;
+        }
+
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+}

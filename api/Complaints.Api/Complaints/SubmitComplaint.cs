@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Complaints.Api.Auth;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Api.Privacy;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
+using Complaints.Domain.Tracking;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Complaints;
+
+public sealed record ComplainantInput(ComplainantType? Type, string? Name, string? IdNumber, string? Phone, string? Address);
+
+public sealed record RespondentInput(Guid? AgencyId, string? StaffName, string? WindowNumber);
+
+public sealed record ServiceItemInput(string? Code, string? Name);
+
+/// <summary>api.md <c>POST /api/v1/complaints</c>. <c>complainant</c> is given only by staff registering an offline channel.</summary>
+public sealed record SubmitComplaintRequest(
+    Channel? Channel,
+    ComplainantInput? Complainant,
+    RespondentInput? Respondent,
+    ServiceItemInput? ServiceItem,
+    string? Request,
+    string? Facts,
+    IReadOnlyList<Guid>? EvidenceIds,
+    bool Confidential);
+
+/// <summary>第六、七条: receive a complaint from any channel and route it per 第五条.</summary>
+public static class SubmitComplaint
+{
+    public static async Task<Results<Created<SubmittedComplaintView>, ProblemHttpResult>> Handle(
+        SubmitComplaintRequest request,
+        ClaimsPrincipal user,
+        ComplaintsDbContext db,
+        PersonalDataProtector protector,
+        IWorkingDayCalendar calendar,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var now = clock.GetUtcNow();
+        if (request.Channel is not { } channel)
+        {
+            return ProblemHandling.Validation("channel", "缺少投诉渠道(第六条)。");
+        }
+
+        // The identity of an online complainant is the token's; a body that tries to supply one is refused, never stored.
+        if (caller.IsComplainant && request.Complainant is not null)
+        {
+            return ProblemHandling.Validation("complainant", "网上投诉的投诉人身份来自实名认证,请勿在请求中提供投诉人信息。");
+        }
+
+        var identity = caller.IsComplainant
+            ? ComplainantIdentity.FromToken(user, protector, ChinaTime.DateOf(now))
+            : ComplainantIdentity.FromRegistration(request.Complainant, protector, ChinaTime.DateOf(now));
+        if (!identity.IsSuccess)
+        {
+            return identity.Error!.ToProblem();
+        }
+
+        if (request.Respondent?.AgencyId is not { } agencyId)
+        {
+            return ProblemHandling.Validation("respondent.agencyId", "缺少被投诉的政务服务机构(第七条)。");
+        }
+
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => new { a.Id, a.RegionCode }).FirstOrDefaultAsync(ct);
+        if (agency is null)
+        {
+            return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
+        }
+
+        var evidenceIds = request.EvidenceIds ?? [];
+        if (await EvidenceAttachment.CheckAsync(db, caller.Subject, evidenceIds, ct) is { } evidenceProblem)
+        {
+            return evidenceProblem;
+        }
+
+        // 第五条: complaints received by an agency stay with it; everything else goes to the management
+        // department of the respondent agency's region, which refers it (第十条).
+        var receiver = caller.IsAgency && caller.AgencyId is { } ownAgency
+            ? ReceivingParty.Agency(ownAgency)
+            : ReceivingParty.ManagementDepartment(agency.RegionCode);
+        var tracking = await NextTrackingNumberAsync(db, agency.RegionCode, now, ct);
+        var queryCode = QueryCode.Generate();
+        var submission = new ComplaintSubmission(
+            channel,
+            identity.Value.Snapshot,
+            new Respondent(agencyId, request.Respondent.StaffName, request.Respondent.WindowNumber),
+            request.ServiceItem is null ? null : new ServiceItem(request.ServiceItem.Name ?? "", request.ServiceItem.Code),
+            request.Request,
+            request.Facts,
+            evidenceIds,
+            request.Confidential);
+        var received = Complaint.Receive(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, receiver, caller.ToActor(), now);
+        if (!received.IsSuccess)
+        {
+            return received.Error!.ToProblem();
+        }
+
+        var complaint = received.Value;
+        db.Complaints.Add(complaint);
+        ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value);
+        await EvidenceAttachment.AttachAsync(db, complaint.Id, evidenceIds, ct);
+        await db.SaveChangesAsync(ct);
+
+        var view = new SubmittedComplaintView(complaint.Id, complaint.TrackingNumber, queryCode.Value, complaint.Status, complaint.ReceivedAt.Cst(),
+            DeadlinesView.From(complaint.Deadlines(calendar, now)));
+        var location = caller.IsComplainant ? $"/api/v1/me/complaints/{complaint.Id}" : $"/api/v1/cases/{complaint.Id}";
+        return TypedResults.Created(location, view);
+    }
+
+    /// <summary>Unique per (region, CST day): the counter row is incremented atomically by PostgreSQL.</summary>
+    private static async Task<TrackingNumber> NextTrackingNumberAsync(ComplaintsDbContext db, string regionCode, DateTimeOffset now, CancellationToken ct)
+    {
+        var day = ChinaTime.DateOf(now);
+        var sequence = await db.Database.SqlQuery<int>($"""
+            INSERT INTO tracking_sequences (region_code, day, last) VALUES ({regionCode}, {day}, 1)
+            ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
+            RETURNING last AS "Value"
+            """).ToListAsync(ct);
+        var created = TrackingNumber.Create(regionCode, day, sequence[0]);
+        return created.IsSuccess ? created.Value : throw new InvalidOperationException($"Tracking number overflow for {regionCode} on {day}: {created.Error!.Code}");
+    }
+}
