@@ -146,9 +146,17 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
         return loaded.IsSuccess ? parsed : loaded.Error!;
     }
 
-    /// <summary>The year as the <c>GET /calendar/{year}</c> endpoint shows it.</summary>
-    public CalendarYear Describe(int year)
+    /// <summary>
+    /// The year as the <c>GET /calendar/{year}</c> endpoint shows it; a year outside
+    /// <see cref="YearSchedule.MinYear"/>–<see cref="YearSchedule.MaxYear"/> is refused.
+    /// </summary>
+    public Result<CalendarYear> Describe(int year)
     {
+        if (year is < YearSchedule.MinYear or > YearSchedule.MaxYear)
+        {
+            return new DomainError(CalendarErrors.InvalidYear, $"年份 {year} 无效,应在 {YearSchedule.MinYear}–{YearSchedule.MaxYear} 之间。");
+        }
+
         var snapshot = _snapshot;
         var schedule = snapshot.ByYear.GetValueOrDefault(year);
         var days = schedule?.Days ?? [];

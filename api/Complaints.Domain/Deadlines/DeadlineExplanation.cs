@@ -107,7 +107,7 @@ public static class DeadlineExplanation
         DeadlineKind.Acceptance => "决定是否受理",
         DeadlineKind.OnsiteHandling => "现场处理类投诉",
         DeadlineKind.OffsiteHandling => "非现场处理类投诉办结",
-        DeadlineKind.ExtendedHandling => "延期后办结(最长)",
+        DeadlineKind.ExtendedHandling => "延期后办结",
         _ => kind.ToString(),
     };
 

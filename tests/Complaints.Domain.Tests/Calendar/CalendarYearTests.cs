@@ -9,7 +9,7 @@ public class CalendarYearTests
     [Fact]
     public void The_2026_notice_lists_its_holiday_periods_with_names_and_its_makeup_days()
     {
-        var year = Shipped.Describe(2026);
+        var year = Shipped.Describe(2026).Value;
 
         Assert.True(year.HasSchedule);
         Assert.Single(year.Sources);
@@ -40,24 +40,33 @@ public class CalendarYearTests
     [InlineData(2027, 261)]
     public void Each_year_counts_its_working_days_from_1_january_to_31_december(int year, int workingDays)
     {
-        Assert.Equal(workingDays, Shipped.Describe(year).WorkingDayCount);
+        Assert.Equal(workingDays, Shipped.Describe(year).Value.WorkingDayCount);
     }
 
     [Fact]
     public void The_2023_notice_shows_its_new_year_holiday_starting_in_december_2022()
     {
-        Assert.Equal(new HolidayPeriod("元旦", D("2022-12-31"), D("2023-01-02")), Shipped.Describe(2023).Holidays[0]);
+        Assert.Equal(new HolidayPeriod("元旦", D("2022-12-31"), D("2023-01-02")), Shipped.Describe(2023).Value.Holidays[0]);
     }
 
     [Fact]
     public void A_year_without_a_notice_is_shown_as_provisional_and_empty()
     {
-        var year = Shipped.Describe(2027);
+        var year = Shipped.Describe(2027).Value;
 
         Assert.False(year.HasSchedule);
         Assert.Empty(year.Holidays);
         Assert.Empty(year.MakeupWorkingDays);
         Assert.Empty(year.Sources);
-        Assert.False(Shipped.Describe(2030).HasSchedule);
+        Assert.False(Shipped.Describe(2030).Value.HasSchedule);
+    }
+
+    [Theory]
+    [InlineData(1999)]
+    [InlineData(0)]
+    [InlineData(10000)]
+    public void A_year_outside_the_supported_range_is_refused(int year)
+    {
+        Assert.Equal(CalendarErrors.InvalidYear, Shipped.Describe(year).Error!.Code);
     }
 }

@@ -137,7 +137,7 @@ public class ScheduleLoadingTests
         var inconsistent = 0;
         while (!stop.IsCancellationRequested)
         {
-            var view = calendar.Describe(2027);
+            var view = calendar.Describe(2027).Value;
 
             // Each notice yields one holiday period or two make-up days, never a mix.
             if (view.Holidays.Count + (view.MakeupWorkingDays.Count / 2) != 1)

@@ -70,4 +70,17 @@ public class DeadlineExplanationTests
         Assert.Equal([new(D("2022-12-31"), D("2023-01-02"))], deadline.SkippedPeriods());
         Assert.Contains("2022年12月31日至2023年1月2日(元旦)", deadline.Explain(Shipped), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_extended_deadline_lists_the_national_day_holiday_the_weekends_and_the_makeup_saturday_第十三条()
+    {
+        var deadline = DeadlineRules.Handling(Shipped, new DateTimeOffset(2026, 9, 30, 9, 0, 0, Cst), Classification.Offsite, extended: true);
+
+        var text = deadline.Explain(Shipped);
+
+        Assert.StartsWith("依据第十三条第(二)项,延期后办结的期限为20个工作日:自2026年9月30日(星期三)受理,", text, StringComparison.Ordinal);
+        Assert.Contains("第20个工作日为2026年11月3日(星期二)", text, StringComparison.Ordinal);
+        Assert.Contains("其间非工作日共14天:2026年10月1日至10月7日(国庆节)、2026年10月11日(周末)、", text, StringComparison.Ordinal);
+        Assert.Contains("2026年10月31日至11月1日(周末)。2026年10月10日(星期六)为调休上班日,计为工作日。", text, StringComparison.Ordinal);
+    }
 }
