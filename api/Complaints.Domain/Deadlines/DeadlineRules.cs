@@ -33,10 +33,12 @@ public static class DeadlineRules
         ArgumentNullException.ThrowIfNull(calendar);
         var due = WorkingDays.Add(calendar, start, workingDays);
         var skipped = new List<DateOnly>();
-        var provisional = !calendar.HasSchedule(start.Year);
+
+        // Only the counted span (start, due] matters: the day of receipt is never counted, whatever it is.
+        var provisional = false;
         for (var day = start.AddDays(1); day <= due; day = day.AddDays(1))
         {
-            provisional |= !calendar.HasSchedule(day.Year);
+            provisional |= !WorkingDays.IsSettled(calendar, day);
             if (!calendar.IsWorkingDay(day))
             {
                 skipped.Add(day);

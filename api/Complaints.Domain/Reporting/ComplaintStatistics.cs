@@ -1,0 +1,139 @@
+using Complaints.Domain.Cases;
+
+namespace Complaints.Domain.Reporting;
+
+/// <summary>A respondent agency and how many complaints named it.</summary>
+public sealed record AgencyCount(Guid AgencyId, string AgencyName, int Count);
+
+/// <summary>A service item and how many complaints concerned it.</summary>
+public sealed record ServiceItemCount(string ServiceItemName, int Count);
+
+/// <summary>
+/// The figures of 第十八条 (rules.md "Reporting"), computed from case summaries by a pure function.
+/// Every enum-keyed distribution lists all members, zeros included, in declaration order.
+/// </summary>
+/// <param name="Accepted">Cases classified on acceptance (第十二条) or in handling / concluded.</param>
+/// <param name="NotAccepted">Cases with status not_accepted or a 第八条 reason.</param>
+/// <param name="Invalid">无效投诉 (第十四条): unsubstantiated plus unverifiable findings.</param>
+/// <param name="Rated">Cases with a satisfaction rating.</param>
+/// <param name="SatisfactionRate">
+/// (非常满意 + 满意 + 基本满意) / <paramref name="Rated"/>, between 0 and 1, unrounded; null when
+/// nothing was rated, so that "no ratings" is not shown as 0 %.
+/// </param>
+/// <param name="TopRespondentAgencies">At most 10, most complaints first; ties by name, then id.</param>
+/// <param name="TopServiceItems">At most 10, most complaints first; ties by name; blank names left out.</param>
+public sealed record ComplaintStatistics(
+    int Received,
+    IReadOnlyDictionary<Channel, int> ReceivedByChannel,
+    int Accepted,
+    int NotAccepted,
+    IReadOnlyDictionary<NotAcceptedReason, int> NotAcceptedByReason,
+    int Referred,
+    int ReferredOnTime,
+    int Onsite,
+    int Offsite,
+    int Concluded,
+    int ConcludedOnTime,
+    int Extended,
+    int OverdueNow,
+    int Merged,
+    IReadOnlyDictionary<Finding, int> Findings,
+    int Invalid,
+    IReadOnlyDictionary<SatisfactionRating, int> Satisfaction,
+    int Rated,
+    double? SatisfactionRate,
+    int RectificationsOrdered,
+    int RectificationsCompleted,
+    int Major,
+    IReadOnlyList<AgencyCount> TopRespondentAgencies,
+    IReadOnlyList<ServiceItemCount> TopServiceItems)
+{
+    public const int TopCount = 10;
+
+    public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var all = cases.ToList();
+        var satisfaction = CountBy(all, c => c.Satisfaction);
+        var rated = satisfaction.Values.Sum();
+        var satisfied = satisfaction[SatisfactionRating.VerySatisfied] + satisfaction[SatisfactionRating.Satisfied] + satisfaction[SatisfactionRating.BasicallySatisfied];
+        var findings = CountBy(all, c => c.Finding);
+
+        return new ComplaintStatistics(
+            Received: all.Count,
+            ReceivedByChannel: CountBy(all, c => (Channel?)c.Channel),
+            Accepted: all.Count(IsAccepted),
+            NotAccepted: all.Count(c => c.Status == CaseStatus.NotAccepted || c.NotAcceptedReason is not null),
+            NotAcceptedByReason: CountBy(all, c => c.NotAcceptedReason),
+            Referred: all.Count(c => c.Referred),
+            ReferredOnTime: all.Count(c => c.Referred && c.ReferredOnTime == true),
+            Onsite: all.Count(c => c.Classification == Classification.Onsite),
+            Offsite: all.Count(c => c.Classification == Classification.Offsite),
+            Concluded: all.Count(c => c.Concluded),
+            ConcludedOnTime: all.Count(c => c.Concluded && c.ConcludedOnTime == true),
+            Extended: all.Count(c => c.Extended),
+            OverdueNow: all.Count(c => c.OverdueNow),
+            Merged: all.Count(c => c.Merged),
+            Findings: findings,
+            Invalid: findings.Where(f => f.Key.IsInvalidComplaint()).Sum(f => f.Value),
+            Satisfaction: satisfaction,
+            Rated: rated,
+            SatisfactionRate: rated == 0 ? null : (double)satisfied / rated,
+            RectificationsOrdered: all.Count(c => c.RectificationOrdered),
+            RectificationsCompleted: all.Count(c => c.RectificationCompleted),
+            Major: all.Count(c => c.Major),
+            TopRespondentAgencies: RankAgencies(all),
+            TopServiceItems: RankServiceItems(all));
+    }
+
+    /// <summary>
+    /// The figures for the complaints received in <paramref name="period"/> (CST), each as it
+    /// stands now: a cohort view, so that a quarter's report can be recomputed and still agree.
+    /// </summary>
+    public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(period);
+        return Compute(cases.Where(c => period.Contains(c.ReceivedAt)));
+    }
+
+    private static bool IsAccepted(CaseSummary c) =>
+        c.Classification is not null || c.Status is CaseStatus.InHandling or CaseStatus.Concluded;
+
+    private static IReadOnlyDictionary<TKey, int> CountBy<TKey>(List<CaseSummary> cases, Func<CaseSummary, TKey?> key)
+        where TKey : struct, Enum
+    {
+        var counts = Enum.GetValues<TKey>().ToDictionary(k => k, _ => 0);
+        foreach (var c in cases)
+        {
+            if (key(c) is { } value)
+            {
+                counts[value]++;
+            }
+        }
+
+        return counts.AsReadOnly();
+    }
+
+    private static AgencyCount[] RankAgencies(List<CaseSummary> cases) =>
+    [
+        .. cases
+            .GroupBy(c => c.RespondentAgencyId)
+            .Select(g => new AgencyCount(g.Key, g.MaxBy(c => c.ReceivedAt)!.RespondentAgencyName, g.Count()))
+            .OrderByDescending(a => a.Count)
+            .ThenBy(a => a.AgencyName, StringComparer.Ordinal)
+            .ThenBy(a => a.AgencyId)
+            .Take(TopCount),
+    ];
+
+    private static ServiceItemCount[] RankServiceItems(List<CaseSummary> cases) =>
+    [
+        .. cases
+            .Where(c => !string.IsNullOrWhiteSpace(c.ServiceItemName))
+            .GroupBy(c => c.ServiceItemName.Trim(), StringComparer.Ordinal)
+            .Select(g => new ServiceItemCount(g.Key, g.Count()))
+            .OrderByDescending(s => s.Count)
+            .ThenBy(s => s.ServiceItemName, StringComparer.Ordinal)
+            .Take(TopCount),
+    ];
+}
