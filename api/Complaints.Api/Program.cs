@@ -1,4 +1,6 @@
 using Complaints.Api.Auth;
+using Complaints.Api.Calendar;
+using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
@@ -22,6 +24,7 @@ builder.Services.AddHealth();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddIdempotency(builder.Configuration);
+builder.Services.AddWorkingDayCalendar();
 
 var app = builder.Build();
 
@@ -36,6 +39,8 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapDirectory();
 app.MapMe();
+app.MapCalendar();
+app.MapComplaints();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

@@ -12,6 +12,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Domain.Cases.Complaint> Complaints => Set<Domain.Cases.Complaint>();
     public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
+    public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);

@@ -56,3 +56,15 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         b.ToTable(t => t.HasCheckConstraint("ck_officers_one_employer", "(agency_id IS NULL) <> (region_code IS NULL)"));
     }
 }
+
+internal sealed class HolidayScheduleConfiguration : IEntityTypeConfiguration<Calendar.HolidaySchedule>
+{
+    public void Configure(EntityTypeBuilder<Calendar.HolidaySchedule> b)
+    {
+        b.ToTable("holiday_schedules");
+        b.HasKey(s => s.Year);
+        b.Property(s => s.Year).ValueGeneratedNever();
+        b.Property(s => s.Json).HasColumnType("jsonb");
+        b.Property(s => s.LoadedBy).HasMaxLength(128);
+    }
+}

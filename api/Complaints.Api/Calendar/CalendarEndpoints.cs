@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Complaints.Api.Auth;
+using Complaints.Api.Docs;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Deadlines;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Calendar;
+
+/// <summary>api.md "Directory": the working-day calendar, and the deadline arithmetic the cases use.</summary>
+public static class CalendarEndpoints
+{
+    public sealed record DeadlineView(DateOnly From, int WorkingDays, DateOnly Due, DateTimeOffset DueAt, bool Provisional, string Explanation);
+
+    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => StateCouncilCalendar.LoadShipped());
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<StateCouncilCalendar>());
+        services.AddHostedService<CalendarSync>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
+    {
+        var calendar = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous().WithStandardProblems();
+        calendar.MapGet("/deadline", Deadline).WithName("ComputeDeadline")
+            .WithSummary("The end of the N-th working day after `from` (the day itself not counted), as the cases compute it.");
+        calendar.MapGet("/{year:int}", Year).WithName("GetCalendarYear")
+            .WithSummary("A year's holidays and makeup working days (调休补班); `hasSchedule` is false for a year not yet published.");
+
+        app.MapPut("/api/v1/admin/calendar/{year:int}", Load).WithTags("Administration")
+            .RequireAuthorization(Policies.Admin).WithAuthProblems()
+            .Accepts<string>("application/json")
+            .WithName("LoadCalendarYear")
+            .WithSummary("Load or replace a year's State Council schedule (holiday-cn JSON: {year, papers, days:[{name, date, isOffDay}]}).");
+        return app;
+    }
+
+    private static Results<Ok<DeadlineView>, ProblemHttpResult> Deadline(DateOnly? from, int? workingDays, IWorkingDayCalendar calendar)
+    {
+        if (from is not { } start)
+        {
+            return ProblemHandling.Validation("from", "缺少起算日期(yyyy-MM-dd)。");
+        }
+
+        if (workingDays is not (>= 0 and <= 250) || workingDays is not { } days)
+        {
+            return ProblemHandling.Validation("workingDays", "工作日数应为 0 至 250 之间的整数。");
+        }
+
+        if (start.Year is < 2000 or > 2100)
+        {
+            return ProblemHandling.Validation("from", "起算日期超出支持的范围。");
+        }
+
+        var deadline = DeadlineRules.Compute(calendar, DeadlineKind.Acceptance, "", start, days);
+        return TypedResults.Ok(new DeadlineView(start, days, deadline.Due, ChinaTime.ToChina(deadline.DueAt), deadline.Provisional, deadline.Explain(calendar)));
+    }
+
+    private static Results<Ok<CalendarYear>, ProblemHttpResult> Year(int year, StateCouncilCalendar calendar)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            return ProblemHandling.Validation("year", "年份超出支持的范围。");
+        }
+
+        return Described(calendar, year);
+    }
+
+    private static Results<Ok<CalendarYear>, ProblemHttpResult> Described(StateCouncilCalendar calendar, int year)
+    {
+        var described = calendar.Describe(year);
+        return described.IsSuccess ? TypedResults.Ok(described.Value) : (described.Error! with { Field = "year" }).ToProblem();
+    }
+
+    private static async Task<Results<Ok<CalendarYear>, ProblemHttpResult>> Load(
+        int year, HttpRequest request, ClaimsPrincipal user, StateCouncilCalendar calendar, ComplaintsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        var loaded = calendar.LoadJson(year, json);
+        if (!loaded.IsSuccess)
+        {
+            return (loaded.Error! with { Field = loaded.Error.Field ?? "body" }).ToProblem();
+        }
+
+        var stored = await db.HolidaySchedules.FindAsync([year], ct);
+        if (stored is null)
+        {
+            db.HolidaySchedules.Add(new HolidaySchedule { Year = year, Json = json, LoadedAt = clock.GetUtcNow(), LoadedBy = Caller.From(user).Subject });
+        }
+        else
+        {
+            stored.Json = json;
+            stored.LoadedAt = clock.GetUtcNow();
+            stored.LoadedBy = Caller.From(user).Subject;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Described(calendar, year);
+    }
+}
+
+/// <summary>Applies administrator-loaded schedules at start and every few minutes, so every replica agrees.</summary>
+internal sealed class CalendarSync(IServiceScopeFactory scopes, StateCouncilCalendar calendar, TimeProvider clock, ILogger<CalendarSync> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+                foreach (var schedule in await db.HolidaySchedules.AsNoTracking().ToListAsync(stoppingToken))
+                {
+                    var loaded = calendar.LoadJson(schedule.Year, schedule.Json);
+                    if (!loaded.IsSuccess)
+                    {
+                        logger.LogWarning("Stored schedule for {Year} no longer loads: {Code}", schedule.Year, loaded.Error!.Code);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not read stored holiday schedules; will retry");
+            }
+        }
+        while (await Delay(stoppingToken));
+    }
+
+    private async Task<bool> Delay(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(5), clock, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
