@@ -1,4 +1,5 @@
 using Complaints.Api.Directory;
+using Complaints.Api.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Complaints.Api.Persistence;
@@ -9,6 +10,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<ManagementDepartment> ManagementDepartments => Set<ManagementDepartment>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
