@@ -2,6 +2,7 @@ using Complaints.Api.Auth;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
+using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
@@ -17,6 +18,7 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();
 builder.Services.AddHealth();
+builder.Services.AddEvidence(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapDirectory();
 app.MapMe();
+app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
