@@ -4,6 +4,7 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
+using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
@@ -25,6 +26,7 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddIdempotency(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
+builder.Services.AddEvidence(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapDirectory();
 app.MapMe();
 app.MapCalendar();
 app.MapComplaints();
+app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

@@ -16,7 +16,7 @@ public static class EvidenceAttachment
         }
 
         var distinct = ids.Distinct().ToList();
-        var usable = await db.EvidenceFiles.CountAsync(e => distinct.Contains(e.Id) && e.UploaderUserId == uploader && e.AttachedComplaintId == null, ct);
+        var usable = await db.EvidenceFiles.CountAsync(e => distinct.Contains(e.Id) && e.UploaderId == uploader && e.ComplaintId == null, ct);
         return usable == distinct.Count
             ? null
             : ProblemHandling.Validation("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
@@ -29,10 +29,10 @@ public static class EvidenceAttachment
             return;
         }
 
-        var files = await db.EvidenceFiles.Where(e => ids.Contains(e.Id) && e.AttachedComplaintId == null).ToListAsync(ct);
+        var files = await db.EvidenceFiles.Where(e => ids.Contains(e.Id) && e.ComplaintId == null).ToListAsync(ct);
         foreach (var file in files)
         {
-            file.AttachedComplaintId = complaintId;
+            file.ComplaintId = complaintId;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Complaints.Api.Directory;
+using Complaints.Api.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Complaints.Api.Persistence;
@@ -13,6 +14,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Domain.Cases.Complaint> Complaints => Set<Domain.Cases.Complaint>();
     public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);

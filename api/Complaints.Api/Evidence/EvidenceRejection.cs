@@ -1,0 +1,57 @@
+using Complaints.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Complaints.Api.Evidence;
+
+/// <summary>Why an upload was refused, as a value; <see cref="ToProblem"/> is the one place it becomes HTTP.</summary>
+public sealed record EvidenceRejection(int Status, string Code, string Detail)
+{
+    public const string TooLargeCode = "evidence.too_large";
+    public const string UnsupportedTypeCode = "evidence.unsupported_type";
+    public const string UnreadableCode = "evidence.unreadable";
+    public const string TooManyPixelsCode = "evidence.too_many_pixels";
+    public const string ActiveContentCode = "evidence.active_content";
+
+    public static readonly EvidenceRejection TooLarge = new(StatusCodes.Status413PayloadTooLarge, TooLargeCode,
+        $"文件超过 {EvidenceLimits.MaxFileBytes / 1024 / 1024} MiB 的上限。");
+
+    public static readonly EvidenceRejection UnsupportedType = new(StatusCodes.Status415UnsupportedMediaType, UnsupportedTypeCode,
+        "仅接受 JPEG、PNG、WebP 图片和 PDF 文件(按文件内容判断,而非文件名或声明的类型)。");
+
+    public static readonly EvidenceRejection AnimatedImage = new(StatusCodes.Status415UnsupportedMediaType, UnsupportedTypeCode,
+        "不接受动画图片,请上传静态图片。");
+
+    public static readonly EvidenceRejection UnreadableImage = new(StatusCodes.Status422UnprocessableEntity, UnreadableCode,
+        "图片已损坏或无法解码。");
+
+    public static readonly EvidenceRejection UnreadablePdf = new(StatusCodes.Status422UnprocessableEntity, UnreadableCode,
+        "PDF 文件结构不完整或已损坏。");
+
+    public static readonly EvidenceRejection EncryptedPdf = new(StatusCodes.Status422UnprocessableEntity, UnreadableCode,
+        "PDF 文件已加密,无法检查其内容,请上传未加密的文件。");
+
+    public static readonly EvidenceRejection TooManyPixels = new(StatusCodes.Status422UnprocessableEntity, TooManyPixelsCode,
+        $"图片像素过多(上限 {EvidenceLimits.MaxPixels / 1_000_000} 百万像素)。");
+
+    public static readonly EvidenceRejection ActiveContent = new(StatusCodes.Status422UnprocessableEntity, ActiveContentCode,
+        "PDF 文件含有脚本或启动外部程序的动作,出于安全原因不予接收。");
+
+    public ProblemHttpResult ToProblem() => ProblemHandling.Problem(Status, Code, Detail);
+}
+
+/// <summary>The limits of api.md's evidence upload, in one place.</summary>
+public static class EvidenceLimits
+{
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    /// <summary>The whole multipart request: the file plus its framing. Kestrel stops reading beyond it.</summary>
+    public const long MaxRequestBytes = MaxFileBytes + (512 * 1024);
+
+    /// <summary>Refused from the header alone (Image.Identify), before a single pixel is decoded.</summary>
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>Stored images are scaled down to fit this on their long side.</summary>
+    public const int MaxLongSide = 4096;
+
+    public const int ThumbnailLongSide = 320;
+}

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Complaints.Api.Auth;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Complaints.Api.Evidence;
+
+/// <summary>
+/// POST /api/v1/evidence: one <c>file</c> in multipart/form-data. The type is judged from the bytes;
+/// images are re-encoded without metadata, PDFs are checked and kept as uploaded.
+/// </summary>
+public static class UploadEvidence
+{
+    public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string ContentType, long Size, string Sha256, int? Width, int? Height);
+
+    public static EvidenceView AsView(this EvidenceFile evidence) =>
+        new(evidence.Id, evidence.Kind, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.Width, evidence.Height);
+
+    public static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> HandleAsync(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ImageSanitizer images,
+        IEvidenceStorage storage,
+        ComplaintsDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var uploader = user.FindFirstValue(ClaimNames.Subject);
+        if (string.IsNullOrEmpty(uploader))
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "令牌中缺少用户标识(sub),无法登记上传者。");
+        }
+
+        var (upload, problem) = await ReadFileAsync(request, cancellationToken);
+        if (upload is null)
+        {
+            return problem!;
+        }
+
+        var prepared = await PrepareAsync(upload, images, cancellationToken);
+        if (prepared.Rejection is { } rejection)
+        {
+            return rejection.ToProblem();
+        }
+
+        var evidence = await StoreAsync(prepared.Value!, uploader, storage, db, clock, cancellationToken);
+        return TypedResults.Created($"/api/v1/evidence/{evidence.Id}", evidence.AsView());
+    }
+
+    /// <summary>The stored form of an upload, before it has an id.</summary>
+    private sealed record Prepared(EvidenceKind Kind, string ContentType, byte[] Content, int? Width, int? Height, byte[]? Thumbnail);
+
+    private static async Task<(byte[]? Upload, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Kestrel stops reading a body past this (its default, ~28.6 MiB, is too generous here); a declared
+        // Content-Length over it is refused before a byte is read. Set here, before anything reads the body.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = EvidenceLimits.MaxRequestBytes;
+        }
+
+        if (request.ContentLength > EvidenceLimits.MaxRequestBytes)
+        {
+            return (null, EvidenceRejection.TooLarge.ToProblem());
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, ProblemHandling.Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                "请以 multipart/form-data 上传,文件放在字段 file 中。"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, EvidenceRejection.TooLarge.ToProblem());
+        }
+        catch (InvalidDataException)
+        {
+            return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体格式不正确。"));
+        }
+
+        var files = form.Files.GetFiles("file");
+        if (files.Count != 1)
+        {
+            return (null, ProblemHandling.Validation("file", files.Count == 0 ? "请在字段 file 中上传一个文件。" : "一次只能上传一个文件。"));
+        }
+
+        var file = files[0];
+        if (file.Length > EvidenceLimits.MaxFileBytes)
+        {
+            return (null, EvidenceRejection.TooLarge.ToProblem());
+        }
+
+        if (file.Length == 0)
+        {
+            return (null, ProblemHandling.Validation("file", "上传的文件是空的。"));
+        }
+
+        var bytes = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, cancellationToken);
+        return (bytes, null);
+    }
+
+    private static async Task<Checked<Prepared>> PrepareAsync(byte[] upload, ImageSanitizer images, CancellationToken cancellationToken)
+    {
+        var type = FileSignatures.Sniff(upload);
+        switch (type)
+        {
+            case SniffedType.Pdf:
+                return PdfInspector.Inspect(upload) is { } rejection
+                    ? rejection
+                    : new Prepared(EvidenceKind.Pdf, "application/pdf", upload, null, null, null);
+            case SniffedType.Jpeg or SniffedType.Png or SniffedType.Webp:
+                var image = await images.SanitizeAsync(upload, type, cancellationToken);
+                return image.Value is { } clean
+                    ? new Prepared(EvidenceKind.Image, clean.ContentType, clean.Content, clean.Width, clean.Height, clean.Thumbnail)
+                    : image.Rejection!;
+            default:
+                return EvidenceRejection.UnsupportedType;
+        }
+    }
+
+    private static async Task<EvidenceFile> StoreAsync(
+        Prepared prepared, string uploader, IEvidenceStorage storage, ComplaintsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var evidence = new EvidenceFile
+        {
+            Id = Guid.CreateVersion7(now),
+            UploaderId = uploader,
+            Kind = prepared.Kind,
+            ContentType = prepared.ContentType,
+            Size = prepared.Content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(prepared.Content)),
+            Width = prepared.Width,
+            Height = prepared.Height,
+            StorageKey = EvidenceStorageKeys.New(),
+            ThumbnailKey = prepared.Thumbnail is null ? null : EvidenceStorageKeys.New(),
+            UploadedAt = now,
+        };
+
+        try
+        {
+            using (var content = new MemoryStream(prepared.Content, writable: false))
+            {
+                await storage.SaveAsync(evidence.StorageKey, content, cancellationToken);
+            }
+
+            if (prepared.Thumbnail is not null)
+            {
+                using var thumbnail = new MemoryStream(prepared.Thumbnail, writable: false);
+                await storage.SaveAsync(evidence.ThumbnailKey!, thumbnail, cancellationToken);
+            }
+
+            db.EvidenceFiles.Add(evidence);
+            await db.SaveChangesAsync(cancellationToken);
+            return evidence;
+        }
+        catch
+        {
+            // Nothing refers to the files without their row.
+            await storage.DeleteAsync(evidence.StorageKey, CancellationToken.None);
+            if (evidence.ThumbnailKey is not null)
+            {
+                await storage.DeleteAsync(evidence.ThumbnailKey, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+}
