@@ -23,7 +23,13 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync("api");
-        Host = await StartAsync("Development", ConnectionString, Clock, Logs);
+        // Limits are raised for the shared host; RateLimitTests starts its own host with the real ones.
+        Host = await StartAsync("Development", ConnectionString, Clock, Logs, new Dictionary<string, string?>
+        {
+            ["RateLimits:LookupPerMinute"] = "100000",
+            ["RateLimits:SubmissionPerMinute"] = "100000",
+            ["RateLimits:UploadPerMinute"] = "100000",
+        });
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
