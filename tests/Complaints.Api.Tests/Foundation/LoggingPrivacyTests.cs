@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Alba;
 using Complaints.Api.Directory;
 using Complaints.Api.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public sealed class LoggingPrivacyTests(AppFixture app)
     {
         var citizen = Personas.Find("citizen")!;
         var token = await app.Host.ForAsync("citizen");
-        var secrets = new[] { citizen.IdNumber!, citizen.Phone!, citizen.Name, token, "13900001234", "530102199001011234" };
+        string[] secrets = { citizen.IdNumber!, citizen.Phone!, citizen.Name, token, "13900001234", "530102199001011234" };
 
         await app.Host.Scenario(s => { s.Get.Url("/api/v1/me?phone=13900001234"); s.WithToken(token); s.StatusCodeShouldBeOk(); });
         await app.Host.Scenario(s =>
@@ -28,7 +29,15 @@ public sealed class LoggingPrivacyTests(AppFixture app)
             s.StatusCodeShouldBe(400);
         });
 
+        var operatorClient = await app.Host.ClientAsync("hotline_operator");
+        var registration = ComplaintBodies.Registered("phone_12345", ComplaintBodies.Person(idNumber: "530103199205164324", phone: "13987654321"));
+        await operatorClient.SubmitAsync(registration);
+        var wrong = ComplaintBodies.Registered("phone_12345", ComplaintBodies.Person(idNumber: "530103199205164325", phone: "13987654321"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await operatorClient.PostAsJsonAsync("/api/v1/complaints", wrong)).StatusCode);
+        secrets = [.. secrets, "530103199205164324", "530103199205164325", "13987654321", "王芳"];
+
         var logs = app.Logs.All;
+        Assert.Contains("/api/v1/complaints", logs, StringComparison.Ordinal);
         Assert.Contains("/api/v1/me", logs, StringComparison.Ordinal); // request logging is on
         foreach (var secret in secrets)
         {

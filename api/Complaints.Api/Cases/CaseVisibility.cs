@@ -1,0 +1,37 @@
+using Complaints.Api.Auth;
+using Complaints.Api.Persistence;
+using Complaints.Domain.Cases;
+using Complaints.Domain.Jurisdiction;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Cases;
+
+/// <summary>
+/// Who may see a case (第五条 属地管理、分级负责; 第九条 confidentiality), as one query filter so that
+/// every read applies the same rule: an agency sees the cases it is complained about, handles, leads
+/// or cooperates on; a management department sees its division and every division below it; a
+/// confidential case is seen only by named complaint officers. Everyone else sees nothing.
+/// </summary>
+public static class CaseVisibility
+{
+    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> cases, Caller caller)
+    {
+        IQueryable<Complaint> visible;
+        if (caller.IsAgency && caller.AgencyId is { } agency)
+        {
+            visible = cases.Where(c => c.Respondent.AgencyId == agency || c.AssignedAgencyId == agency || c.LeadAgencyId == agency
+                || EF.Property<List<Guid>>(c, "_cooperatingAgencyIds").Contains(agency));
+        }
+        else if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
+        {
+            var prefix = RegionCode.SubtreePrefix(region);
+            visible = cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode).StartsWith(prefix));
+        }
+        else
+        {
+            return cases.Where(_ => false);
+        }
+
+        return caller.IsOfficer ? visible : visible.Where(c => !c.Confidential);
+    }
+}
