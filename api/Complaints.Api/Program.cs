@@ -1,3 +1,4 @@
+using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Calendar;
 using Complaints.Api.Complaints;
@@ -26,6 +27,7 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddIdempotency(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
+builder.Services.AddAudit();
 builder.Services.AddEvidence(builder.Configuration);
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
@@ -77,7 +78,7 @@ public static class CalendarEndpoints
     }
 
     private static async Task<Results<Ok<CalendarYear>, ProblemHttpResult>> Load(
-        int year, HttpRequest request, ClaimsPrincipal user, StateCouncilCalendar calendar, ComplaintsDbContext db, TimeProvider clock, CancellationToken ct)
+        int year, HttpRequest request, ClaimsPrincipal user, StateCouncilCalendar calendar, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
@@ -99,7 +100,8 @@ public static class CalendarEndpoints
             stored.LoadedBy = Caller.From(user).Subject;
         }
 
-        await db.SaveChangesAsync(ct);
+        audit.Record(Caller.From(user), "calendar.loaded", null, $"year={year}");
+        await audit.SaveChangesAsync(ct);
         return Described(calendar, year);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
@@ -19,7 +20,7 @@ public sealed record WithdrawalView(CaseStatus Status, DateTimeOffset WithdrawnA
 public static class ComplainantActions
 {
     public static async Task<Results<Ok<SatisfactionView>, ProblemHttpResult>> RateSatisfaction(
-        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         if (request.Rating is not { } rating)
         {
@@ -38,13 +39,14 @@ public static class ComplainantActions
             return outcome.Error!.ToProblem();
         }
 
-        return await ComplaintStore.TrySaveAsync(db, complaint, ct)
+        audit.Record(Caller.From(user), "complaint.rated", complaint.Id, $"rating={rating}");
+        return await ComplaintStore.TrySaveAsync(db, audit, complaint, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();
     }
 
     public static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Withdraw(
-        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
         if (complaint is null)
@@ -58,7 +60,8 @@ public static class ComplainantActions
             return outcome.Error!.ToProblem();
         }
 
-        return await ComplaintStore.TrySaveAsync(db, complaint, ct)
+        audit.Record(Caller.From(user), "complaint.withdrawn", complaint.Id);
+        return await ComplaintStore.TrySaveAsync(db, audit, complaint, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();
     }

@@ -1,6 +1,8 @@
+using Complaints.Api.Audit;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Complaints.Api.Complaints;
 
@@ -25,17 +27,22 @@ public static class ComplaintStore
     /// Saves a changed aggregate, bumping its version so that a concurrent change to the same case fails
     /// (optimistic concurrency: the UPDATE is conditioned on the version that was read).
     /// </summary>
-    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, Complaint complaint, CancellationToken ct)
+    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, CancellationToken ct)
     {
         var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
         version.CurrentValue = version.OriginalValue + 1;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await audit.SaveChangesAsync(ct);
             return true;
         }
         catch (DbUpdateConcurrencyException)
         {
+            return false;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The other writer appended the same timeline sequence first: the same lost race, seen from a child row.
             return false;
         }
     }

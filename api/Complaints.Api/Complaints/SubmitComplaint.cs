@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
@@ -35,6 +36,7 @@ public static class SubmitComplaint
         SubmitComplaintRequest request,
         ClaimsPrincipal user,
         ComplaintsDbContext db,
+        AuditTrail audit,
         PersonalDataProtector protector,
         IWorkingDayCalendar calendar,
         TimeProvider clock,
@@ -104,7 +106,8 @@ public static class SubmitComplaint
         db.Complaints.Add(complaint);
         ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value);
         await EvidenceAttachment.AttachAsync(db, complaint.Id, evidenceIds, ct);
-        await db.SaveChangesAsync(ct);
+        audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
+        await audit.SaveChangesAsync(ct);
 
         var view = new SubmittedComplaintView(complaint.Id, complaint.TrackingNumber, queryCode.Value, complaint.Status, complaint.ReceivedAt.Cst(),
             DeadlinesView.From(complaint.Deadlines(calendar, now)));

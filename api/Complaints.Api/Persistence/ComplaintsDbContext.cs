@@ -14,6 +14,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Domain.Cases.Complaint> Complaints => Set<Domain.Cases.Complaint>();
     public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

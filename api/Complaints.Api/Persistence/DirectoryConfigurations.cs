@@ -68,3 +68,22 @@ internal sealed class HolidayScheduleConfiguration : IEntityTypeConfiguration<Ca
         b.Property(s => s.LoadedBy).HasMaxLength(128);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.HasKey(e => e.Sequence);
+        b.Property(e => e.Sequence).ValueGeneratedNever();
+        b.Property(e => e.ActorUserId).HasMaxLength(128);
+        b.Property(e => e.ActorRole).HasMaxLength(32);
+        b.Property(e => e.Action).HasMaxLength(64);
+        b.Property(e => e.ClientAddress).HasMaxLength(64);
+        b.Property(e => e.Details).HasMaxLength(2000);
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(e => new { e.CaseId, e.Sequence });
+        b.HasIndex(e => e.At);
+    }
+}
