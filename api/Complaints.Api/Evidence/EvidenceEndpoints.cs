@@ -18,7 +18,7 @@ public static class EvidenceEndpoints
                 + "with all metadata (EXIF incl. GPS, XMP, IPTC, ICC) removed; WebP is stored as JPEG (lossy) or PNG (lossless). "
                 + "PDFs are stored as uploaded after a structure check; PDFs with JavaScript or launch actions, and encrypted PDFs, are refused. "
                 + "An upload not attached to a complaint within 24 hours is deleted.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<UploadEvidence.EvidenceUploadForm>("multipart/form-data")
             // A bearer-token API: browsers never attach the token by themselves and no cookie authenticates
             // anything, so a cross-site form post cannot act as the user; there is no CSRF to defend against.
             .DisableAntiforgery()
@@ -29,13 +29,13 @@ public static class EvidenceEndpoints
         group.MapGet("/{id}", ReadEvidence.GetFileAsync)
             .WithName("GetEvidence")
             .WithSummary("The stored (sanitised) file, to its uploader.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "application/pdf"])
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/thumbnail", ReadEvidence.GetThumbnailAsync)
             .WithName("GetEvidenceThumbnail")
             .WithSummary("A JPEG preview of an image, at most 320 px on the long side (404 for PDFs).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;

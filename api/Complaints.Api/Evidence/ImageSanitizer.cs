@@ -218,11 +218,3 @@ public sealed class ImageSanitizer : IDisposable
         return transparent;
     }
 }
-
-/// <summary>A value or the reason an upload was refused.</summary>
-public readonly record struct Checked<T>(T? Value, EvidenceRejection? Rejection)
-{
-    public static implicit operator Checked<T>(T value) => new(value, null);
-
-    public static implicit operator Checked<T>(EvidenceRejection rejection) => new(default, rejection);
-}

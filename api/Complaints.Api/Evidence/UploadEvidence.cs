@@ -14,7 +14,11 @@ namespace Complaints.Api.Evidence;
 /// </summary>
 public static class UploadEvidence
 {
-    public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string ContentType, long Size, string Sha256, int? Width, int? Height);
+    /// <summary>The 201 body. Width and height are present for images only (nulls are not written).</summary>
+    public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string ContentType, long Size, string Sha256, int? Width = null, int? Height = null);
+
+    /// <summary>The request, for the OpenAPI document only: the handler reads the form itself, to own every failure.</summary>
+    public sealed record EvidenceUploadForm(IFormFile File);
 
     public static EvidenceView AsView(this EvidenceFile evidence) =>
         new(evidence.Id, evidence.Kind, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.Width, evidence.Height);
