@@ -21,9 +21,21 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
     public void Record(Caller caller, string action, Guid? caseId, string? details = null) => _pending.Add((caller, action, caseId, details));
 
     /// <summary>Saves the unit of work and its audit lines atomically.</summary>
-    public async Task SaveChangesAsync(CancellationToken ct)
+    public async Task SaveChangesAsync(CancellationToken ct) => await TrySaveChangesAsync(null, ct);
+
+    /// <summary>
+    /// Like <see cref="SaveChangesAsync"/>, with one more step inside the transaction; when that step
+    /// answers false, nothing is committed and false is returned.
+    /// </summary>
+    public async Task<bool> TrySaveChangesAsync(Func<CancellationToken, Task<bool>>? step, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (step is not null && !await step(ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
         if (_pending.Count > 0)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", ct);
@@ -49,6 +61,7 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Walks the chain; returns the first sequence whose line was changed, removed or reordered, or null when intact.</summary>

@@ -22,17 +22,19 @@ public static class EvidenceAttachment
             : ProblemHandling.Validation("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
     }
 
-    public static async Task AttachAsync(ComplaintsDbContext db, Guid complaintId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// Attaches inside the submission's transaction with a conditional update, so that a concurrent
+    /// submission or the 24-hour sweep cannot take the same file: fewer rows than asked means it lost.
+    /// </summary>
+    public static async Task<bool> TryAttachAsync(ComplaintsDbContext db, Guid complaintId, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
-            return;
+            return true;
         }
 
-        var files = await db.EvidenceFiles.Where(e => ids.Contains(e.Id) && e.ComplaintId == null).ToListAsync(ct);
-        foreach (var file in files)
-        {
-            file.ComplaintId = complaintId;
-        }
+        var attached = await db.EvidenceFiles.Where(e => ids.Contains(e.Id) && e.ComplaintId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ComplaintId, complaintId), ct);
+        return attached == ids.Distinct().Count();
     }
 }

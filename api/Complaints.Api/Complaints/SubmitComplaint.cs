@@ -105,9 +105,11 @@ public static class SubmitComplaint
         var complaint = received.Value;
         db.Complaints.Add(complaint);
         ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value);
-        await EvidenceAttachment.AttachAsync(db, complaint.Id, evidenceIds, ct);
         audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
-        await audit.SaveChangesAsync(ct);
+        if (!await audit.TrySaveChangesAsync(t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
+        {
+            return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");
+        }
 
         var view = new SubmittedComplaintView(complaint.Id, complaint.TrackingNumber, queryCode.Value, complaint.Status, complaint.ReceivedAt.Cst(),
             DeadlinesView.From(complaint.Deadlines(calendar, now)));

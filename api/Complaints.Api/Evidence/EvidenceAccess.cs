@@ -1,22 +1,31 @@
 using System.Security.Claims;
 using Complaints.Api.Auth;
+using Complaints.Api.Cases;
+using Complaints.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Complaints.Api.Evidence;
 
-/// <summary>Who may read a piece of evidence. Everyone else gets the same 404 as for an id that does not exist.</summary>
-public sealed class EvidenceAccess
+/// <summary>
+/// api.md: evidence is served to its uploader and to staff who may see the case it is attached to,
+/// by the same visibility rule as the case itself (agency remit, region subtree, confidentiality).
+/// </summary>
+public sealed class EvidenceAccess(ComplaintsDbContext db)
 {
-    public Task<bool> CanReadAsync(ClaimsPrincipal user, EvidenceFile evidence, CancellationToken cancellationToken)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, EvidenceFile evidence, CancellationToken cancellationToken)
     {
         var subject = user.FindFirstValue(ClaimNames.Subject);
         if (!string.IsNullOrEmpty(subject) && string.Equals(subject, evidence.UploaderId, StringComparison.Ordinal))
         {
-            return Task.FromResult(true);
+            return true;
         }
 
-        // Staff access comes with case visibility (api.md: "to staff who may see the case"): once complaints
-        // exist, evidence attached to a case (evidence.ComplaintId) is readable by whoever may read that case.
-        // That check belongs here, and nowhere else.
-        return Task.FromResult(false);
+        if (evidence.ComplaintId is not { } caseId || string.IsNullOrEmpty(subject))
+        {
+            return false;
+        }
+
+        var caller = Caller.From(user);
+        return await db.Complaints.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(caller).AnyAsync(cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Complaints.Api.Idempotency;
+using Complaints.Api.Infrastructure;
 using Complaints.Api.Auth;
 using Complaints.Api.Docs;
 
@@ -22,6 +24,9 @@ public static class EvidenceEndpoints
             // A bearer-token API: browsers never attach the token by themselves and no cookie authenticates
             // anything, so a cross-site form post cannot act as the user; there is no CSRF to defend against.
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Upload)
+            .WithIdempotency()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
