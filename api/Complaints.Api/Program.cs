@@ -1,6 +1,7 @@
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Calendar;
+using Complaints.Api.Cases;
 using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
@@ -28,6 +29,7 @@ builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddIdempotency(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddAudit();
+builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapDirectory();
 app.MapMe();
 app.MapCalendar();
 app.MapComplaints();
+app.MapCases();
 app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {

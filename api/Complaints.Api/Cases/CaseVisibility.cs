@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Complaints.Api.Cases;
 
 /// <summary>
-/// Who may see a case (第五条 属地管理、分级负责; 第九条 confidentiality), as one query filter so that
-/// every read applies the same rule: an agency sees the cases it is complained about, handles, leads
-/// or cooperates on; a management department sees its division and every division below it; a
-/// confidential case is seen only by named complaint officers. Everyone else sees nothing.
+/// Who may see a case (第五条 属地管理、分级负责), as one query filter so that every read applies the
+/// same rule: an agency sees the cases it is complained about, handles, leads or cooperates on; a
+/// management department sees its division and every division below it. Everyone else sees nothing.
+/// Confidentiality (第九条) hides the complainant's identity within a visible case: see CaseViews.
 /// </summary>
 public static class CaseVisibility
 {
@@ -32,6 +32,6 @@ public static class CaseVisibility
             return cases.Where(_ => false);
         }
 
-        return caller.IsOfficer ? visible : visible.Where(c => !c.Confidential);
+        return visible;
     }
 }

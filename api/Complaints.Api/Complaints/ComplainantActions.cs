@@ -3,6 +3,7 @@ using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,7 +21,7 @@ public sealed record WithdrawalView(CaseStatus Status, DateTimeOffset WithdrawnA
 public static class ComplainantActions
 {
     public static async Task<Results<Ok<SatisfactionView>, ProblemHttpResult>> RateSatisfaction(
-        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         if (request.Rating is not { } rating)
         {
@@ -40,13 +41,13 @@ public static class ComplainantActions
         }
 
         audit.Record(Caller.From(user), "complaint.rated", complaint.Id, $"rating={rating}");
-        return await ComplaintStore.TrySaveAsync(db, audit, complaint, ct)
+        return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();
     }
 
     public static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Withdraw(
-        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
         if (complaint is null)
@@ -61,7 +62,7 @@ public static class ComplainantActions
         }
 
         audit.Record(Caller.From(user), "complaint.withdrawn", complaint.Id);
-        return await ComplaintStore.TrySaveAsync(db, audit, complaint, ct)
+        return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();
     }

@@ -1,5 +1,6 @@
 using Complaints.Api.Audit;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,15 +10,32 @@ namespace Complaints.Api.Complaints;
 /// <summary>Loading and saving the aggregate, with the shadow state the domain does not know about.</summary>
 public static class ComplaintStore
 {
-    public static void SetShadowState(ComplaintsDbContext db, Complaint complaint, string regionCode, ProtectedComplainant identity)
+    public static void SetShadowState(ComplaintsDbContext db, Complaint complaint, string regionCode, ProtectedComplainant identity, IWorkingDayCalendar calendar)
     {
         var entry = db.Entry(complaint);
+        RefreshRunningDeadline(db, complaint, calendar);
         entry.Property(ComplaintConfiguration.RegionCode).CurrentValue = regionCode;
         entry.Property(ComplaintConfiguration.Version).CurrentValue = 1;
         var owned = entry.Reference(c => c.Complainant).TargetEntry!;
         owned.Property(ComplaintConfiguration.IdNumberMasked).CurrentValue = identity.IdNumberMasked;
         owned.Property(ComplaintConfiguration.PhoneMasked).CurrentValue = identity.PhoneMasked;
         owned.Property(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue = identity.IdNumberBlindIndex;
+    }
+
+    /// <summary>Deadlines are computed, not stored, in the domain; the queue needs the running one as a column to filter and sort on.</summary>
+    public static void RefreshRunningDeadline(ComplaintsDbContext db, Complaint complaint, IWorkingDayCalendar calendar)
+    {
+        var entry = db.Entry(complaint);
+        var running = complaint.RunningDeadline(calendar);
+        entry.Property<DateTimeOffset?>(ComplaintConfiguration.RunningDueAt).CurrentValue = running?.DueAt;
+        entry.Property<DateOnly?>(ComplaintConfiguration.RunningDueDate).CurrentValue = running?.Due;
+    }
+
+    /// <summary>A second aggregate changed in the same unit of work (a merge target) gets its version bumped too.</summary>
+    public static void BumpVersion(ComplaintsDbContext db, Complaint complaint)
+    {
+        var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
+        version.CurrentValue = version.OriginalValue + 1;
     }
 
     public static int VersionOf(ComplaintsDbContext db, Complaint complaint) =>
@@ -27,8 +45,9 @@ public static class ComplaintStore
     /// Saves a changed aggregate, bumping its version so that a concurrent change to the same case fails
     /// (optimistic concurrency: the UPDATE is conditioned on the version that was read).
     /// </summary>
-    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, CancellationToken ct)
+    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
     {
+        RefreshRunningDeadline(db, complaint, calendar);
         var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
         version.CurrentValue = version.OriginalValue + 1;
         try

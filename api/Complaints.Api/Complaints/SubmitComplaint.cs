@@ -104,7 +104,7 @@ public static class SubmitComplaint
 
         var complaint = received.Value;
         db.Complaints.Add(complaint);
-        ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value);
+        ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value, calendar);
         audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
         if (!await audit.TrySaveChangesAsync(t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {

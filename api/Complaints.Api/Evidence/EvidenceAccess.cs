@@ -26,6 +26,8 @@ public sealed class EvidenceAccess(ComplaintsDbContext db)
         }
 
         var caller = Caller.From(user);
-        return await db.Complaints.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(caller).AnyAsync(cancellationToken);
+        // A confidential case's evidence may identify the complainant (第九条): officers only.
+        return await db.Complaints.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(caller)
+            .AnyAsync(c => caller.IsOfficer || !c.Confidential, cancellationToken);
     }
 }

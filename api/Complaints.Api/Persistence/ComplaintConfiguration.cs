@@ -21,6 +21,15 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     public const string PhoneMasked = "PhoneMasked";
     public const string IdNumberBlindIndex = "IdNumberBlindIndex";
 
+    /// <summary>End (24:00 CST) of the deadline running now, null when none runs: the queue filters on it.</summary>
+    public const string RunningDueAt = "RunningDueAt";
+
+    /// <summary>The CST date of <see cref="RunningDueAt"/>.</summary>
+    public const string RunningDueDate = "RunningDueDate";
+
+    /// <summary>The running deadline the monitor last flagged as overdue, so a sweep never looks at it twice.</summary>
+    public const string OverdueFlaggedDueAt = "OverdueFlaggedDueAt";
+
     private static readonly ValueConverter<Dictionary<string, string>, string> DetailsToJson = new(
         d => JsonSerializer.Serialize(d, (JsonSerializerOptions?)null),
         s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
@@ -55,6 +64,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The region whose management department supervises the case (第五条): the respondent agency's.
         b.Property<string>(RegionCode).HasMaxLength(6).IsFixedLength();
         b.Property<int>(Version).IsConcurrencyToken();
+        b.Property<DateTimeOffset?>(RunningDueAt);
+        b.Property<DateOnly?>(RunningDueDate);
+        b.Property<DateTimeOffset?>(OverdueFlaggedDueAt);
 
         b.OwnsOne(c => c.Complainant, o =>
         {
@@ -162,6 +174,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(RegionCode, nameof(Complaint.Status));
         b.HasIndex(c => new { c.AssignedAgencyId, c.Status });
         b.HasIndex(c => c.ReceivedAt);
+        b.HasIndex(RunningDueAt);
     }
 }
 

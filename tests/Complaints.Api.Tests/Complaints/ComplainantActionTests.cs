@@ -93,6 +93,6 @@ public sealed class ComplainantActionTests(AppFixture app)
         var agency = Actor.ForAgency("agency-staff-zhao-qiang", WuhuaMarket);
         Assert.True(complaint.Accept(calendar, Classification.Onsite, agency, now).IsSuccess);
         Assert.True(complaint.Conclude(calendar, Finding.Substantiated, "已当场协调解决并向投诉人致歉。", null, agency, now).IsSuccess);
-        Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Audit.AuditTrail>(), complaint, CancellationToken.None));
+        Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Audit.AuditTrail>(), complaint, calendar, CancellationToken.None));
     }
 }

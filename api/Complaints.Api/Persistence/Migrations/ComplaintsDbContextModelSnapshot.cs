@@ -575,6 +575,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("character varying(48)")
                         .HasColumnName("not_accepted_reason");
 
+                    b.Property<DateTimeOffset?>("OverdueFlaggedDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_due_at");
+
                     b.Property<string>("QueryCodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -628,6 +632,14 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("result");
 
+                    b.Property<DateTimeOffset?>("RunningDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_due_at");
+
+                    b.Property<DateOnly?>("RunningDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("running_due_date");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -671,6 +683,9 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_complaints_received_at");
+
+                    b.HasIndex("RunningDueAt")
+                        .HasDatabaseName("ix_complaints_running_due_at");
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique()

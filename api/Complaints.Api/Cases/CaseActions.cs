@@ -1,0 +1,230 @@
+using Complaints.Api.Complaints;
+using Complaints.Api.Infrastructure;
+using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
+using Complaints.Domain.Jurisdiction;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Cases;
+
+public sealed record ReferralRequest(Guid? AgencyId, string? Note);
+
+public enum AcceptanceDecision
+{
+    Accept,
+    Reject,
+}
+
+public sealed record AcceptanceRequest(AcceptanceDecision? Decision, Classification? Classification, NotAcceptedReason? Reason, Guid? RelatedCaseId, string? Explanation);
+
+public sealed record ExtensionRequest(string? Reason);
+
+public sealed record InvestigationRecordRequest(InvestigationMethod? Method, string? Summary);
+
+public sealed record ConclusionRequest(Finding? Finding, string? Result, string? Measures);
+
+public sealed record MergeRequest(Guid? IntoCaseId);
+
+public sealed record CoordinationRequest(Guid? LeadAgencyId, IReadOnlyList<Guid>? CooperatingAgencyIds);
+
+public sealed record RevisitRequest(RevisitMethod? Method, SatisfactionRating? Rating, string? Note);
+
+public sealed record RectificationRequest(string? Requirement, DateOnly? DueDate);
+
+public sealed record RectificationCompletionRequest(string? Report);
+
+public sealed record RectificationVerificationRequest(bool? Accepted, string? Note);
+
+public sealed record MajorReportRequest(string? Summary);
+
+/// <summary>
+/// api.md "Agency and management side": each action loads the case the caller may see, honours
+/// If-Match, makes one domain call, audits it and saves it under the case's version. Checks the
+/// domain cannot make (the directory, the region tree) are made here, before that call.
+/// </summary>
+public static class CaseActions
+{
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Refer(Guid id, ReferralRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.referred", ct, async (c, actor, now) =>
+        {
+            if (body.AgencyId is not { } agencyId)
+            {
+                return Missing("agencyId", "承办的政务服务机构(第十条)");
+            }
+
+            return ReceivingDepartmentOnly(c, r) ?? await AgencyInRegionAsync(r, agencyId, c, "agencyId")
+                ?? c.Refer(r.Calendar, agencyId, body.Note, actor, now).Error;
+        });
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Decide(Guid id, AcceptanceRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, body.Decision == AcceptanceDecision.Reject ? "case.rejected" : "case.accepted", ct, async (c, actor, now) =>
+        {
+            switch (body.Decision)
+            {
+                case AcceptanceDecision.Accept:
+                    return body.Classification is { } classification
+                        ? c.Accept(r.Calendar, classification, actor, now).Error
+                        : Missing("classification", "分类(onsite 现场处理类 / offsite 非现场处理类,第十二条)");
+                case AcceptanceDecision.Reject:
+                    if (body.Reason is not { } reason)
+                    {
+                        return Missing("reason", "不予受理的理由(第八条)");
+                    }
+
+                    if (c.Status == CaseStatus.PendingReferral && ReceivingDepartmentOnly(c, r) is { } notReceiver)
+                    {
+                        return notReceiver;
+                    }
+
+                    Complaint? related = null;
+                    if (body.RelatedCaseId is { } relatedId)
+                    {
+                        related = await CaseAccess.FindVisibleAsync(r.Db, relatedId, r.Caller, tracking: false, CancellationToken.None);
+                        if (related is null)
+                        {
+                            return new DomainError("complaint.related_case_not_found", "关联的投诉不存在。", "第八条", "relatedCaseId");
+                        }
+                    }
+
+                    return c.Reject(r.Calendar, reason, related, body.Explanation, actor, now).Error;
+                default:
+                    return Missing("decision", "受理决定(accept 或 reject,第十一条)");
+            }
+        });
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Extend(Guid id, ExtensionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.extended", ct, (c, actor, now) => Task.FromResult(c.Extend(r.Calendar, body.Reason, actor, now).Error));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> RecordInvestigation(Guid id, InvestigationRecordRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.investigation_recorded", ct, (c, actor, now) => Task.FromResult(body.Method is { } method
+            ? c.AddInvestigationRecord(method, body.Summary, actor, now).Error
+            : Missing("method", "调查方式(第十四条)")));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Conclude(Guid id, ConclusionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.concluded", ct, (c, actor, now) => Task.FromResult(body.Finding is { } finding
+            ? c.Conclude(r.Calendar, finding, body.Result, body.Measures, actor, now).Error
+            : Missing("finding", "调查结论(第十四条)")));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Merge(Guid id, MergeRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.merged", ct, async (c, actor, now) =>
+        {
+            if (body.IntoCaseId is not { } intoId)
+            {
+                return Missing("intoCaseId", "合并到的投诉(第十三条)");
+            }
+
+            // Tracked, so the target's new merged complainant and timeline entry are saved with the source.
+            var into = await CaseAccess.FindVisibleAsync(r.Db, intoId, r.Caller, tracking: true, CancellationToken.None);
+            if (into is null)
+            {
+                return new DomainError("complaint.merge_target_not_found", "合并到的投诉不存在。", "第十三条", "intoCaseId");
+            }
+
+            var error = c.Merge(into, actor, now).Error;
+            if (error is null)
+            {
+                ComplaintStore.BumpVersion(r.Db, into);
+            }
+
+            return error;
+        });
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Coordinate(Guid id, CoordinationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.coordinated", ct, async (c, actor, now) =>
+        {
+            if (body.LeadAgencyId is not { } lead)
+            {
+                return Missing("leadAgencyId", "牵头部门(第十五条)");
+            }
+
+            var cooperating = body.CooperatingAgencyIds ?? [];
+            if ((ReceivingDepartmentOnly(c, r) ?? await AgencyInRegionAsync(r, lead, c, "leadAgencyId")) is { } error)
+            {
+                return error;
+            }
+
+            foreach (var agency in cooperating)
+            {
+                if (await AgencyInRegionAsync(r, agency, c, "cooperatingAgencyIds") is { } notFound)
+                {
+                    return notFound;
+                }
+            }
+
+            return c.Coordinate(lead, cooperating.ToArray(), actor, now).Error;
+        });
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Revisit(Guid id, RevisitRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.revisited", ct, (c, actor, now) => Task.FromResult(
+            body.Method is not { } method ? Missing("method", "回访方式")
+            : body.Rating is not { } rating ? Missing("rating", "满意度(好差评五级)")
+            : c.RecordRevisit(method, rating, body.Note, actor, now).Error));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> OrderRectification(Guid id, RectificationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.rectification_ordered", ct, (c, actor, now) => Task.FromResult(body.DueDate is { } due
+            ? c.OrderRectification(body.Requirement, due, actor, now).Error
+            : Missing("dueDate", "整改期限(yyyy-MM-dd,第十六条)")));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> CompleteRectification(Guid id, RectificationCompletionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.rectification_completed", ct, (c, actor, now) => Task.FromResult(c.CompleteRectification(body.Report, actor, now).Error));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> VerifyRectification(Guid id, RectificationVerificationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.rectification_verified", ct, (c, actor, now) => Task.FromResult(body.Accepted is { } accepted
+            ? c.VerifyRectification(accepted, body.Note, actor, now).Error
+            : Missing("accepted", "核验结论")));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReportMajor(Guid id, MajorReportRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.major_reported", ct, (c, actor, now) => Task.FromResult(c.FlagMajor(body.Summary, actor, now).Error));
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
+        Guid id, CaseRequest r, string auditAction, CancellationToken ct, Func<Complaint, Actor, DateTimeOffset, Task<DomainError?>> action)
+    {
+        var caller = r.Caller;
+        var complaint = await CaseAccess.FindVisibleAsync(r.Db, id, caller, tracking: true, ct);
+        if (complaint is null)
+        {
+            return CaseAccess.NotFound();
+        }
+
+        if (CaseAccess.CheckIfMatch(r.Http.Request, ComplaintStore.VersionOf(r.Db, complaint)) is { } preconditionFailed)
+        {
+            return preconditionFailed;
+        }
+
+        if (await action(complaint, caller.ToActor(), r.Clock.GetUtcNow()) is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        r.Audit.Record(caller, auditAction, complaint.Id, $"status={WireNames.Of(complaint.Status)}");
+        CaseHooks.AfterAction(r, complaint, auditAction);
+        if (!await ComplaintStore.TrySaveAsync(r.Db, r.Audit, complaint, r.Calendar, ct))
+        {
+            return ComplainantActions.ConcurrentChange();
+        }
+
+        var view = CaseAccess.ViewOf(r, complaint);
+        r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>rules.md: referral and coordination belong to the department that received the case (第十、十五条).</summary>
+    private static DomainError? ReceivingDepartmentOnly(Complaint c, CaseRequest r) =>
+        r.Caller.IsManagement && c.ReceivingRegionCode is { } receiving && r.Caller.RegionCode != receiving
+            ? new DomainError(ComplaintErrors.NotPermitted, $"该投诉由区划 {receiving} 的政务服务管理部门接收,应由其交办或协调(第五条、第十条)。", "第五条")
+            : null;
+
+    /// <summary>第五条: the agency must exist and lie within the case's region.</summary>
+    private static async Task<DomainError?> AgencyInRegionAsync(CaseRequest r, Guid agencyId, Complaint c, string field)
+    {
+        var region = await r.Db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => a.RegionCode).FirstOrDefaultAsync();
+        var caseRegion = c.ReceivingRegionCode ?? r.Caller.RegionCode;
+        return region is null || (caseRegion is not null && !RegionCode.IsWithin(region, caseRegion))
+            ? new DomainError("complaint.agency_not_found", "政务服务机构不存在或不在本行政区域内(第五条)。", "第五条", field)
+            : null;
+    }
+
+    private static DomainError Missing(string field, string what) => new(ComplaintErrors.Required, $"缺少{what}。", null, field);
+}
+
