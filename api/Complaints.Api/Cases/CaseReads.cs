@@ -41,14 +41,14 @@ public static class CaseReads
     public static async Task<Results<Ok<AuditEntryView[]>, ProblemHttpResult>> GetAudit(Guid id, [AsParameters] CaseRequest r, CancellationToken ct)
     {
         var caller = r.Caller;
-        if (!(caller.IsOfficer || caller.IsManagement))
-        {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "audit.forbidden", "审计记录仅供投诉处理专人和政务服务管理部门查看。");
-        }
-
         if (!await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller).AnyAsync(ct))
         {
             return CaseAccess.NotFound();
+        }
+
+        if (!(caller.IsOfficer || caller.IsManagement))
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "audit.forbidden", "审计记录仅供投诉处理专人和政务服务管理部门查看。");
         }
 
         var entries = await r.Db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)

@@ -79,7 +79,7 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
             }
 
             var result = complaint.FlagOverdue(calendar, deadline.Kind, now);
-            db.Entry(complaint).Property<DateTimeOffset?>(ComplaintConfiguration.OverdueFlaggedDueAt).CurrentValue = deadline.DueAt;
+            db.Entry(complaint).Property<DateTimeOffset?>(ComplaintConfiguration.OverdueFlaggedDueAt).CurrentValue = deadline.DueAt.ToUniversalTime();
             if (result.IsSuccess && result.Value)
             {
                 audit.Record(System, "case.overdue_flagged", complaint.Id, $"deadline={WireNames.Of(deadline.Kind)};due={deadline.Due:yyyy-MM-dd}");

@@ -27,7 +27,7 @@ public static class ComplaintStore
     {
         var entry = db.Entry(complaint);
         var running = complaint.RunningDeadline(calendar);
-        entry.Property<DateTimeOffset?>(ComplaintConfiguration.RunningDueAt).CurrentValue = running?.DueAt;
+        entry.Property<DateTimeOffset?>(ComplaintConfiguration.RunningDueAt).CurrentValue = running?.DueAt.ToUniversalTime();
         entry.Property<DateOnly?>(ComplaintConfiguration.RunningDueDate).CurrentValue = running?.Due;
     }
 

@@ -143,10 +143,11 @@ public sealed partial class Complaint
             return error;
         }
 
-        into._mergedCases.Add(new MergedCase(Id, TrackingNumber, Channel, ComplainantUserId, Complainant, at));
+        // Copies of the snapshots, not shared instances: each case owns its own record of a complainant.
+        into._mergedCases.Add(new MergedCase(Id, TrackingNumber, Channel, ComplainantUserId, Complainant with { }, at));
         foreach (var earlier in _mergedCases)
         {
-            into._mergedCases.Add(new MergedCase(earlier.CaseId, earlier.TrackingNumber, earlier.Channel, earlier.ComplainantUserId, earlier.Complainant, earlier.MergedAt));
+            into._mergedCases.Add(new MergedCase(earlier.CaseId, earlier.TrackingNumber, earlier.Channel, earlier.ComplainantUserId, earlier.Complainant with { }, earlier.MergedAt));
         }
 
         MergedIntoCaseId = into.Id;
