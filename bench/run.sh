@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# The load benchmark at provincial scale (bench/README.md). One command; stops by itself.
+#   bench/run.sh                  seed 1,000,000 cases once (reused by later runs), then measure
+#   BENCH_CASES=200000 bench/run.sh   a smaller database (its own cluster data is replaced)
+#   BENCH_RESEED=1 bench/run.sh   drop and seed the benchmark database again
+#   BENCH_DURATION=20s BENCH_CONNECTIONS=32 BENCH_THREADS=2  wrk settings
+# Traffic goes only to 127.0.0.1. The service runs in Release (dotnet publish -c Release) with
+# ASPNETCORE_ENVIRONMENT=Development, only so that /api/dev/tokens issues the personas' tokens and
+# the development privacy keys decrypt the seeded personal data; rate limits and log levels are
+# raised/lowered by environment variables for the run, and the script prints which.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+source scripts/pg.sh
+
+CASES=${BENCH_CASES:-1000000}
+DURATION=${BENCH_DURATION:-20s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-5s}
+out=$root/bench/out
+mkdir -p "$out"
+export BENCH_WRK_DIR=$root/bench/wrk
+
+if ! command -v wrk >/dev/null; then
+  echo "wrk not found; installing it (apt-get install -y wrk)..."
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
+
+free_port() {
+  local p=$1
+  while ! port_is_free "$p"; do p=$((p + 1)); done
+  echo "$p"
+}
+
+# --- PostgreSQL: its own cluster ("bench"), tuned like a small production server -------------------
+pg_start bench
+psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+tuning="shared_buffers=1GB effective_cache_size=8GB work_mem=16MB maintenance_work_mem=512MB random_page_cost=1.1 max_wal_size=8GB checkpoint_timeout=15min"
+restart=0
+for setting in $tuning; do
+  name=${setting%%=*}; value=${setting#*=}
+  if [ "$(psql_ -d postgres -c "select setting from pg_file_settings where name='$name' and applied is not null order by seqno desc limit 1")" != "$value" ]; then
+    psql_ -d postgres -c "alter system set $name = '$value'"
+    restart=1
+  fi
+done
+if [ "$restart" = 1 ]; then
+  pg_stop; pg_start bench
+fi
+
+service_pid=""
+cleanup() {
+  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; fi
+  pg_stop
+}
+trap cleanup EXIT
+
+db=complaints_bench
+connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=64"
+seeded=$(psql_ -d postgres -c "select 1 from pg_database where datname='$db'")
+if [ -n "$seeded" ] && [ -z "${BENCH_RESEED:-}" ]; then
+  have=$(psql_ -d "$db" -c "select coalesce((select value from bench_meta where key='cases'), '0')" 2>/dev/null || echo 0)
+  [ "$have" != "$CASES" ] && seeded=""
+fi
+
+echo "== build (Release)"
+dotnet publish api/Complaints.Api -c Release -o "$out/publish" -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build bench/Seeder -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+
+start_service() { # $1: log file; remaining: extra env
+  local log=$1; shift
+  port=$(free_port 18080)
+  # From the publish folder: the content root, where appsettings*.json are.
+  (cd "$out/publish" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__Complaints="$connection" "$@" \
+    dotnet Complaints.Api.dll) >"$log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$port/healthz/ready" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$service_pid" 2>/dev/null || { echo "the service exited; see $log" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "the service did not become ready; see $log" >&2; exit 1
+}
+stop_service() { kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""; }
+
+if [ -z "$seeded" ]; then
+  echo "== database $db: migrate, seed the directory, then $CASES cases"
+  psql_ -d postgres -c "drop database if exists $db" -c "create database $db"
+  # Migrations and the demo directory (divisions, agencies, officers) come from the service itself.
+  start_service "$out/migrate.log" Database__MigrateOnStartup=true Database__SeedDemoData=true
+  stop_service
+  started=$(date +%s)
+  dotnet bench/Seeder/bin/Release/net10.0/Seeder.dll --connection "$connection" --cases "$CASES" --out "$out" --audit-chains "${BENCH_AUDIT_CHAINS:-16}"
+  psql_ -d "$db" -c "create table bench_meta (key text primary key, value text)" -c "insert into bench_meta values ('cases', '$CASES'), ('seed_seconds', '$(( $(date +%s) - started ))')"
+else
+  echo "== database $db already holds $CASES seeded cases (BENCH_RESEED=1 seeds again)"
+fi
+psql_ -d "$db" -c "select key || '=' || value from bench_meta" | sed 's/^/   /'
+# Submissions of earlier runs are removed, so every run starts from the same data.
+psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交的投诉%'" -c "delete from idempotency_records" -c "vacuum analyze complaints"
+
+# --- the service under test ---------------------------------------------------------------------------
+run_env=(
+  Database__MigrateOnStartup=false Database__SeedDemoData=false
+  RateLimits__LookupPerMinute=100000000 RateLimits__SubmissionPerMinute=100000000
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning
+)
+echo "== service: Release build, Development environment (dev tokens and keys), on 127.0.0.1"
+printf '   for the run: %s\n' "${run_env[@]}"
+start_service "$out/service.log" "${run_env[@]}"
+base="http://127.0.0.1:$port"
+echo "   pid $service_pid at $base"
+
+token() { curl -fs -X POST "$base/api/dev/tokens" -H 'content-type: application/json' -d "{\"persona\":\"$1\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'; }
+citizen=$(token citizen); citizen2=$(token citizen2); staff=$(token agency_staff); province=$(token province_management); admin=$(token admin)
+psql_ -d "$db" -c "select id from agencies where active order by id" >"$out/agencies.txt"
+county=530102
+year=$(( $(date +%Y) - 1 ))
+stats_county="/api/v1/statistics?scope=region:$county&from=$year-01-01&to=$year-12-31"
+stats_province="/api/v1/statistics?scope=region:530000&from=$year-01-01&to=$year-12-31"
+stats_status=$(curl -s -o /dev/null -w '%{http_code}' "$base$stats_county" -H "authorization: Bearer $province")
+
+rss() { awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$service_pid/status"; }
+hwm() { awk '/^VmHWM/ {printf "%d", $2/1024}' "/proc/$service_pid/status"; }
+
+results=$out/results.tsv
+: >"$results"
+baseline_rps=""
+# run NAME CONNECTIONS SCRIPT ARGS...
+run() {
+  local name=$1 conns=$2 script=$3; shift 3
+  wrk -t"$THREADS" -c"$conns" -d"$WARMUP" -s "$BENCH_WRK_DIR/$script" "$base" -- "$@" >/dev/null 2>&1 || true
+  local log
+  log="$out/wrk-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_' | sed 's/__*/_/g').txt"
+  wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$BENCH_WRK_DIR/$script" "$base" -- "$@" >"$log" 2>&1
+  local rps p50 p99 non2xx sock statuses
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
+  p50=$(awk '$1=="50%" {print $2}' "$log")
+  p99=$(awk '$1=="99%" {print $2}' "$log")
+  non2xx=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$log"); non2xx=${non2xx:-0}
+  sock=$(awk '/Socket errors/ {gsub(",", ""); print $4+$6+$8+$10}' "$log"); sock=${sock:-0}
+  statuses=$(sed -n 's/^STATUS //p' "$log")
+  [ -z "$baseline_rps" ] && baseline_rps=$rps
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$conns" "$rps" "$p50" "$p99" "$((non2xx + sock))" \
+    "$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN {printf "%.1f%%", 100 * a / b}')" "$(rss)" "$statuses" >>"$results"
+  printf '   %-34s %10s req/s  p50 %-9s p99 %-9s errors %s  [%s]\n' "$name" "$rps" "$p50" "$p99" "$((non2xx + sock))" "$statuses"
+}
+
+echo "== load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up each); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "GET /healthz/live (baseline)" "$CONNECTIONS" get.lua - /healthz/live
+run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
+run "GET /api/v1/me/complaints" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
+run "GET /api/v1/cases?limit=50 (agency)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
+if [ "$stats_status" = 200 ]; then
+  run "GET statistics county $county $year" "$CONNECTIONS" get.lua "$province" "$stats_county"
+  run "GET statistics province $year" 4 get.lua "$province" "$stats_province"
+  province_single=$(curl -s -o /dev/null -w '%{time_total}' "$base$stats_province" -H "authorization: Bearer $province")
+else
+  echo "   statistics: not available in this build (GET $stats_county answered $stats_status)"
+fi
+before=$(psql_ -d "$db" -c "select count(*) from complaints")
+rm -f "$out"/submitted-*.txt
+run "POST /api/v1/complaints" "$CONNECTIONS" submit.lua "$citizen,$citizen2" "$out/agencies.txt" "$out"
+after=$(psql_ -d "$db" -c "select count(*) from complaints")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Every acknowledged (201) submission must be stored: each id the service returned is looked up.
+cat "$out"/submitted-*.txt | sort -u >"$out/submitted.txt"
+acknowledged=$(wc -l <"$out/submitted.txt")
+stored=$(psql_ -d "$db" -c "create temp table acked (id uuid)" -c "\\copy acked from '$out/submitted.txt'" -c "select count(*) from acked a join complaints c on c.id = a.id")
+audit=$(curl -s "$base/api/v1/admin/audit/verification" -H "authorization: Bearer $admin")
+rss_now=$(rss); hwm_now=$(hwm)
+stop_service
+
+# --- report -------------------------------------------------------------------------------------------
+{
+  echo "Benchmark $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); wrk and the service on the same host"
+  echo "Database: $CASES seeded cases ($(psql_ -d "$db" -c "select pg_size_pretty(pg_database_size('$db'))" 2>/dev/null || echo '?')), PostgreSQL $(psql -V | awk '{print $3}'), fsync and synchronous_commit on"
+  echo "wrk -t$THREADS -d$DURATION --latency, $WARMUP warm-up per endpoint; rate limits raised and log level Warning for the run (environment variables above)"
+  echo
+  echo "| endpoint | conns | req/s | p50 | p99 | errors | vs baseline | RSS after (MB) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$results"
+  echo
+  [ -n "${province_single:-}" ] && echo "Province-year statistics, one request after the runs: ${province_single}s"
+  echo "Submissions: $acknowledged acknowledged (201), $stored of them found in the database; complaints rows $before -> $after (+$((after - before)))"
+  echo "Audit chain verification after the run: $audit"
+  echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"
+  echo "Load average before the runs / after: see above / $load_after"
+} | tee "$out/results.md"
+[ "$acknowledged" = "$stored" ] || { echo "LOST SUBMISSIONS: $acknowledged acknowledged, $stored stored" >&2; exit 1; }
