@@ -103,7 +103,7 @@ psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交�
 
 # --- the service under test ---------------------------------------------------------------------------
 run_env=(
-  Database__MigrateOnStartup=false Database__SeedDemoData=false
+  Database__MigrateOnStartup=true Database__SeedDemoData=false
   RateLimits__LookupPerMinute=100000000 RateLimits__SubmissionPerMinute=100000000
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning
 )

@@ -90,7 +90,7 @@ internal static class Schema
         // When audit_entries.sequence is drawn from a database sequence, it continues after the seeded lines.
         await Execute(connection, """
             DO $$
-            DECLARE s text := pg_get_serial_sequence('audit_entries', 'sequence');
+            DECLARE s text := COALESCE(pg_get_serial_sequence('audit_entries', 'sequence'), to_regclass('audit_entries_sequence')::text);
             BEGIN
               IF s IS NOT NULL THEN
                 PERFORM setval(s, GREATEST((SELECT COALESCE(max(sequence), 0) FROM audit_entries), 1));

@@ -2,11 +2,15 @@ namespace Complaints.Api.Audit;
 
 /// <summary>
 /// One line of the append-only audit log: who (user, role, address) did what to which case, when.
-/// Each line's hash covers the previous line's hash, so an edited or deleted line breaks the chain.
+/// Each line's hash covers the previous line's hash in its chain, so an edited or deleted line breaks the chain.
 /// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>Unique across the log, from a database sequence; increasing within a chain, with gaps.</summary>
     public long Sequence { get; init; }
+
+    /// <summary>The hash chain of this line (<see cref="AuditTrail.ChainOf"/>); lines written before chains existed are in chain 0.</summary>
+    public short Chain { get; init; }
     public DateTimeOffset At { get; init; }
     public required string ActorUserId { get; init; }
     public required string ActorRole { get; init; }

@@ -18,53 +18,76 @@ public static class CaseQueue
     {
         var now = r.Clock.GetUtcNow();
         var take = Paging.Clamp(f.Limit);
-        var query = r.Db.Complaints.AsNoTracking().VisibleTo(r.Caller);
-        if (f.Status is { } status)
+        var at = default(DateTimeOffset);
+        var after = default(Guid);
+        if (f.Cursor is not null && !TryParseCursor(f.Cursor, out at, out after))
         {
-            query = query.Where(c => c.Status == status);
+            return ProblemHandling.Validation("cursor", "分页游标无效。");
         }
 
-        if (f.Classification is { } classification)
+        IQueryable<Complaint> Filtered(IQueryable<Complaint> query)
         {
-            query = query.Where(c => c.Classification == classification);
-        }
-
-        if (f.Agency is { } agency)
-        {
-            query = query.Where(c => c.AssignedAgencyId == agency || c.LeadAgencyId == agency || c.Respondent.AgencyId == agency);
-        }
-
-        if (f.Overdue is { } overdue)
-        {
-            query = overdue
-                ? query.Where(c => EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) <= now)
-                : query.Where(c => EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) == null || EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) > now);
-        }
-
-        if (f.DueSoon == true)
-        {
-            // Due within one working day: by the end of the next working day, and not yet overdue.
-            var limit = WorkingDays.Add(r.Calendar, ChinaTime.DateOf(now), 1);
-            query = query.Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= limit
-                && EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) > now);
-        }
-
-        if (f.DueBefore is { } dueBefore)
-        {
-            query = query.Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= dueBefore);
-        }
-
-        if (f.Cursor is not null)
-        {
-            if (!TryParseCursor(f.Cursor, out var at, out var id))
+            if (f.Status is { } status)
             {
-                return ProblemHandling.Validation("cursor", "分页游标无效。");
+                query = query.Where(c => c.Status == status);
             }
 
-            query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id.CompareTo(id) < 0));
+            if (f.Classification is { } classification)
+            {
+                query = query.Where(c => c.Classification == classification);
+            }
+
+            if (f.Agency is { } agency)
+            {
+                query = query.Where(c => c.AssignedAgencyId == agency || c.LeadAgencyId == agency || c.Respondent.AgencyId == agency);
+            }
+
+            if (f.Overdue is { } overdue)
+            {
+                query = overdue
+                    ? query.Where(c => EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) <= now)
+                    : query.Where(c => EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) == null || EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) > now);
+            }
+
+            if (f.DueSoon == true)
+            {
+                // Due within one working day: by the end of the next working day, and not yet overdue.
+                var limit = WorkingDays.Add(r.Calendar, ChinaTime.DateOf(now), 1);
+                query = query.Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= limit
+                    && EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt) > now);
+            }
+
+            if (f.DueBefore is { } dueBefore)
+            {
+                query = query.Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= dueBefore);
+            }
+
+            if (f.Cursor is not null)
+            {
+                // Older than the cursor's row; the first conjunct lets the index range start at the cursor.
+                query = query.Where(c => c.ReceivedAt <= at && (c.ReceivedAt < at || c.Id.CompareTo(after) < 0));
+            }
+
+            return query;
         }
 
-        var rows = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
+        IQueryable<Complaint> page;
+        if (CaseVisibility.AgencyBranches(r.Caller) is { } branches)
+        {
+            // Newest take+1 of each branch (an index range scan each), merged; then only those rows are read.
+            var newest = branches
+                .Select(b => Filtered(r.Db.Complaints.Where(b)).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
+                    .Select(c => new { c.ReceivedAt, c.Id }))
+                .Aggregate((x, y) => x.Union(y))
+                .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1).Select(c => c.Id);
+            page = r.Db.Complaints.Where(c => newest.Contains(c.Id));
+        }
+        else
+        {
+            page = Filtered(r.Db.Complaints.VisibleTo(r.Caller));
+        }
+
+        var rows = await page.AsNoTracking().OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
             .Select(c => new CaseQueueItem(c.Id, c.TrackingNumber, c.Status, c.Channel, c.ReceivedAt, c.Respondent.AgencyId,
                 c.LeadAgencyId ?? c.AssignedAgencyId, c.ServiceItem.Name, c.Classification, c.Confidential,
                 EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate),

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Complaints.Api.Auth;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Cases;
@@ -25,7 +26,11 @@ public static class CaseVisibility
         else if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
         {
             var prefix = RegionCode.SubtreePrefix(region);
-            visible = cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode).StartsWith(prefix));
+
+            // A county has no divisions below it: equality, which the (region_code, received_at, id) index serves in order.
+            visible = prefix.Length == region.Length
+                ? cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode) == region)
+                : cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode).StartsWith(prefix));
         }
         else
         {
@@ -33,5 +38,28 @@ public static class CaseVisibility
         }
 
         return visible;
+    }
+
+    /// <summary>
+    /// The agency rule of <see cref="VisibleTo"/> as the four predicates whose union it is. A list in
+    /// received-at order takes the newest rows of each from its own index and merges them, instead of
+    /// one OR that PostgreSQL can only answer by collecting all of the agency's cases and sorting them.
+    /// Null for callers that are not an agency.
+    /// </summary>
+    public static IReadOnlyList<Expression<Func<Complaint, bool>>>? AgencyBranches(Caller caller)
+    {
+        if (!(caller.IsAgency && caller.AgencyId is { } agency))
+        {
+            return null;
+        }
+
+        Guid[] one = [agency];
+        return
+        [
+            c => c.Respondent.AgencyId == agency,
+            c => c.AssignedAgencyId == agency,
+            c => c.LeadAgencyId == agency,
+            c => EF.Property<List<Guid>>(c, "_cooperatingAgencyIds").Any(a => one.Contains(a)), // && : the GIN index
+        ];
     }
 }

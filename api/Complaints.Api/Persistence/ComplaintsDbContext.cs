@@ -17,6 +17,11 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
+
+        // Numbers audit lines across all chains without a lock (see AuditTrail).
+        modelBuilder.HasSequence<long>(Audit.AuditTrail.SequenceName);
+    }
 }

@@ -85,5 +85,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         b.HasIndex(e => new { e.CaseId, e.Sequence });
         b.HasIndex(e => e.At);
+
+        // The head of a chain (appending) and the walk of each chain (verification).
+        b.Property(e => e.Chain).HasDefaultValue((short)0);
+        b.HasIndex(e => new { e.Chain, e.Sequence });
     }
 }

@@ -9,11 +9,28 @@ public static class PersistenceSetup
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        var connectionString = WithAutoPrepare(configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured."));
         services.AddDbContextPool<ComplaintsDbContext>(o => Configure(o, connectionString));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement on a connection once it has run twice there, and keeps up to 256: every
+    /// query of this service is a fixed text (parameters, never literals), so after warm-up PostgreSQL
+    /// skips parsing and planning. A connection string that sets Max Auto Prepare itself is left alone.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 256;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>

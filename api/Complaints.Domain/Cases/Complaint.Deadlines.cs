@@ -7,44 +7,23 @@ namespace Complaints.Domain.Cases;
 // schedule loaded later (rules.md "Working days") must move the due dates of open cases.
 public sealed partial class Complaint
 {
+    /// <summary>What the deadlines depend on (see <see cref="DeadlineFacts"/>).</summary>
+    public DeadlineFacts DeadlineFacts => new(Status, ReceivedAt, ReceivingRegionCode, ReferredAt, AcceptedAt, Classification, Extended);
+
     /// <summary>第十条; only for complaints a management department received.</summary>
-    public Deadline? ReferralDeadline(IWorkingDayCalendar calendar) =>
-        ReceivingRegionCode is null ? null : DeadlineRules.Referral(calendar, ReceivedAt);
+    public Deadline? ReferralDeadline(IWorkingDayCalendar calendar) => DeadlineFacts.Referral(calendar);
 
     /// <summary>第十一条; from the agency's receipt, once there is one.</summary>
-    public Deadline? AcceptanceDeadline(IWorkingDayCalendar calendar) =>
-        AgencyReceivedAt is { } received ? DeadlineRules.Acceptance(calendar, received) : null;
+    public Deadline? AcceptanceDeadline(IWorkingDayCalendar calendar) => DeadlineFacts.Acceptance(calendar);
 
     /// <summary>第十三条; once accepted and classified.</summary>
-    public Deadline? HandlingDeadline(IWorkingDayCalendar calendar) =>
-        AcceptedAt is { } accepted && Classification is { } classification
-            ? DeadlineRules.Handling(calendar, accepted, classification, Extended)
-            : null;
+    public Deadline? HandlingDeadline(IWorkingDayCalendar calendar) => DeadlineFacts.Handling(calendar);
 
     /// <summary>The deadline the case is waiting on now; none once it is closed.</summary>
-    public Deadline? RunningDeadline(IWorkingDayCalendar calendar) => Status switch
-    {
-        CaseStatus.PendingReferral => ReferralDeadline(calendar),
-        CaseStatus.PendingAcceptance => AcceptanceDeadline(calendar),
-        CaseStatus.InHandling => HandlingDeadline(calendar),
-        _ => null,
-    };
+    public Deadline? RunningDeadline(IWorkingDayCalendar calendar) => DeadlineFacts.Running(calendar);
 
     public bool IsOverdueAt(IWorkingDayCalendar calendar, DateTimeOffset instant) =>
         RunningDeadline(calendar)?.IsOverdueAt(instant) ?? false;
 
-    public CaseDeadlines Deadlines(IWorkingDayCalendar calendar, DateTimeOffset instant)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        var referral = ReferralDeadline(calendar);
-        var acceptance = AcceptanceDeadline(calendar);
-        var handling = HandlingDeadline(calendar);
-        return new CaseDeadlines(
-            referral?.Due,
-            acceptance?.Due,
-            handling?.Due,
-            Extended,
-            (referral?.Provisional ?? false) || (acceptance?.Provisional ?? false) || (handling?.Provisional ?? false),
-            IsOverdueAt(calendar, instant));
-    }
+    public CaseDeadlines Deadlines(IWorkingDayCalendar calendar, DateTimeOffset instant) => DeadlineFacts.Deadlines(calendar, instant);
 }

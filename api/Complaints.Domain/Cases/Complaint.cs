@@ -78,7 +78,7 @@ public sealed partial class Complaint
     public string? ReferralNote { get; private set; }
 
     /// <summary>When the handling agency received the complaint; starts the 3-day decision period of 第十一条.</summary>
-    public DateTimeOffset? AgencyReceivedAt => ReferredAt ?? (ReceivingRegionCode is null ? ReceivedAt : null);
+    public DateTimeOffset? AgencyReceivedAt => DeadlineFacts.AgencyReceivedAt;
 
     public DateTimeOffset? DecidedAt { get; private set; }
 

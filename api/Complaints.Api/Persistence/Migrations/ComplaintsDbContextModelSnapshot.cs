@@ -23,6 +23,8 @@ namespace Complaints.Api.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("audit_entries_sequence");
+
             modelBuilder.Entity("Complaints.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -54,6 +56,12 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<short>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("chain");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
@@ -87,6 +95,9 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("CaseId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_case_id_sequence");
+
+                    b.HasIndex("Chain", "Sequence")
+                        .HasDatabaseName("ix_audit_entries_chain_sequence");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -678,9 +689,6 @@ namespace Complaints.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
-                    b.HasIndex("ComplainantUserId")
-                        .HasDatabaseName("ix_complaints_complainant_user_id");
-
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_complaints_received_at");
 
@@ -691,11 +699,26 @@ namespace Complaints.Api.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_tracking_number");
 
-                    b.HasIndex("AssignedAgencyId", "Status")
-                        .HasDatabaseName("ix_complaints_assigned_agency_id_status");
+                    b.HasIndex("_cooperatingAgencyIds")
+                        .HasDatabaseName("ix_complaints_cooperating_agency_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("_cooperatingAgencyIds"), "gin");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_complaints_region_code_status");
+
+                    b.HasIndex("AssignedAgencyId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_assigned_agency_id_received_at_id");
+
+                    b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
+
+                    b.HasIndex("LeadAgencyId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_lead_agency_id_received_at_id")
+                        .HasFilter("lead_agency_id IS NOT NULL");
+
+                    b.HasIndex("RegionCode", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_region_code_received_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });
@@ -870,7 +893,6 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 
