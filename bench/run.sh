@@ -60,7 +60,8 @@ trap cleanup EXIT
 db=complaints_bench
 connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=64"
 seeded=$(psql_ -d postgres -c "select 1 from pg_database where datname='$db'")
-if [ -n "$seeded" ] && [ -z "${BENCH_RESEED:-}" ]; then
+[ -n "${BENCH_RESEED:-}" ] && seeded=""
+if [ -n "$seeded" ]; then
   have=$(psql_ -d "$db" -c "select coalesce((select value from bench_meta where key='cases'), '0')" 2>/dev/null || echo 0)
   [ "$have" != "$CASES" ] && seeded=""
 fi

@@ -98,6 +98,19 @@ internal static class Schema
             END $$;
             """);
 
+        // The cooperating-agency links are kept by a trigger, which the load (replica role) did not fire.
+        await Execute(connection, """
+            DO $$
+            BEGIN
+              IF to_regclass('complaint_cooperating_agencies') IS NOT NULL THEN
+                INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
+                SELECT DISTINCT a, c.received_at, c.id FROM complaints c, unnest(c.cooperating_agency_ids) AS a
+                ON CONFLICT DO NOTHING;
+                ANALYZE complaint_cooperating_agencies;
+              END IF;
+            END $$;
+            """);
+
         foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences"))
         {
             await Execute(connection, $"VACUUM (ANALYZE) {table}");

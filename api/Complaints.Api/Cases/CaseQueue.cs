@@ -72,15 +72,11 @@ public static class CaseQueue
         }
 
         IQueryable<Complaint> page;
-        if (CaseVisibility.AgencyBranches(r.Caller) is { } branches)
+        if (CaseVisibility.AgencyNewest(r.Db, r.Caller, Filtered, take + 1) is { } newest)
         {
             // Newest take+1 of each branch (an index range scan each), merged; then only those rows are read.
-            var newest = branches
-                .Select(b => Filtered(r.Db.Complaints.Where(b)).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
-                    .Select(c => new { c.ReceivedAt, c.Id }))
-                .Aggregate((x, y) => x.Union(y))
-                .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1).Select(c => c.Id);
-            page = r.Db.Complaints.Where(c => newest.Contains(c.Id));
+            var ids = newest.OrderByDescending(k => k.ReceivedAt).ThenByDescending(k => k.Id).Take(take + 1).Select(k => k.Id);
+            page = r.Db.Complaints.Where(c => ids.Contains(c.Id));
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Complaints.Api.Auth;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Cases;
@@ -41,25 +40,38 @@ public static class CaseVisibility
     }
 
     /// <summary>
-    /// The agency rule of <see cref="VisibleTo"/> as the four predicates whose union it is. A list in
-    /// received-at order takes the newest rows of each from its own index and merges them, instead of
-    /// one OR that PostgreSQL can only answer by collecting all of the agency's cases and sorting them.
-    /// Null for callers that are not an agency.
+    /// The agency rule of <see cref="VisibleTo"/> as the four queries whose union it is, each as
+    /// (received at, id) in newest-first order from its own index: a list takes the newest rows of each
+    /// and merges them, instead of one OR that PostgreSQL can only answer by collecting all of the
+    /// agency's cases and sorting them. The cooperating branch reads the trigger-kept
+    /// <see cref="CooperatingAgencyLink"/> rows. <paramref name="filtered"/> applies the list's own
+    /// filters; <paramref name="take"/> rows are taken from each branch. Null for callers that are not an agency.
     /// </summary>
-    public static IReadOnlyList<Expression<Func<Complaint, bool>>>? AgencyBranches(Caller caller)
+    public static IQueryable<CaseKey>? AgencyNewest(ComplaintsDbContext db, Caller caller, Func<IQueryable<Complaint>, IQueryable<Complaint>> filtered, int take)
     {
         if (!(caller.IsAgency && caller.AgencyId is { } agency))
         {
             return null;
         }
 
-        Guid[] one = [agency];
-        return
-        [
-            c => c.Respondent.AgencyId == agency,
-            c => c.AssignedAgencyId == agency,
-            c => c.LeadAgencyId == agency,
-            c => EF.Property<List<Guid>>(c, "_cooperatingAgencyIds").Any(a => one.Contains(a)), // && : the GIN index
-        ];
+        IQueryable<CaseKey> Newest(IQueryable<Complaint> branch) =>
+            filtered(branch).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take).Select(c => new CaseKey { ReceivedAt = c.ReceivedAt, Id = c.Id });
+
+        var cooperating = db.CooperatingAgencyLinks.Where(l => l.AgencyId == agency)
+            .Join(filtered(db.Complaints), l => l.ComplaintId, c => c.Id, (l, c) => l)
+            .OrderByDescending(l => l.ReceivedAt).ThenByDescending(l => l.ComplaintId).Take(take)
+            .Select(l => new CaseKey { ReceivedAt = l.ReceivedAt, Id = l.ComplaintId });
+        return Newest(db.Complaints.Where(c => c.Respondent.AgencyId == agency))
+            .Union(Newest(db.Complaints.Where(c => c.AssignedAgencyId == agency)))
+            .Union(Newest(db.Complaints.Where(c => c.LeadAgencyId == agency)))
+            .Union(cooperating);
     }
+}
+
+/// <summary>A case's position in newest-first lists (a member-init shape, so that EF Core can union it).</summary>
+public sealed class CaseKey
+{
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public Guid Id { get; init; }
 }

@@ -56,33 +56,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         http.Request.Body.Position = 0;
         var now = clock.GetUtcNow();
 
-        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
-        if (existing is not null && existing.CreatedAt < now - options.Value.Retention)
-        {
-            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
-            existing = null;
-        }
-
+        var existing = await ClaimAsync(db, scope, key, http.Request.Method, http.Request.Path.ToString(), hash, now, now - options.Value.Retention, http.RequestAborted);
         if (existing is null)
         {
-            var claim = new IdempotencyRecord { Scope = scope, Key = key, Method = http.Request.Method, Path = http.Request.Path, RequestHash = hash, CreatedAt = now };
-            db.IdempotencyRecords.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                db.ChangeTracker.Clear();
-                existing = await db.IdempotencyRecords.AsNoTracking().FirstAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
-            }
-
-            if (existing is null)
-            {
-                db.ChangeTracker.Clear();
-                await ExecuteAndRememberAsync(http, db, protector, scope, key);
-                return;
-            }
+            await ExecuteAndRememberAsync(http, db, protector, scope, key);
+            return;
         }
 
         if (existing.RequestHash != hash || existing.Method != http.Request.Method || existing.Path != http.Request.Path)
@@ -112,6 +90,41 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await http.Response.WriteAsync(protector.Decrypt(body), http.RequestAborted);
             }
         }
+    }
+
+    /// <summary>
+    /// Claims the key with one conditional insert (one round trip for a new key, the usual case). Returns
+    /// null when this request holds the claim, otherwise the record that holds it. A record past its
+    /// retention is removed and the key claimed afresh.
+    /// </summary>
+    private static async Task<IdempotencyRecord?> ClaimAsync(
+        ComplaintsDbContext db, string scope, string key, string method, string path, string hash, DateTimeOffset now, DateTimeOffset expired, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var claimed = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO idempotency_records (scope, key, method, path, request_hash, created_at)
+                VALUES ({scope}, {key}, {method}, {path}, {hash}, {now})
+                ON CONFLICT (scope, key) DO NOTHING
+                """, ct);
+            if (claimed == 1)
+            {
+                return null;
+            }
+
+            var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+            if (existing is not null && (existing.CreatedAt >= expired || attempt > 0))
+            {
+                return existing;
+            }
+
+            if (existing is not null)
+            {
+                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CreatedAt == existing.CreatedAt).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        throw new InvalidOperationException("The idempotency key could neither be claimed nor read.");
     }
 
     private async Task ExecuteAndRememberAsync(HttpContext http, ComplaintsDbContext db, PersonalDataProtector protector, string scope, string key)

@@ -182,7 +182,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(RegionCode, nameof(Complaint.Status));
         b.HasIndex(c => new { c.AssignedAgencyId, c.ReceivedAt, c.Id });
         b.HasIndex(c => new { c.LeadAgencyId, c.ReceivedAt, c.Id }).HasFilter("lead_agency_id IS NOT NULL");
-        b.HasIndex("_cooperatingAgencyIds").HasMethod("gin");
         b.HasIndex(c => c.ReceivedAt);
         b.HasIndex(RunningDueAt);
     }
@@ -203,5 +202,30 @@ internal sealed class TrackingSequenceConfiguration : IEntityTypeConfiguration<T
         b.ToTable("tracking_sequences");
         b.HasKey(t => new { t.RegionCode, t.Day });
         b.Property(t => t.RegionCode).HasMaxLength(6).IsFixedLength();
+    }
+}
+
+/// <summary>
+/// One row per (cooperating agency, case), kept by a database trigger from <c>complaints.cooperating_agency_ids</c>
+/// (the BenchIndexes migration): a btree in received-at order for the agency queue's cooperating branch, which an
+/// array column's GIN index can only answer by fetching and sorting every such case. Never written by the service.
+/// </summary>
+public sealed class CooperatingAgencyLink
+{
+    public Guid AgencyId { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public Guid ComplaintId { get; init; }
+}
+
+internal sealed class CooperatingAgencyLinkConfiguration : IEntityTypeConfiguration<CooperatingAgencyLink>
+{
+    public const string Table = "complaint_cooperating_agencies";
+
+    public void Configure(EntityTypeBuilder<CooperatingAgencyLink> b)
+    {
+        b.ToTable(Table);
+        b.HasKey(l => new { l.AgencyId, l.ReceivedAt, l.ComplaintId });
+        b.HasOne<Complaint>().WithMany().HasForeignKey(l => l.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.ComplaintId);
     }
 }

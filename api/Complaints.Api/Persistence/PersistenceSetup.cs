@@ -11,7 +11,9 @@ public static class PersistenceSetup
     {
         var connectionString = WithAutoPrepare(configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured."));
-        services.AddDbContextPool<ComplaintsDbContext>(o => Configure(o, connectionString));
+        // One data source (one connection pool) for EF Core and for the few hot reads that use Npgsql directly.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+        services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         return services;
     }
@@ -35,6 +37,10 @@ public static class PersistenceSetup
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    internal static void Configure(DbContextOptionsBuilder options, Npgsql.NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 }
 

@@ -51,6 +51,51 @@ public sealed class AuditTrailTests(AppFixture app)
         Assert.Null(await AuditTrail.FindFirstBreakAsync(db, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Concurrent_submissions_append_to_their_cases_chains_and_the_whole_log_verifies()
+    {
+        var citizen = await app.Host.ClientAsync("citizen");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ => (await citizen.SubmitAsync(Online())).GetProperty("id").GetGuid()));
+
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        var lines = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.CaseId!.Value)).ToListAsync();
+        Assert.Equal(ids.Length, lines.Count);
+        Assert.All(lines, e => Assert.Equal(AuditTrail.ChainOf(e.CaseId), e.Chain));
+        Assert.True(lines.Select(e => e.Chain).Distinct().Count() > 1, "24 cases should spread over more than one chain");
+        Assert.Equal(ids.Length, lines.Select(e => e.Sequence).Distinct().Count());
+        Assert.Null(await AuditTrail.FindFirstBreakAsync(db, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_deleted_audit_row_is_detected_at_the_next_line_of_its_chain()
+    {
+        var citizen = await app.Host.ClientAsync("citizen");
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => citizen.SubmitAsync(Online())));
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+
+        // A line with a successor in its chain; its removal unlinks the successor.
+        var lines = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Chain }).ToListAsync();
+        var (victim, successor) = lines.GroupBy(e => e.Chain).Where(g => g.Count() >= 2)
+            .Select(g => (g.First().Sequence, g.Skip(1).First().Sequence)).First();
+
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await Execute(connection, "CREATE TEMP TABLE removed AS SELECT * FROM audit_entries WHERE sequence = @s", victim);
+        await Execute(connection, "DELETE FROM audit_entries WHERE sequence = @s", victim);
+        try
+        {
+            Assert.Equal(successor, await AuditTrail.FindFirstBreakAsync(db, CancellationToken.None));
+        }
+        finally
+        {
+            await Execute(connection, "INSERT INTO audit_entries SELECT * FROM removed WHERE sequence = @s", victim);
+        }
+
+        Assert.Null(await AuditTrail.FindFirstBreakAsync(db, CancellationToken.None));
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql, long sequence)
     {
         await using var command = new NpgsqlCommand(sql, connection);

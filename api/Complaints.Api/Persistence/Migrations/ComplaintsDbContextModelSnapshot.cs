@@ -436,6 +436,29 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Persistence.CooperatingAgencyLink", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
+                        .HasName("pk_complaint_cooperating_agencies");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_cooperating_agencies_complaint_id");
+
+                    b.ToTable("complaint_cooperating_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -699,11 +722,6 @@ namespace Complaints.Api.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_tracking_number");
 
-                    b.HasIndex("_cooperatingAgencyIds")
-                        .HasDatabaseName("ix_complaints_cooperating_agency_ids");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("_cooperatingAgencyIds"), "gin");
-
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_complaints_region_code_status");
 
@@ -765,6 +783,16 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_officers_divisions_region_code");
+                });
+
+            modelBuilder.Entity("Complaints.Api.Persistence.CooperatingAgencyLink", b =>
+                {
+                    b.HasOne("Complaints.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_cooperating_agencies_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>

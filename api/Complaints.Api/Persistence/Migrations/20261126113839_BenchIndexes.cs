@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -35,6 +36,25 @@ namespace Complaints.Api.Persistence.Migrations
                 nullable: false,
                 defaultValue: (short)0);
 
+            migrationBuilder.CreateTable(
+                name: "complaint_cooperating_agencies",
+                columns: table => new
+                {
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    complaint_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_complaint_cooperating_agencies", x => new { x.agency_id, x.received_at, x.complaint_id });
+                    table.ForeignKey(
+                        name: "fk_complaint_cooperating_agencies_complaints_complaint_id",
+                        column: x => x.complaint_id,
+                        principalTable: "complaints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_assigned_agency_id_received_at_id",
                 table: "complaints",
@@ -44,12 +64,6 @@ namespace Complaints.Api.Persistence.Migrations
                 name: "ix_complaints_complainant_user_id_received_at_id",
                 table: "complaints",
                 columns: new[] { "complainant_user_id", "received_at", "id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_complaints_cooperating_agency_ids",
-                table: "complaints",
-                column: "cooperating_agency_ids")
-                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_lead_agency_id_received_at_id",
@@ -66,12 +80,44 @@ namespace Complaints.Api.Persistence.Migrations
                 name: "ix_audit_entries_chain_sequence",
                 table: "audit_entries",
                 columns: new[] { "chain", "sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaint_cooperating_agencies_complaint_id",
+                table: "complaint_cooperating_agencies",
+                column: "complaint_id");
+
+            // complaint_cooperating_agencies follows complaints.cooperating_agency_ids (CooperatingAgencyLink).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION complaints_sync_cooperating_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF TG_OP = 'UPDATE' THEN
+                    DELETE FROM complaint_cooperating_agencies WHERE complaint_id = OLD.id;
+                  END IF;
+                  INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
+                  SELECT DISTINCT a, NEW.received_at, NEW.id FROM unnest(NEW.cooperating_agency_ids) AS a;
+                  RETURN NULL;
+                END $$;
+                CREATE TRIGGER complaints_cooperating_agencies_insert AFTER INSERT ON complaints
+                  FOR EACH ROW WHEN (cardinality(NEW.cooperating_agency_ids) > 0) EXECUTE FUNCTION complaints_sync_cooperating_agencies();
+                CREATE TRIGGER complaints_cooperating_agencies_update AFTER UPDATE OF cooperating_agency_ids ON complaints
+                  FOR EACH ROW WHEN (OLD.cooperating_agency_ids IS DISTINCT FROM NEW.cooperating_agency_ids) EXECUTE FUNCTION complaints_sync_cooperating_agencies();
+                INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
+                SELECT DISTINCT a, c.received_at, c.id FROM complaints c, unnest(c.cooperating_agency_ids) AS a;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_complaints_respondent_agency_id_received_at_id;");
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS complaints_cooperating_agencies_insert ON complaints;
+                DROP TRIGGER IF EXISTS complaints_cooperating_agencies_update ON complaints;
+                DROP FUNCTION IF EXISTS complaints_sync_cooperating_agencies();
+                """);
+
+            migrationBuilder.DropTable(
+                name: "complaint_cooperating_agencies");
 
             migrationBuilder.DropIndex(
                 name: "ix_complaints_assigned_agency_id_received_at_id",
@@ -79,10 +125,6 @@ namespace Complaints.Api.Persistence.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_complaints_complainant_user_id_received_at_id",
-                table: "complaints");
-
-            migrationBuilder.DropIndex(
-                name: "ix_complaints_cooperating_agency_ids",
                 table: "complaints");
 
             migrationBuilder.DropIndex(

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Complaints.Api.Directory;
+using Complaints.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
+
+namespace Complaints.Api.Tests.Cases;
+
+/// <summary>
+/// The agency queue is the union of four index-ordered branches (CaseVisibility.AgencyNewest): a case is
+/// listed for the agency complained about, the one it was referred to, the lead and every cooperating
+/// agency (the last through the trigger-kept complaint_cooperating_agencies rows), newest first, each once,
+/// and pages cover it without gaps or repeats.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class AgencyQueueTests(AppFixture app)
+{
+    private static readonly Guid WuhuaHumanResources = DemoDirectory.AgencyId(8);
+
+    [Fact]
+    public async Task A_cooperating_agency_sees_the_case_in_its_queue_from_coordination_on_and_not_before()
+    {
+        var flow = new CaseFlow(app.Host);
+        var id = await flow.AcceptedAsync("offsite");
+        var hr = await AgencyClientAsync(WuhuaHumanResources);
+        Assert.DoesNotContain(id, await QueueIdsAsync(hr, 200));
+
+        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { WuhuaHumanResources } });
+        var queue = await QueueIdsAsync(hr, 200);
+        Assert.Contains(id, queue);
+        Assert.Equal(queue.Count, queue.Distinct().Count());
+
+        // The lead (also the respondent here) lists it once, though two branches hold it.
+        var lead = await QueueIdsAsync(await flow.As("agency_staff"), 200);
+        Assert.Single(lead, x => x == id);
+    }
+
+    [Fact]
+    public async Task A_case_referred_elsewhere_is_listed_for_the_agency_it_was_referred_to_and_the_respondent()
+    {
+        var flow = new CaseFlow(app.Host);
+        var id = await flow.SubmitOnlineAsync();
+        await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaHumanResources });
+        Assert.Contains(id, await QueueIdsAsync(await AgencyClientAsync(WuhuaHumanResources), 200));
+        Assert.Contains(id, await QueueIdsAsync(await flow.As("agency_staff"), 200));
+    }
+
+    [Fact]
+    public async Task Pages_are_newest_first_and_cover_the_queue_without_gaps_or_repeats()
+    {
+        var citizen = await app.Host.ClientAsync("citizen");
+        for (var i = 0; i < 7; i++)
+        {
+            await citizen.SubmitAsync(Online());
+        }
+
+        var staff = await new CaseFlow(app.Host).As("agency_staff");
+        var all = await QueueAsync(staff, "limit=200");
+        var paged = new List<(Guid Id, DateTimeOffset At)>();
+        string? cursor = null;
+        do
+        {
+            var page = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/cases?limit=3{(cursor is null ? "" : $"&cursor={cursor}")}")).RootElement;
+            paged.AddRange(Items(page));
+            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(all.Select(x => x.Id), paged.Select(x => x.Id));
+        Assert.True(all.Count >= 7);
+        Assert.Equal(all.OrderByDescending(x => x.At).Select(x => x.At), all.Select(x => x.At));
+    }
+
+    private async Task<List<Guid>> QueueIdsAsync(HttpClient client, int limit) => (await QueueAsync(client, $"limit={limit}")).Select(x => x.Id).ToList();
+
+    private static async Task<List<(Guid Id, DateTimeOffset At)>> QueueAsync(HttpClient client, string query) =>
+        Items(JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cases?{query}")).RootElement).ToList();
+
+    private static IEnumerable<(Guid Id, DateTimeOffset At)> Items(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("receivedAt").GetDateTimeOffset())).ToList();
+
+    /// <summary>Staff of an agency no persona works for, signed like the development tokens.</summary>
+    private Task<HttpClient> AgencyClientAsync(Guid agency)
+    {
+        var now = DateTime.UtcNow;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "complaints-dev",
+            Audience = "complaints-api",
+            Claims = new Dictionary<string, object> { ["sub"] = $"agency-staff-{agency:N}", ["role"] = "agency_staff", ["name"] = "测试", ["agency_id"] = agency.ToString() },
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes("development-only-signing-key-not-for-production-use-0123456789")), SecurityAlgorithms.HmacSha256),
+        });
+        var client = app.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Task.FromResult(client);
+    }
+}
