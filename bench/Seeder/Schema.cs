@@ -98,20 +98,21 @@ internal static class Schema
             END $$;
             """);
 
-        // The cooperating-agency links are kept by a trigger, which the load (replica role) did not fire.
+        // The case-agency links are kept by a trigger, which the load (replica role) did not fire.
         await Execute(connection, """
             DO $$
             BEGIN
-              IF to_regclass('complaint_cooperating_agencies') IS NOT NULL THEN
-                INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
-                SELECT DISTINCT a, c.received_at, c.id FROM complaints c, unnest(c.cooperating_agency_ids) AS a
+              IF to_regclass('complaint_agencies') IS NOT NULL THEN
+                INSERT INTO complaint_agencies (agency_id, received_at, complaint_id)
+                SELECT DISTINCT a, c.received_at, c.id
+                FROM complaints c, unnest(ARRAY[c.respondent_agency_id, c.assigned_agency_id, c.lead_agency_id] || c.cooperating_agency_ids) AS a
+                WHERE a IS NOT NULL
                 ON CONFLICT DO NOTHING;
-                ANALYZE complaint_cooperating_agencies;
               END IF;
             END $$;
             """);
 
-        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences"))
+        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("complaint_agencies"))
         {
             await Execute(connection, $"VACUUM (ANALYZE) {table}");
         }

@@ -62,28 +62,27 @@ public static class CaseQueue
                 query = query.Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= dueBefore);
             }
 
-            if (f.Cursor is not null)
-            {
-                // Older than the cursor's row; the first conjunct lets the index range start at the cursor.
-                query = query.Where(c => c.ReceivedAt <= at && (c.ReceivedAt < at || c.Id.CompareTo(after) < 0));
-            }
-
             return query;
         }
 
         IQueryable<Complaint> page;
-        if (CaseVisibility.AgencyNewest(r.Db, r.Caller, Filtered, take + 1) is { } newest)
+        if (CaseVisibility.AgencyQueue(r.Db, Filtered(r.Db.Complaints), r.Caller, f.Cursor is null ? null : at, after) is { } agencyQueue)
         {
-            // Newest take+1 of each branch (an index range scan each), merged; then only those rows are read.
-            var ids = newest.OrderByDescending(k => k.ReceivedAt).ThenByDescending(k => k.Id).Take(take + 1).Select(k => k.Id);
-            page = r.Db.Complaints.Where(c => ids.Contains(c.Id));
+            page = agencyQueue;
         }
         else
         {
             page = Filtered(r.Db.Complaints.VisibleTo(r.Caller));
+            if (f.Cursor is not null)
+            {
+                // Older than the cursor's row; the first conjunct lets the index range start at the cursor.
+                page = page.Where(c => c.ReceivedAt <= at && (c.ReceivedAt < at || c.Id.CompareTo(after) < 0));
+            }
+
+            page = page.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
         }
 
-        var rows = await page.AsNoTracking().OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
+        var rows = await page.AsNoTracking().Take(take + 1)
             .Select(c => new CaseQueueItem(c.Id, c.TrackingNumber, c.Status, c.Channel, c.ReceivedAt, c.Respondent.AgencyId,
                 c.LeadAgencyId ?? c.AssignedAgencyId, c.ServiceItem.Name, c.Classification, c.Confidential,
                 EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate),

@@ -40,38 +40,26 @@ public static class CaseVisibility
     }
 
     /// <summary>
-    /// The agency rule of <see cref="VisibleTo"/> as the four queries whose union it is, each as
-    /// (received at, id) in newest-first order from its own index: a list takes the newest rows of each
-    /// and merges them, instead of one OR that PostgreSQL can only answer by collecting all of the
-    /// agency's cases and sorting them. The cooperating branch reads the trigger-kept
-    /// <see cref="CooperatingAgencyLink"/> rows. <paramref name="filtered"/> applies the list's own
-    /// filters; <paramref name="take"/> rows are taken from each branch. Null for callers that are not an agency.
+    /// The cases an agency sees under <see cref="VisibleTo"/>'s agency rule, through the trigger-kept
+    /// <see cref="CaseAgencyLink"/> rows (the same four columns, one row per agency and case), joined to
+    /// <paramref name="cases"/> and ordered newest first by the link's key: a queue page is one index range
+    /// scan. Null for callers that are not an agency.
     /// </summary>
-    public static IQueryable<CaseKey>? AgencyNewest(ComplaintsDbContext db, Caller caller, Func<IQueryable<Complaint>, IQueryable<Complaint>> filtered, int take)
+    public static IQueryable<Complaint>? AgencyQueue(ComplaintsDbContext db, IQueryable<Complaint> cases, Caller caller, DateTimeOffset? before, Guid beforeId)
     {
         if (!(caller.IsAgency && caller.AgencyId is { } agency))
         {
             return null;
         }
 
-        IQueryable<CaseKey> Newest(IQueryable<Complaint> branch) =>
-            filtered(branch).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take).Select(c => new CaseKey { ReceivedAt = c.ReceivedAt, Id = c.Id });
+        var links = db.CaseAgencyLinks.Where(l => l.AgencyId == agency);
+        if (before is { } at)
+        {
+            // Older than the cursor's row; the first conjunct starts the index range at the cursor.
+            links = links.Where(l => l.ReceivedAt <= at && (l.ReceivedAt < at || l.ComplaintId.CompareTo(beforeId) < 0));
+        }
 
-        var cooperating = db.CooperatingAgencyLinks.Where(l => l.AgencyId == agency)
-            .Join(filtered(db.Complaints), l => l.ComplaintId, c => c.Id, (l, c) => l)
-            .OrderByDescending(l => l.ReceivedAt).ThenByDescending(l => l.ComplaintId).Take(take)
-            .Select(l => new CaseKey { ReceivedAt = l.ReceivedAt, Id = l.ComplaintId });
-        return Newest(db.Complaints.Where(c => c.Respondent.AgencyId == agency))
-            .Union(Newest(db.Complaints.Where(c => c.AssignedAgencyId == agency)))
-            .Union(Newest(db.Complaints.Where(c => c.LeadAgencyId == agency)))
-            .Union(cooperating);
+        return links.Join(cases, l => l.ComplaintId, c => c.Id, (l, c) => new { l.ReceivedAt, l.ComplaintId, Case = c })
+            .OrderByDescending(x => x.ReceivedAt).ThenByDescending(x => x.ComplaintId).Select(x => x.Case);
     }
-}
-
-/// <summary>A case's position in newest-first lists (a member-init shape, so that EF Core can union it).</summary>
-public sealed class CaseKey
-{
-    public DateTimeOffset ReceivedAt { get; init; }
-
-    public Guid Id { get; init; }
 }

@@ -90,9 +90,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             o.Property(x => x.WindowNumber).HasColumnName("respondent_window_number").HasMaxLength(ComplaintLimits.WindowNumberMaxLength);
             o.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
 
-            // The agency queue's respondent branch wants (respondent_agency_id, received_at, id), which mixes an owned
-            // type's column with the owner's and cannot be modelled here: the BenchIndexes migration creates it
-            // (ix_complaints_respondent_agency_id_received_at_id) and it also serves this foreign key.
+            // Agency queues read CaseAgencyLink, not this column.
         });
         b.OwnsOne(c => c.ServiceItem, o =>
         {
@@ -180,8 +178,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.ComplainantUserId, c.ReceivedAt, c.Id });
         b.HasIndex(RegionCode, nameof(Complaint.ReceivedAt), nameof(Complaint.Id));
         b.HasIndex(RegionCode, nameof(Complaint.Status));
-        b.HasIndex(c => new { c.AssignedAgencyId, c.ReceivedAt, c.Id });
-        b.HasIndex(c => new { c.LeadAgencyId, c.ReceivedAt, c.Id }).HasFilter("lead_agency_id IS NOT NULL");
+        b.HasIndex(c => new { c.AssignedAgencyId, c.Status });
         b.HasIndex(c => c.ReceivedAt);
         b.HasIndex(RunningDueAt);
     }
@@ -206,24 +203,25 @@ internal sealed class TrackingSequenceConfiguration : IEntityTypeConfiguration<T
 }
 
 /// <summary>
-/// One row per (cooperating agency, case), kept by a database trigger from <c>complaints.cooperating_agency_ids</c>
-/// (the BenchIndexes migration): a btree in received-at order for the agency queue's cooperating branch, which an
-/// array column's GIN index can only answer by fetching and sorting every such case. Never written by the service.
+/// One row per (agency, case) for every agency that sees the case under <see cref="Cases.CaseVisibility"/>'s
+/// agency rule: the respondent, the assigned and the lead agency and each cooperating agency. A database
+/// trigger keeps it from those columns of <c>complaints</c> (the BenchIndexes migration), so it cannot drift;
+/// the service never writes it. Its key is the agency queue's order, so a queue page is one index range
+/// scan instead of an OR over four columns (one of them an array) that PostgreSQL can only answer by
+/// collecting all of an agency's cases and sorting them.
 /// </summary>
-public sealed class CooperatingAgencyLink
+public sealed class CaseAgencyLink
 {
     public Guid AgencyId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public Guid ComplaintId { get; init; }
 }
 
-internal sealed class CooperatingAgencyLinkConfiguration : IEntityTypeConfiguration<CooperatingAgencyLink>
+internal sealed class CaseAgencyLinkConfiguration : IEntityTypeConfiguration<CaseAgencyLink>
 {
-    public const string Table = "complaint_cooperating_agencies";
-
-    public void Configure(EntityTypeBuilder<CooperatingAgencyLink> b)
+    public void Configure(EntityTypeBuilder<CaseAgencyLink> b)
     {
-        b.ToTable(Table);
+        b.ToTable("complaint_agencies");
         b.HasKey(l => new { l.AgencyId, l.ReceivedAt, l.ComplaintId });
         b.HasOne<Complaint>().WithMany().HasForeignKey(l => l.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => l.ComplaintId);

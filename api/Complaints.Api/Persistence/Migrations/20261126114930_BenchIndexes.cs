@@ -11,14 +11,6 @@ namespace Complaints.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The agency queue's respondent branch (see ComplaintConfiguration): an index EF cannot model, as it mixes
-            // the owned Respondent's column with the owner's.
-            migrationBuilder.Sql("CREATE INDEX ix_complaints_respondent_agency_id_received_at_id ON complaints (respondent_agency_id, received_at, id);");
-
-            migrationBuilder.DropIndex(
-                name: "ix_complaints_assigned_agency_id_status",
-                table: "complaints");
-
             migrationBuilder.DropIndex(
                 name: "ix_complaints_complainant_user_id",
                 table: "complaints");
@@ -37,7 +29,7 @@ namespace Complaints.Api.Persistence.Migrations
                 defaultValue: (short)0);
 
             migrationBuilder.CreateTable(
-                name: "complaint_cooperating_agencies",
+                name: "complaint_agencies",
                 columns: table => new
                 {
                     agency_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -46,9 +38,9 @@ namespace Complaints.Api.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_complaint_cooperating_agencies", x => new { x.agency_id, x.received_at, x.complaint_id });
+                    table.PrimaryKey("pk_complaint_agencies", x => new { x.agency_id, x.received_at, x.complaint_id });
                     table.ForeignKey(
-                        name: "fk_complaint_cooperating_agencies_complaints_complaint_id",
+                        name: "fk_complaint_agencies_complaints_complaint_id",
                         column: x => x.complaint_id,
                         principalTable: "complaints",
                         principalColumn: "id",
@@ -56,20 +48,9 @@ namespace Complaints.Api.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_complaints_assigned_agency_id_received_at_id",
-                table: "complaints",
-                columns: new[] { "assigned_agency_id", "received_at", "id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_complaints_complainant_user_id_received_at_id",
                 table: "complaints",
                 columns: new[] { "complainant_user_id", "received_at", "id" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_complaints_lead_agency_id_received_at_id",
-                table: "complaints",
-                columns: new[] { "lead_agency_id", "received_at", "id" },
-                filter: "lead_agency_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_region_code_received_at_id",
@@ -82,53 +63,54 @@ namespace Complaints.Api.Persistence.Migrations
                 columns: new[] { "chain", "sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_complaint_cooperating_agencies_complaint_id",
-                table: "complaint_cooperating_agencies",
+                name: "ix_complaint_agencies_complaint_id",
+                table: "complaint_agencies",
                 column: "complaint_id");
 
-            // complaint_cooperating_agencies follows complaints.cooperating_agency_ids (CooperatingAgencyLink).
+            // complaint_agencies follows the four agency columns of complaints (CaseAgencyLink), and is filled for existing cases.
             migrationBuilder.Sql("""
-                CREATE FUNCTION complaints_sync_cooperating_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION complaints_sync_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   IF TG_OP = 'UPDATE' THEN
-                    DELETE FROM complaint_cooperating_agencies WHERE complaint_id = OLD.id;
+                    DELETE FROM complaint_agencies WHERE complaint_id = OLD.id;
                   END IF;
-                  INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
-                  SELECT DISTINCT a, NEW.received_at, NEW.id FROM unnest(NEW.cooperating_agency_ids) AS a;
+                  INSERT INTO complaint_agencies (agency_id, received_at, complaint_id)
+                  SELECT DISTINCT a, NEW.received_at, NEW.id
+                  FROM unnest(ARRAY[NEW.respondent_agency_id, NEW.assigned_agency_id, NEW.lead_agency_id] || NEW.cooperating_agency_ids) AS a
+                  WHERE a IS NOT NULL;
                   RETURN NULL;
                 END $$;
-                CREATE TRIGGER complaints_cooperating_agencies_insert AFTER INSERT ON complaints
-                  FOR EACH ROW WHEN (cardinality(NEW.cooperating_agency_ids) > 0) EXECUTE FUNCTION complaints_sync_cooperating_agencies();
-                CREATE TRIGGER complaints_cooperating_agencies_update AFTER UPDATE OF cooperating_agency_ids ON complaints
-                  FOR EACH ROW WHEN (OLD.cooperating_agency_ids IS DISTINCT FROM NEW.cooperating_agency_ids) EXECUTE FUNCTION complaints_sync_cooperating_agencies();
-                INSERT INTO complaint_cooperating_agencies (agency_id, received_at, complaint_id)
-                SELECT DISTINCT a, c.received_at, c.id FROM complaints c, unnest(c.cooperating_agency_ids) AS a;
+                CREATE TRIGGER complaints_agencies_insert AFTER INSERT ON complaints
+                  FOR EACH ROW EXECUTE FUNCTION complaints_sync_agencies();
+                CREATE TRIGGER complaints_agencies_update
+                  AFTER UPDATE OF respondent_agency_id, assigned_agency_id, lead_agency_id, cooperating_agency_ids, received_at ON complaints
+                  FOR EACH ROW WHEN (OLD.respondent_agency_id IS DISTINCT FROM NEW.respondent_agency_id
+                    OR OLD.assigned_agency_id IS DISTINCT FROM NEW.assigned_agency_id
+                    OR OLD.lead_agency_id IS DISTINCT FROM NEW.lead_agency_id
+                    OR OLD.cooperating_agency_ids IS DISTINCT FROM NEW.cooperating_agency_ids
+                    OR OLD.received_at IS DISTINCT FROM NEW.received_at)
+                  EXECUTE FUNCTION complaints_sync_agencies();
+                INSERT INTO complaint_agencies (agency_id, received_at, complaint_id)
+                SELECT DISTINCT a, c.received_at, c.id
+                FROM complaints c, unnest(ARRAY[c.respondent_agency_id, c.assigned_agency_id, c.lead_agency_id] || c.cooperating_agency_ids) AS a
+                WHERE a IS NOT NULL;
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_complaints_respondent_agency_id_received_at_id;");
             migrationBuilder.Sql("""
-                DROP TRIGGER IF EXISTS complaints_cooperating_agencies_insert ON complaints;
-                DROP TRIGGER IF EXISTS complaints_cooperating_agencies_update ON complaints;
-                DROP FUNCTION IF EXISTS complaints_sync_cooperating_agencies();
+                DROP TRIGGER IF EXISTS complaints_agencies_insert ON complaints;
+                DROP TRIGGER IF EXISTS complaints_agencies_update ON complaints;
+                DROP FUNCTION IF EXISTS complaints_sync_agencies();
                 """);
 
             migrationBuilder.DropTable(
-                name: "complaint_cooperating_agencies");
-
-            migrationBuilder.DropIndex(
-                name: "ix_complaints_assigned_agency_id_received_at_id",
-                table: "complaints");
+                name: "complaint_agencies");
 
             migrationBuilder.DropIndex(
                 name: "ix_complaints_complainant_user_id_received_at_id",
-                table: "complaints");
-
-            migrationBuilder.DropIndex(
-                name: "ix_complaints_lead_agency_id_received_at_id",
                 table: "complaints");
 
             migrationBuilder.DropIndex(
@@ -145,11 +127,6 @@ namespace Complaints.Api.Persistence.Migrations
 
             migrationBuilder.DropSequence(
                 name: "audit_entries_sequence");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_complaints_assigned_agency_id_status",
-                table: "complaints",
-                columns: new[] { "assigned_agency_id", "status" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_complainant_user_id",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Complaints.Api.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261126113839_BenchIndexes")]
+    [Migration("20261126114930_BenchIndexes")]
     partial class BenchIndexes
     {
         /// <inheritdoc />
@@ -439,7 +439,7 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CooperatingAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
                 {
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid")
@@ -454,12 +454,12 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnName("complaint_id");
 
                     b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
-                        .HasName("pk_complaint_cooperating_agencies");
+                        .HasName("pk_complaint_agencies");
 
                     b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_complaint_cooperating_agencies_complaint_id");
+                        .HasDatabaseName("ix_complaint_agencies_complaint_id");
 
-                    b.ToTable("complaint_cooperating_agencies", (string)null);
+                    b.ToTable("complaint_agencies", (string)null);
                 });
 
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
@@ -725,18 +725,14 @@ namespace Complaints.Api.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_tracking_number");
 
+                    b.HasIndex("AssignedAgencyId", "Status")
+                        .HasDatabaseName("ix_complaints_assigned_agency_id_status");
+
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_complaints_region_code_status");
 
-                    b.HasIndex("AssignedAgencyId", "ReceivedAt", "Id")
-                        .HasDatabaseName("ix_complaints_assigned_agency_id_received_at_id");
-
                     b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
-
-                    b.HasIndex("LeadAgencyId", "ReceivedAt", "Id")
-                        .HasDatabaseName("ix_complaints_lead_agency_id_received_at_id")
-                        .HasFilter("lead_agency_id IS NOT NULL");
 
                     b.HasIndex("RegionCode", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_region_code_received_at_id");
@@ -788,14 +784,14 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasConstraintName("fk_officers_divisions_region_code");
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CooperatingAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
                 {
                     b.HasOne("Complaints.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_complaint_cooperating_agencies_complaints_complaint_id");
+                        .HasConstraintName("fk_complaint_agencies_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
