@@ -23,8 +23,6 @@ namespace Complaints.Api.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("audit_entries_sequence");
-
             modelBuilder.Entity("Complaints.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -56,12 +54,6 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
-
-                    b.Property<short>("Chain")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("smallint")
-                        .HasDefaultValue((short)0)
-                        .HasColumnName("chain");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
@@ -95,9 +87,6 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("CaseId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_case_id_sequence");
-
-                    b.HasIndex("Chain", "Sequence")
-                        .HasDatabaseName("ix_audit_entries_chain_sequence");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -436,29 +425,6 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
-                {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agency_id");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<Guid>("ComplaintId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
-
-                    b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
-                        .HasName("pk_complaint_agencies");
-
-                    b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_complaint_agencies_complaint_id");
-
-                    b.ToTable("complaint_agencies", (string)null);
-                });
-
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -712,6 +678,9 @@ namespace Complaints.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("ComplainantUserId")
+                        .HasDatabaseName("ix_complaints_complainant_user_id");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_complaints_received_at");
 
@@ -727,12 +696,6 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_complaints_region_code_status");
-
-                    b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
-                        .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
-
-                    b.HasIndex("RegionCode", "ReceivedAt", "Id")
-                        .HasDatabaseName("ix_complaints_region_code_received_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });
@@ -779,16 +742,6 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_officers_divisions_region_code");
-                });
-
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
-                {
-                    b.HasOne("Complaints.Domain.Cases.Complaint", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_complaint_agencies_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
@@ -917,6 +870,7 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
+                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 
