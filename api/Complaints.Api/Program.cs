@@ -13,6 +13,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -48,6 +49,7 @@ app.MapMe();
 app.MapCalendar();
 app.MapComplaints();
 app.MapCases();
+app.MapStatistics();
 app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {
