@@ -13,6 +13,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Reports;
 using Complaints.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,7 @@ app.MapCalendar();
 app.MapComplaints();
 app.MapCases();
 app.MapStatistics();
+app.MapReports();
 app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {

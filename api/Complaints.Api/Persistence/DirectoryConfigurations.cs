@@ -87,3 +87,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.HasIndex(e => e.At);
     }
 }
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Reports.Report>
+{
+    public void Configure(EntityTypeBuilder<Reports.Report> b)
+    {
+        b.ToTable("reports");
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Period).HasMaxLength(8);
+        b.Property(r => r.Scope).HasMaxLength(48);
+        b.Property(r => r.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(r => r.SubmittedToRegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(r => r.SubmittedBy).HasMaxLength(128);
+        b.Property(r => r.Figures).HasColumnType("jsonb");
+        b.HasIndex(r => new { r.Period, r.Scope }).IsUnique();
+        b.HasIndex(r => new { r.Period, r.SubmittedToRegionCode });
+    }
+}

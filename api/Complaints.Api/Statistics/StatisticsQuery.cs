@@ -23,7 +23,8 @@ public static class StatisticsQuery
           SELECT c.id FROM complaints c
           WHERE c.received_at >= @from AND c.received_at < @to
             AND (@agency::uuid IS NULL OR c.respondent_agency_id = @agency)
-            AND (@prefix::text IS NULL OR c.region_code LIKE @prefix || '%');
+            AND (@prefix::text IS NULL OR c.region_code LIKE @prefix || '%')
+            AND (@exact::text IS NULL OR c.region_code = @exact);
         SELECT count(*),
           count(*) FILTER (WHERE c.classification IS NOT NULL OR c.status IN ('InHandling', 'Concluded')),
           count(*) FILTER (WHERE c.status = 'NotAccepted' OR c.not_accepted_reason IS NOT NULL),
@@ -68,7 +69,11 @@ public static class StatisticsQuery
         command.Parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.AgencyId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text)
         {
-            Value = scope.RegionCode is { } region ? RegionCode.SubtreePrefix(region) : DBNull.Value,
+            Value = scope.RegionCode is { } region && !scope.OwnLevelOnly ? RegionCode.SubtreePrefix(region) : DBNull.Value,
+        });
+        command.Parameters.Add(new NpgsqlParameter("exact", NpgsqlTypes.NpgsqlDbType.Text)
+        {
+            Value = scope.OwnLevelOnly ? scope.RegionCode! : DBNull.Value,
         });
 
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -10,8 +10,11 @@ namespace Complaints.Api.Statistics;
 /// What figures are about: <c>agency:{id}</c> (complaints about one agency) or <c>region:{code}</c>
 /// (complaints supervised in that division and every division below it, 第五条).
 /// </summary>
-public sealed record StatisticsScope(Guid? AgencyId, string? RegionCode, string AgencyRegion)
+public sealed record StatisticsScope(Guid? AgencyId, string? RegionCode, string AgencyRegion, bool OwnLevelOnly = false)
 {
+    /// <summary>Only the agencies of exactly this division, not those below (a department's own part of its report, 第十八条).</summary>
+    public static StatisticsScope OwnLevelOf(string regionCode) => new(null, regionCode, regionCode, OwnLevelOnly: true);
+
     public override string ToString() => AgencyId is { } id ? $"agency:{id}" : $"region:{RegionCode}";
 
     public static async Task<Result<StatisticsScope>> ParseAsync(string? text, ComplaintsDbContext db, CancellationToken ct)

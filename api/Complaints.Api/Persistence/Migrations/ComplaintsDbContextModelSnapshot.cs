@@ -447,6 +447,86 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("tracking_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.PrimitiveCollection<List<Guid>>("IncludedReportIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("included_report_ids");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.PrimitiveCollection<List<string>>("MissingRegionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("missing_region_codes");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("SubmittedToRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("submitted_to_region_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("Period", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_period_scope");
+
+                    b.HasIndex("Period", "SubmittedToRegionCode")
+                        .HasDatabaseName("ix_reports_period_submitted_to_region_code");
+
+                    b.ToTable("reports", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,7 +950,6 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 
