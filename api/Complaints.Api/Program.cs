@@ -14,6 +14,7 @@ using Complaints.Api.Me;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Api.Reports;
+using Complaints.Api.SpotChecks;
 using Complaints.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -52,6 +53,7 @@ app.MapComplaints();
 app.MapCases();
 app.MapStatistics();
 app.MapReports();
+app.MapSpotChecks();
 app.MapEvidence();
 if (app.Environment.IsDevelopment())
 {

@@ -16,6 +16,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
+    public DbSet<SpotChecks.SpotCheck> SpotChecks => Set<SpotChecks.SpotCheck>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -104,3 +104,25 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Reports.Rep
         b.HasIndex(r => new { r.Period, r.SubmittedToRegionCode });
     }
 }
+
+internal sealed class SpotCheckConfiguration : IEntityTypeConfiguration<SpotChecks.SpotCheck>
+{
+    public void Configure(EntityTypeBuilder<SpotChecks.SpotCheck> b)
+    {
+        b.ToTable("spot_checks");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(s => s.CreatedBy).HasMaxLength(128);
+        b.HasIndex(s => s.RegionCode);
+        b.OwnsMany(s => s.Findings, f =>
+        {
+            f.ToTable("spot_check_findings");
+            f.WithOwner().HasForeignKey("SpotCheckId");
+            f.HasKey("SpotCheckId", nameof(SpotChecks.SpotCheckFinding.CaseId));
+            f.Property(x => x.CaseId).ValueGeneratedNever();
+            f.Property(x => x.Verdict).HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Note).HasMaxLength(1000);
+            f.Property(x => x.ReviewedBy).HasMaxLength(128);
+        });
+    }
+}

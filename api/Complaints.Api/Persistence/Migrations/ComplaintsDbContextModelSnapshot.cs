@@ -527,6 +527,59 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_size");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spot_checks");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_spot_checks_region_code");
+
+                    b.ToTable("spot_checks", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -822,6 +875,57 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_officers_divisions_region_code");
+                });
+
+            modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
+                {
+                    b.OwnsMany("Complaints.Api.SpotChecks.SpotCheckFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("SpotCheckId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("spot_check_id");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("case_id");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
+                            b1.Property<bool>("RectificationOrdered")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rectification_ordered");
+
+                            b1.Property<DateTimeOffset>("ReviewedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("reviewed_at");
+
+                            b1.Property<string>("ReviewedBy")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("reviewed_by");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("verdict");
+
+                            b1.HasKey("SpotCheckId", "CaseId")
+                                .HasName("pk_spot_check_findings");
+
+                            b1.ToTable("spot_check_findings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpotCheckId")
+                                .HasConstraintName("fk_spot_check_findings_spot_checks_spot_check_id");
+                        });
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
