@@ -16,6 +16,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Notifications.OutboxMessage> NotificationOutbox => Set<Notifications.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
