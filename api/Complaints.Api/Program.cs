@@ -10,6 +10,7 @@ using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
+using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 
@@ -29,6 +30,7 @@ builder.Services.AddIdempotency(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddAudit();
 builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 
