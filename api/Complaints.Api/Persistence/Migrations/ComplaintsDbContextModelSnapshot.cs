@@ -981,7 +981,6 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Complaints.Api.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261126111314_Notifications")]
+    [Migration("20261126111929_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -984,7 +984,6 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 
