@@ -105,7 +105,8 @@ public static class NotificationText
     {
         if (p.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
         {
-            text.Append(clause(value.Trim()));
+            // Staff end their sentences; the template ends the clause, so a full stop would double.
+            text.Append(clause(value.Trim().TrimEnd('。', '.', ';', ';')));
         }
     }
 
