@@ -38,6 +38,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         using var timer = new PeriodicTimer(o.PollInterval, clock);
+        var failures = 0;
         do
         {
             try
@@ -46,11 +47,17 @@ public sealed partial class OutboxDispatcher(
                 while (await DispatchOnceAsync(stoppingToken) == o.BatchSize)
                 {
                 }
+
+                failures = 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The next tick tries again; a failed pass must not stop the host.
-                logger.LogError(e, "Notification dispatch failed");
+                // A failed pass must not stop the host. During a database outage every poll would fail
+                // and log: pause longer after each failure in a row, up to a minute.
+                failures++;
+                LogPassFailed(logger, e, failures);
+                var pause = TimeSpan.FromTicks(Math.Min(o.PollInterval.Ticks << Math.Min(failures, 5), TimeSpan.FromMinutes(1).Ticks));
+                await Task.Delay(pause, clock, stoppingToken);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -251,6 +258,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notifications:Sender is 'log': notices are only logged, not delivered to complainants")]
     private static partial void LogOnlySender(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification dispatch failed ({Failures} in a row)")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Kind} {MessageId} for case {CaseId} sent on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, NotificationKind kind, Guid messageId, Guid caseId, int attempt);
