@@ -11,6 +11,7 @@ using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
+using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Api.Reports;
@@ -34,6 +35,7 @@ builder.Services.AddWorkingDayCalendar();
 builder.Services.AddAudit();
 builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 

@@ -18,6 +18,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
     public DbSet<SpotChecks.SpotCheck> SpotChecks => Set<SpotChecks.SpotCheck>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Notifications.OutboxMessage> NotificationOutbox => Set<Notifications.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);

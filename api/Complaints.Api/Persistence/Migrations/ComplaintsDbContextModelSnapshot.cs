@@ -425,6 +425,122 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("ComplainantCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complainant_case_id");
+
+                    b.Property<string>("ComplainantChannel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("complainant_channel");
+
+                    b.Property<string>("ComplainantTrackingNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("complainant_tracking_number");
+
+                    b.Property<string>("ComplainantUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("complainant_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("department_region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PhoneEncrypted")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("phone_encrypted");
+
+                    b.Property<string>("RecipientType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_outbox");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_notification_outbox_case_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notification_outbox_failed")
+                        .HasFilter("status = 'failed'");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_outbox_due")
+                        .HasFilter("status IN ('pending', 'sending')");
+
+                    b.ToTable("notification_outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_outbox_phone_encrypted", "phone_encrypted IS NULL OR phone_encrypted ~ '^v[0-9]+:'");
+
+                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -875,6 +991,16 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_officers_divisions_region_code");
+                });
+
+            modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Complaints.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_outbox_complaints_case_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
