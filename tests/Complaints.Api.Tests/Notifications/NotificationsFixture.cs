@@ -100,7 +100,7 @@ public sealed class NotificationsFixture : IAsyncLifetime
             version.CurrentValue = version.OriginalValue + 1;
         }
 
-        return await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), cases[0], CancellationToken.None);
+        return await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), cases[0], scope.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None);
     }
 
     public async Task<List<OutboxMessage>> MessagesAsync(Guid caseId)

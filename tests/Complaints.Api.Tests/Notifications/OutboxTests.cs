@@ -57,8 +57,8 @@ public sealed class OutboxTests(NotificationsFixture fx) : IAsyncLifetime
         Assert.True(c2.Reject(calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Staff.Management, now).IsSuccess);
         NotificationOutbox.Enqueue(db2, c2, NotificationKind.NonAcceptanceNotice, new Dictionary<string, string> { [PayloadKeys.Reason] = "no_clear_respondent_or_request" }, now);
 
-        Assert.True(await ComplaintStore.TrySaveAsync(db1, first.ServiceProvider.GetRequiredService<AuditTrail>(), c1, CancellationToken.None));
-        Assert.False(await ComplaintStore.TrySaveAsync(db2, second.ServiceProvider.GetRequiredService<AuditTrail>(), c2, CancellationToken.None));
+        Assert.True(await ComplaintStore.TrySaveAsync(db1, first.ServiceProvider.GetRequiredService<AuditTrail>(), c1, first.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None));
+        Assert.False(await ComplaintStore.TrySaveAsync(db2, second.ServiceProvider.GetRequiredService<AuditTrail>(), c2, second.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None));
 
         var message = Assert.Single(await fx.MessagesAsync(id));
         Assert.Equal("other_legal_channel", message.Payload[PayloadKeys.Reason]);
