@@ -5,6 +5,7 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
+using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
@@ -29,6 +30,7 @@ builder.Services.AddIdempotency(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddAudit();
 builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapMe();
 app.MapCalendar();
 app.MapComplaints();
 app.MapEvidence();
+app.MapCaseDocuments();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
