@@ -235,7 +235,8 @@ internal sealed class PdfForm
 
     /// <summary>
     /// Breaks text into lines no wider than <paramref name="width"/>. Chinese breaks between any two
-    /// characters; a run of Latin letters or digits (a tracking number, a phone mask) moves whole to
+    /// characters, except that closing punctuation never starts a line (it takes the character before
+    /// it along); a run of Latin letters or digits (a tracking number, a masked phone) moves whole to
     /// the next line when it can, so it stays searchable as one word.
     /// </summary>
     private List<string> Wrap(string text, XFont font, double width)
@@ -243,19 +244,39 @@ internal sealed class PdfForm
         var lines = new List<string>();
         foreach (var paragraph in Normalise(text).Split('\n'))
         {
-            var line = new StringBuilder();
+            var line = new List<string>();
             var lineWidth = 0.0;
+            void Break()
+            {
+                lines.Add(string.Concat(line).TrimEnd());
+                line.Clear();
+                lineWidth = 0;
+            }
+
             foreach (var token in Tokens(paragraph))
             {
                 var tokenWidth = Measure(token, font);
-                if (lineWidth + tokenWidth > width && line.Length > 0)
+                if (lineWidth + tokenWidth > width && line.Count > 0)
                 {
-                    lines.Add(line.ToString().TrimEnd());
-                    line.Clear();
-                    lineWidth = 0;
                     if (token == " ")
                     {
+                        Break();
                         continue;
+                    }
+
+                    // 避头尾: a closing mark takes the character before it to the next line rather than start
+                    // a line; an opening mark never ends one.
+                    var carried = line.Count > 1 && (IsMark(token, ClosingMarks) || IsMark(line[^1], OpeningMarks)) ? line[^1] : null;
+                    if (carried is not null)
+                    {
+                        line.RemoveAt(line.Count - 1);
+                    }
+
+                    Break();
+                    if (carried is not null)
+                    {
+                        line.Add(carried);
+                        lineWidth = Measure(carried, font);
                     }
                 }
 
@@ -265,29 +286,35 @@ internal sealed class PdfForm
                     foreach (var rune in token.EnumerateRunes())
                     {
                         var runeWidth = Measure(rune, font);
-                        if (lineWidth + runeWidth > width && line.Length > 0)
+                        if (lineWidth + runeWidth > width && line.Count > 0)
                         {
-                            lines.Add(line.ToString());
-                            line.Clear();
-                            lineWidth = 0;
+                            Break();
                         }
 
-                        line.Append(rune.ToString());
+                        line.Add(rune.ToString());
                         lineWidth += runeWidth;
                     }
 
                     continue;
                 }
 
-                line.Append(token);
+                line.Add(token);
                 lineWidth += tokenWidth;
             }
 
-            lines.Add(line.ToString().TrimEnd());
+            Break();
         }
 
         return lines;
     }
+
+    private static bool IsMark(string token, string marks) => token.Length == 1 && marks.Contains(token[0], StringComparison.Ordinal);
+
+    // ASCII and full-width opening marks (（《「『“‘【〈).
+    private const string OpeningMarks = "([{\uFF08\u300A\u300C\u300E\u201C\u2018\u3010\u3008";
+
+    // ASCII and full-width closing marks (，。、；：？！）》」』”’】〉…), written as escapes so that no editor folds them.
+    private const string ClosingMarks = ",.;:!?)]}%\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300B\u300D\u300F\u201D\u2019\u3011\u3009\u2026";
 
     private static string Normalise(string text)
     {
@@ -311,12 +338,13 @@ internal sealed class PdfForm
         return builder.ToString();
     }
 
+    /// <summary>Words of Latin letters, digits and the marks codes are made of; every other character alone.</summary>
     private static IEnumerable<string> Tokens(string paragraph)
     {
         var word = new StringBuilder();
         foreach (var rune in paragraph.EnumerateRunes())
         {
-            if (rune.IsAscii && !Rune.IsWhiteSpace(rune))
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || WordMarks.Contains((char)rune.Value, StringComparison.Ordinal)))
             {
                 word.Append((char)rune.Value);
                 continue;
@@ -328,7 +356,7 @@ internal sealed class PdfForm
                 word.Clear();
             }
 
-            yield return Rune.IsWhiteSpace(rune) ? " " : rune.ToString();
+            yield return rune.ToString();
         }
 
         if (word.Length > 0)
@@ -336,6 +364,8 @@ internal sealed class PdfForm
             yield return word.ToString();
         }
     }
+
+    private const string WordMarks = "-_*./@+#'&";
 
     private double Measure(string token, XFont font)
     {
