@@ -6,6 +6,7 @@ using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Complaints.Api.Documents;
 
@@ -56,6 +57,17 @@ public static class DocumentEndpoints
         where TDocument : ICaseDocument<TDocument> =>
         group.MapGet("/" + TDocument.Kind, GetAsync<TDocument>)
             .Produces(StatusCodes.Status200OK, typeof(TDocument), DocumentFormats.Json, DocumentFormats.Html, DocumentFormats.Pdf)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // One 200 in three formats: only the JSON one has the record's schema; the page and the PDF are bytes.
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
+                {
+                    content[DocumentFormats.Html] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    content[DocumentFormats.Pdf] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+                }
+
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status409Conflict)
