@@ -6,6 +6,7 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
+using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
@@ -36,6 +37,7 @@ builder.Services.AddAudit();
 builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapStatistics();
 app.MapReports();
 app.MapSpotChecks();
 app.MapEvidence();
+app.MapCaseDocuments();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
