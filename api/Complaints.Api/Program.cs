@@ -6,13 +6,18 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
 using Complaints.Api.Directory;
 using Complaints.Api.Docs;
+using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
+using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Reports;
+using Complaints.Api.SpotChecks;
+using Complaints.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +36,8 @@ builder.Services.AddWorkingDayCalendar();
 builder.Services.AddAudit();
 builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,7 +55,11 @@ app.MapMe();
 app.MapCalendar();
 app.MapComplaints();
 app.MapCases();
+app.MapStatistics();
+app.MapReports();
+app.MapSpotChecks();
 app.MapEvidence();
+app.MapCaseDocuments();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

@@ -198,7 +198,7 @@ public static class CaseActions
         }
 
         r.Audit.Record(caller, auditAction, complaint.Id, $"status={WireNames.Of(complaint.Status)}");
-        CaseHooks.AfterAction(r, complaint, auditAction);
+        await CaseHooks.AfterActionAsync(r, complaint, auditAction, ct);
         if (!await ComplaintStore.TrySaveAsync(r.Db, r.Audit, complaint, r.Calendar, ct))
         {
             return ComplainantActions.ConcurrentChange();

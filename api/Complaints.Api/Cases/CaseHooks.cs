@@ -1,19 +1,64 @@
+using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Deadlines;
+using Microsoft.EntityFrameworkCore;
 
 namespace Complaints.Api.Cases;
 
-/// <summary>Side effects of case events (notifications), queued in the same unit of work as the change.</summary>
+/// <summary>
+/// The notices the regulation owes the complainant (第十一、十三条) and the alerts owed to the supervising
+/// department, queued in the outbox within the same unit of work as the change they announce.
+/// </summary>
 public static class CaseHooks
 {
-    public static void AfterAction(CaseRequest r, Complaint complaint, string action)
+    public static async Task AfterActionAsync(CaseRequest r, Complaint c, string action, CancellationToken ct)
     {
-        // Filled in by the notifications outbox: acceptance/non-acceptance notice, extension notice, conclusion feedback.
+        var now = r.Clock.GetUtcNow();
+        switch (action)
+        {
+            case "case.accepted":
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.AcceptanceNotice, Payload(
+                    (PayloadKeys.Classification, c.Classification is { } k ? WireNames.Of(k) : null),
+                    (PayloadKeys.DueDate, c.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+                break;
+            case "case.rejected":
+                var related = c.RelatedCaseId is { } relatedId
+                    ? await r.Db.Complaints.AsNoTracking().Where(x => x.Id == relatedId).Select(x => x.TrackingNumber).FirstOrDefaultAsync(ct)
+                    : null;
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.NonAcceptanceNotice, Payload(
+                    (PayloadKeys.Reason, c.NotAcceptedReason is { } reason ? WireNames.Of(reason) : null),
+                    (PayloadKeys.RelatedTrackingNumber, related),
+                    (PayloadKeys.Explanation, c.NotAcceptedExplanation)), now);
+                break;
+            case "case.extended":
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.ExtensionNotice, Payload(
+                    (PayloadKeys.Reason, c.ExtensionReason),
+                    (PayloadKeys.DueDate, c.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+                break;
+            case "case.concluded":
+                // Every merged complainant is owed the feedback too (第十三条).
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.ConclusionFeedback, Payload(
+                    (PayloadKeys.Finding, c.Finding is { } finding ? WireNames.Of(finding) : null),
+                    (PayloadKeys.Result, c.Result),
+                    (PayloadKeys.Measures, c.Measures)), now);
+                break;
+            case "case.rectification_ordered":
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.RectificationOrdered, Payload(
+                    (PayloadKeys.DueDate, c.Rectifications.Count == 0 ? null : c.Rectifications[^1].DueDate.ToString("yyyy-MM-dd"))), now);
+                break;
+        }
     }
 
+    /// <summary>The supervising management department hears of a missed deadline (第五条 督促).</summary>
     public static void Overdue(ComplaintsDbContext db, Complaint complaint, Deadline deadline, DateTimeOffset now)
     {
-        // Filled in by the notifications outbox: the supervising management department is told.
+        var region = complaint.ReceivingRegionCode ?? db.Entry(complaint).Property<string>(ComplaintConfiguration.RegionCode).CurrentValue;
+        NotificationOutbox.EnqueueForDepartment(db, complaint.Id, complaint.TrackingNumber, region, NotificationKind.OverdueAlert, Payload(
+            (PayloadKeys.Deadline, WireNames.Of(deadline.Kind)),
+            (PayloadKeys.DueDate, deadline.Due.ToString("yyyy-MM-dd"))), now);
     }
+
+    private static Dictionary<string, string> Payload(params (string Key, string? Value)[] entries) =>
+        entries.Where(e => !string.IsNullOrWhiteSpace(e.Value)).ToDictionary(e => e.Key, e => e.Value!);
 }

@@ -62,6 +62,7 @@ public static class ComplainantActions
         }
 
         audit.Record(Caller.From(user), "complaint.withdrawn", complaint.Id);
+        Notifications.NotificationOutbox.EnqueueFor(db, complaint, complaint.ComplainantsToNotify[0], Notifications.NotificationKind.WithdrawalConfirmation, new Dictionary<string, string>(), clock.GetUtcNow());
         return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();

@@ -127,6 +127,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             m.ToTable("complaint_merged_cases");
             m.WithOwner().HasForeignKey("ComplaintId");
             m.HasKey("ComplaintId", nameof(MergedCase.CaseId));
+            // The merged case's own id, never generated: as OnAdd (the Guid key convention), EF took a newly merged case for an existing row and updated nothing.
             m.Property(x => x.CaseId).ValueGeneratedNever();
             m.Property(x => x.TrackingNumber).HasMaxLength(32);
             m.Property(x => x.Channel).HasConversion<string>().HasMaxLength(24);

@@ -16,7 +16,10 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<CaseAgencyLink> CaseAgencyLinks => Set<CaseAgencyLink>();
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Reports.Report> Reports => Set<Reports.Report>();
+    public DbSet<SpotChecks.SpotCheck> SpotChecks => Set<SpotChecks.SpotCheck>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Notifications.OutboxMessage> NotificationOutbox => Set<Notifications.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -91,3 +91,42 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
         b.HasIndex(e => new { e.Chain, e.Sequence });
     }
 }
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Reports.Report>
+{
+    public void Configure(EntityTypeBuilder<Reports.Report> b)
+    {
+        b.ToTable("reports");
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Period).HasMaxLength(8);
+        b.Property(r => r.Scope).HasMaxLength(48);
+        b.Property(r => r.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(r => r.SubmittedToRegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(r => r.SubmittedBy).HasMaxLength(128);
+        b.Property(r => r.Figures).HasColumnType("jsonb");
+        b.HasIndex(r => new { r.Period, r.Scope }).IsUnique();
+        b.HasIndex(r => new { r.Period, r.SubmittedToRegionCode });
+    }
+}
+
+internal sealed class SpotCheckConfiguration : IEntityTypeConfiguration<SpotChecks.SpotCheck>
+{
+    public void Configure(EntityTypeBuilder<SpotChecks.SpotCheck> b)
+    {
+        b.ToTable("spot_checks");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.Property(s => s.CreatedBy).HasMaxLength(128);
+        b.HasIndex(s => s.RegionCode);
+        b.OwnsMany(s => s.Findings, f =>
+        {
+            f.ToTable("spot_check_findings");
+            f.WithOwner().HasForeignKey("SpotCheckId");
+            f.HasKey("SpotCheckId", nameof(SpotChecks.SpotCheckFinding.CaseId));
+            f.Property(x => x.CaseId).ValueGeneratedNever();
+            f.Property(x => x.Verdict).HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Note).HasMaxLength(1000);
+            f.Property(x => x.ReviewedBy).HasMaxLength(128);
+        });
+    }
+}

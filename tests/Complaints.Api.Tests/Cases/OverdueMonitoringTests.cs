@@ -43,6 +43,14 @@ public sealed class OverdueMonitoringTests(AppFixture app)
         var flag = Assert.Single(flags);
         Assert.Equal("system", flag.GetProperty("actorRole").GetString());
 
+        // The supervising department is alerted, once.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Persistence.ComplaintsDbContext>();
+            var alert = Assert.Single(db.NotificationOutbox.Where(m => m.CaseId == id && m.Kind == global::Complaints.Api.Notifications.NotificationKind.OverdueAlert).ToList());
+            Assert.Equal("530102", alert.DepartmentRegionCode);
+        }
+
         // The overdue flag stays off the public record (supervision inside government).
         var queue = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/cases?overdue=true&limit=200")).RootElement;
         Assert.True(queue.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetGuid() == id).GetProperty("overdue").GetBoolean());

@@ -425,6 +425,122 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("ComplainantCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complainant_case_id");
+
+                    b.Property<string>("ComplainantChannel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("complainant_channel");
+
+                    b.Property<string>("ComplainantTrackingNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("complainant_tracking_number");
+
+                    b.Property<string>("ComplainantUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("complainant_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("department_region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PhoneEncrypted")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("phone_encrypted");
+
+                    b.Property<string>("RecipientType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient_type");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_outbox");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_notification_outbox_case_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notification_outbox_failed")
+                        .HasFilter("status = 'failed'");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_outbox_due")
+                        .HasFilter("status IN ('pending', 'sending')");
+
+                    b.ToTable("notification_outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_outbox_phone_encrypted", "phone_encrypted IS NULL OR phone_encrypted ~ '^v[0-9]+:'");
+
+                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -445,6 +561,139 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasName("pk_tracking_sequences");
 
                     b.ToTable("tracking_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.PrimitiveCollection<List<Guid>>("IncludedReportIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("included_report_ids");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.PrimitiveCollection<List<string>>("MissingRegionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("missing_region_codes");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("SubmittedToRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("submitted_to_region_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("Period", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_period_scope");
+
+                    b.HasIndex("Period", "SubmittedToRegionCode")
+                        .HasDatabaseName("ix_reports_period_submitted_to_region_code");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("case_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_size");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spot_checks");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_spot_checks_region_code");
+
+                    b.ToTable("spot_checks", (string)null);
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
@@ -744,6 +993,67 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasConstraintName("fk_officers_divisions_region_code");
                 });
 
+            modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Complaints.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_outbox_complaints_case_id");
+                });
+
+            modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
+                {
+                    b.OwnsMany("Complaints.Api.SpotChecks.SpotCheckFinding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("SpotCheckId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("spot_check_id");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("case_id");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
+                            b1.Property<bool>("RectificationOrdered")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rectification_ordered");
+
+                            b1.Property<DateTimeOffset>("ReviewedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("reviewed_at");
+
+                            b1.Property<string>("ReviewedBy")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("reviewed_by");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("verdict");
+
+                            b1.HasKey("SpotCheckId", "CaseId")
+                                .HasName("pk_spot_check_findings");
+
+                            b1.ToTable("spot_check_findings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpotCheckId")
+                                .HasConstraintName("fk_spot_check_findings_spot_checks_spot_check_id");
+                        });
+
+                    b.Navigation("Findings");
+                });
+
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
                 {
                     b.OwnsOne("Complaints.Domain.Cases.ComplainantSnapshot", "Complainant", b1 =>
@@ -870,7 +1180,6 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnName("complaint_id");
 
                             b1.Property<Guid>("CaseId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("case_id");
 

@@ -1,0 +1,147 @@
+using Complaints.Api.Auth;
+using Complaints.Api.Cases;
+using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Complaints.Api.Documents;
+
+/// <summary>The complainant on a form: masked identity only (api.md), or nothing at all when withheld.</summary>
+public sealed record DocumentComplainant(
+    ComplainantType? Type,
+    string Name,
+    IdType? IdType,
+    string? IdNumberMasked,
+    string? PhoneMasked,
+    bool? RealNameVerified,
+    bool Withheld)
+{
+    /// <summary>What a confidential complainant is called on a form read by anyone but a named officer (第九条).</summary>
+    public const string WithheldName = "保密";
+
+    /// <summary>
+    /// 第九条: a confidential complainant's identity is for the named complaint officers only. The case
+    /// visibility rule already keeps confidential cases from everyone else; this holds even if it changes.
+    /// The address is left off: it has no masked form, and the full identity has its own audited endpoint.
+    /// </summary>
+    internal static DocumentComplainant For(ComplainantSnapshot recorded, string? idNumberMasked, string? phoneMasked, bool confidential, bool readerIsOfficer) =>
+        confidential && !readerIsOfficer
+            ? new DocumentComplainant(null, WithheldName, null, null, null, null, Withheld: true)
+            : new DocumentComplainant(recorded.Type, recorded.Name, recorded.IdType, idNumberMasked, phoneMasked, recorded.RealNameVerified, Withheld: false);
+
+    internal string Describe() => Withheld
+        ? WithheldName
+        : Type is { } type ? $"{Name}({type.Name()})" : Name;
+
+    internal string IdentityLine() => Withheld
+        ? WithheldName
+        : IdType is { } idType && IdNumberMasked is not null ? $"{idType.Name()} {IdNumberMasked}" : "未提供";
+}
+
+public sealed record DocumentAgency(Guid Id, string Name);
+
+/// <summary>A 政务服务管理部门, named by the division it serves.</summary>
+public sealed record DocumentDepartment(string RegionCode, string Name);
+
+public sealed record DocumentRespondent(Guid AgencyId, string AgencyName, string? StaffName, string? WindowNumber)
+{
+    internal string StaffOrWindow() =>
+        string.Join(" ", new[] { StaffName, WindowNumber is null ? null : $"窗口/工位 {WindowNumber}" }.Where(s => s is not null)).OrDash();
+}
+
+public sealed record DocumentServiceItem(string Name, string? Code)
+{
+    internal string Describe() => Code is null ? Name : $"{Name}({Code})";
+}
+
+/// <summary>
+/// One case as the forms read it: the aggregate, the masked identity beside it, and the directory
+/// names of every agency and management department the record mentions. Loaded only through the
+/// case visibility rule: a case the caller may not see is indistinguishable from one that does not exist.
+/// </summary>
+internal sealed class CaseFile
+{
+    private readonly IReadOnlyDictionary<Guid, string> _agencyNames;
+    private readonly IReadOnlyDictionary<string, string> _departmentNames;
+
+    private CaseFile(
+        Complaint complaint,
+        DocumentComplainant complainant,
+        IReadOnlyDictionary<Guid, string> agencyNames,
+        IReadOnlyDictionary<string, string> departmentNames,
+        string? relatedTrackingNumber,
+        IWorkingDayCalendar calendar,
+        DateTimeOffset now)
+    {
+        Complaint = complaint;
+        Complainant = complainant;
+        _agencyNames = agencyNames;
+        _departmentNames = departmentNames;
+        RelatedTrackingNumber = relatedTrackingNumber;
+        Calendar = calendar;
+        Now = now;
+    }
+
+    public Complaint Complaint { get; }
+
+    public DocumentComplainant Complainant { get; }
+
+    /// <summary>The tracking number of the case a 第八条 rejection points at, if any.</summary>
+    public string? RelatedTrackingNumber { get; }
+
+    public IWorkingDayCalendar Calendar { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public DocumentRespondent Respondent => new(
+        Complaint.Respondent.AgencyId, AgencyName(Complaint.Respondent.AgencyId), Complaint.Respondent.StaffName, Complaint.Respondent.WindowNumber);
+
+    public DocumentServiceItem ServiceItem => new(Complaint.ServiceItem.Name, Complaint.ServiceItem.Code);
+
+    public DocumentAgency Agency(Guid id) => new(id, AgencyName(id));
+
+    public DocumentDepartment Department(string regionCode) =>
+        new(regionCode, _departmentNames.GetValueOrDefault(regionCode) ?? $"{regionCode}政务服务管理部门");
+
+    /// <summary>The timeline entry that recorded the latest event of a kind, e.g. who referred or decided.</summary>
+    public TimelineEntry? Last(TimelineEventKind kind) => Complaint.Timeline.LastOrDefault(e => e.Kind == kind);
+
+    /// <summary>The case if the caller may see it (tracked, so that the masked shadow columns can be read); otherwise null.</summary>
+    public static Task<Complaint?> FindVisibleAsync(ComplaintsDbContext db, Guid id, Caller caller, CancellationToken ct) =>
+        db.Complaints.AsSplitQuery().Where(c => c.Id == id).VisibleTo(caller).FirstOrDefaultAsync(ct);
+
+    public static async Task<CaseFile> LoadAsync(
+        ComplaintsDbContext db, Complaint complaint, Caller caller, IWorkingDayCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        var identity = db.Entry(complaint).Reference(c => c.Complainant).TargetEntry
+            ?? throw new InvalidOperationException("A loaded complaint has its complainant.");
+        var complainant = DocumentComplainant.For(
+            complaint.Complainant,
+            identity.Property<string?>(ComplaintConfiguration.IdNumberMasked).CurrentValue,
+            identity.Property<string?>(ComplaintConfiguration.PhoneMasked).CurrentValue,
+            complaint.Confidential,
+            caller.IsOfficer);
+
+        var agencyIds = new HashSet<Guid> { complaint.Respondent.AgencyId };
+        agencyIds.UnionWith(new[] { complaint.AssignedAgencyId, complaint.LeadAgencyId }.OfType<Guid>());
+        agencyIds.UnionWith(complaint.CooperatingAgencyIds);
+        agencyIds.UnionWith(complaint.InvestigationRecords.Select(r => r.AgencyId).OfType<Guid>());
+        agencyIds.UnionWith(complaint.Timeline.Select(e => e.ActorAgencyId).OfType<Guid>());
+        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        var regionCodes = complaint.Timeline.Select(e => e.ActorRegionCode).Append(complaint.ReceivingRegionCode).OfType<string>().Distinct().ToList();
+        var departmentNames = await db.ManagementDepartments.AsNoTracking().Where(d => regionCodes.Contains(d.RegionCode))
+            .ToDictionaryAsync(d => d.RegionCode, d => d.Name, StringComparer.Ordinal, ct);
+
+        // The related case is named by this case's own decision, so its number is part of this case's
+        // record whoever may see the related case itself; nothing else of it is read.
+        var related = complaint.RelatedCaseId is { } relatedId
+            ? await db.Complaints.AsNoTracking().Where(c => c.Id == relatedId).Select(c => c.TrackingNumber).FirstOrDefaultAsync(ct)
+            : null;
+
+        return new CaseFile(complaint, complainant, agencyNames, departmentNames, related, calendar, now);
+    }
+
+    private string AgencyName(Guid id) => _agencyNames.GetValueOrDefault(id) ?? "(机构名录中无此机构)";
+}

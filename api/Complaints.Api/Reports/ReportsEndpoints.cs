@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Complaints.Api.Audit;
+using Complaints.Api.Auth;
+using Complaints.Api.Complaints;
+using Complaints.Api.Docs;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Api.Statistics;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Common;
+using Complaints.Domain.Jurisdiction;
+using Complaints.Domain.Reporting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiniExcelLibs;
+
+namespace Complaints.Api.Reports;
+
+public sealed record SubmitReportRequest(string? Period, string? Scope);
+
+public sealed record ReportView(
+    Guid Id, string Period, string Scope, string? SubmittedTo, DateOnly DueDate, DateTimeOffset SubmittedAt, bool Late,
+    ComplaintStatistics Figures, IReadOnlyList<Guid> IncludedReports, IReadOnlyList<string> MissingReporters);
+
+public sealed record ReporterStatus(string Scope, string Name, DateOnly DueDate, bool Submitted, DateTimeOffset? SubmittedAt, bool? Late, Guid? ReportId);
+
+public sealed record ReportingStatusView(string Period, IReadOnlyList<ReporterStatus> Reporters);
+
+/// <summary>第十八条: agencies report quarters to their own level; departments report the half-year and the year one level up.</summary>
+public static class ReportsEndpoints
+{
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Casework).WithAuthProblems();
+        reports.MapPost("/", Submit).WithName("SubmitReport")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Freeze and submit a report: an agency's quarter (`2026Q3`) to its own level, a department's half-year (`2026H1`) or year (`2026`) one level up.");
+        reports.MapGet("/", Status).WithName("GetReportingStatus")
+            .WithSummary("Who within the caller's remit has and has not reported for `period`, with the 第十八条 due dates.");
+        reports.MapGet("/{id:guid}", Get).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .WithSummary("A submitted report as JSON, or exported with `format=csv|xlsx` (or the matching Accept header).");
+        return app;
+    }
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Submit(
+        SubmitReportRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var period = ReportingPeriod.TryParse(request.Period);
+        if (!period.IsSuccess)
+        {
+            return (period.Error! with { Field = "period" }).ToProblem();
+        }
+
+        var scope = await StatisticsScope.ParseAsync(request.Scope, db, ct);
+        if (!scope.IsSuccess)
+        {
+            return scope.Error!.ToProblem();
+        }
+
+        var caller = Caller.From(user);
+        var s = scope.Value;
+        var p = period.Value;
+        var level = s.AgencyId is null ? ReporterLevel.ManagementDepartment : ReporterLevel.Agency;
+        var ownReporter = s.AgencyId is { } agency ? caller.IsAgency && caller.AgencyId == agency : caller.IsManagement && caller.RegionCode == s.RegionCode;
+        if (!ownReporter)
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告由本机构或本级政务服务管理部门报送。");
+        }
+
+        if (!p.IsOwedBy(level))
+        {
+            return new DomainError("report.period_not_owed", level == ReporterLevel.Agency
+                ? "政务服务机构按季度报送(第十八条),如 2026Q3。"
+                : "政务服务管理部门报送上半年(如 2026H1)和上一年度(如 2026)情况(第十八条)。", "第十八条", "period").ToProblem();
+        }
+
+        var now = clock.GetUtcNow();
+        if (now < p.EndsAt)
+        {
+            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.period_not_ended", $"{p} 尚未结束,结束后方可报送。");
+        }
+
+        var key = s.ToString();
+        if (await db.Reports.AnyAsync(r => r.Period == p.ToString() && r.Scope == key, ct))
+        {
+            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送,报告一经报送不再修改。");
+        }
+
+        ComplaintStatistics figures;
+        var included = new List<Guid>();
+        var missing = new List<string>();
+        if (s.AgencyId is not null)
+        {
+            figures = await StatisticsQuery.ComputeAsync(db, s, p.From, p.To, now, ct);
+        }
+        else
+        {
+            // Its own level's agencies, plus what the level below has reported (第十八条 全面汇总本行政区域).
+            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), p.From, p.To, now, ct) };
+            var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == s.RegionCode).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);
+            var childScopes = children.Select(c => $"region:{c}").ToList();
+            var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && childScopes.Contains(r.Scope)).ToListAsync(ct);
+            foreach (var child in submitted)
+            {
+                parts.Add(JsonSerializer.Deserialize<ComplaintStatistics>(child.Figures, json.Value.SerializerOptions)!);
+                included.Add(child.Id);
+            }
+
+            missing.AddRange(children.Where(c => submitted.All(r => r.RegionCode != c)));
+            figures = ReportAggregation.Sum(parts);
+        }
+
+        var report = new Report
+        {
+            Id = Guid.CreateVersion7(now),
+            Period = p.ToString(),
+            Scope = key,
+            AgencyId = s.AgencyId,
+            RegionCode = s.RegionCode,
+            SubmittedToRegionCode = s.AgencyId is null ? RegionCode.ParentOf(s.RegionCode!) : s.AgencyRegion,
+            DueDate = p.DueDate!.Value,
+            SubmittedAt = now,
+            SubmittedBy = caller.Subject,
+            Late = p.IsLate(now),
+            Figures = JsonSerializer.Serialize(figures, json.Value.SerializerOptions),
+            IncludedReportIds = included,
+            MissingRegionCodes = missing,
+        };
+        db.Reports.Add(report);
+        audit.Record(caller, "report.submitted", null, $"period={report.Period};scope={key};late={report.Late}");
+        try
+        {
+            await audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送。");
+        }
+
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures));
+    }
+
+    private static async Task<Results<Ok<ReportingStatusView>, ProblemHttpResult>> Status(string? period, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
+    {
+        var parsed = ReportingPeriod.TryParse(period);
+        if (!parsed.IsSuccess)
+        {
+            return (parsed.Error! with { Field = "period" }).ToProblem();
+        }
+
+        var p = parsed.Value;
+        var caller = Caller.From(user);
+        var reporters = new List<(string Scope, string Name)>();
+        if (caller.IsAgency && caller.AgencyId is { } agencyId)
+        {
+            var name = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstAsync(ct);
+            reporters.Add(($"agency:{agencyId}", name));
+        }
+        else if (caller.RegionCode is { } region && p.IsOwedBy(ReporterLevel.Agency))
+        {
+            // Quarters: the agencies of the department's own level report to it.
+            reporters.AddRange((await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
+                .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)));
+        }
+        else if (caller.RegionCode is { } own)
+        {
+            // Half-year and year: the department itself and the departments of the level below report.
+            reporters.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Code == own || d.ParentCode == own).OrderBy(d => d.Code)
+                .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)));
+        }
+
+        var scopes = reporters.Select(r => r.Scope).ToList();
+        var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && scopes.Contains(r.Scope))
+            .Select(r => new { r.Scope, r.Id, r.SubmittedAt, r.Late }).ToListAsync(ct);
+        var due = p.DueDate ?? p.To;
+        return TypedResults.Ok(new ReportingStatusView(p.ToString(), reporters.Select(r =>
+        {
+            var report = submitted.FirstOrDefault(x => x.Scope == r.Scope);
+            return new ReporterStatus(r.Scope, r.Name, due, report is not null, report?.SubmittedAt.Cst(), report?.Late, report?.Id);
+        }).ToArray()));
+    }
+
+    private static async Task<Results<Ok<ReportView>, FileContentHttpResult, ProblemHttpResult>> Get(
+        Guid id, string? format, HttpRequest http, ClaimsPrincipal user, ComplaintsDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        Result<StatisticsScope>? scope = report is null ? default(Result<StatisticsScope>?) : await StatisticsScope.ParseAsync(report.Scope, db, ct);
+        var caller = Caller.From(user);
+        // The reporter itself, and the departments it reports to and above them.
+        var mayRead = scope is { IsSuccess: true } s && (s.Value.MayBeReadBy(caller)
+            || (report!.SubmittedToRegionCode is { } to && caller.IsManagement && caller.RegionCode is { } r && RegionCode.IsWithin(to, r)));
+        if (report is null || !mayRead)
+        {
+            return ProblemHandling.Problem(StatusCodes.Status404NotFound, "report.not_found", "报告不存在。");
+        }
+
+        var figures = JsonSerializer.Deserialize<ComplaintStatistics>(report.Figures, json.Value.SerializerOptions)!;
+        var accept = http.Headers.Accept.ToString();
+        var wanted = format ?? (accept.Contains("text/csv", StringComparison.Ordinal) ? "csv" : accept.Contains(XlsxType, StringComparison.Ordinal) ? "xlsx" : "json");
+        var fileName = $"report-{report.Scope.Replace(':', '-')}-{report.Period}";
+        switch (wanted)
+        {
+            case "csv":
+                using (var csv = new MemoryStream())
+                {
+                    await csv.SaveAsAsync(Rows(report, figures), excelType: ExcelType.CSV, cancellationToken: ct);
+                    // A UTF-8 BOM so that spreadsheet programs read the Chinese labels correctly.
+                    return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. csv.ToArray()], "text/csv; charset=utf-8", fileName + ".csv");
+                }
+
+            case "xlsx":
+                using (var xlsx = new MemoryStream())
+                {
+                    await xlsx.SaveAsAsync(Rows(report, figures), sheetName: report.Period, excelType: ExcelType.XLSX, cancellationToken: ct);
+                    return TypedResults.File(xlsx.ToArray(), XlsxType, fileName + ".xlsx");
+                }
+
+            case "json":
+                return TypedResults.Ok(ViewOf(report, figures));
+            default:
+                return ProblemHandling.Validation("format", "导出格式应为 csv 或 xlsx。");
+        }
+    }
+
+    private static ReportView ViewOf(Report r, ComplaintStatistics figures) =>
+        new(r.Id, r.Period, r.Scope, r.SubmittedToRegionCode, r.DueDate, r.SubmittedAt.Cst(), r.Late, figures, r.IncludedReportIds, r.MissingRegionCodes);
+
+    /// <summary>One row per figure, with a Chinese label and a stable key, for 报送 in a spreadsheet.</summary>
+    private static IEnumerable<Dictionary<string, object>> Rows(Report r, ComplaintStatistics f)
+    {
+        Dictionary<string, object> Row(string key, string label, object value) => new() { ["指标"] = label, ["key"] = key, ["数值"] = value };
+        yield return Row("period", "报告期", r.Period);
+        yield return Row("scope", "报送单位", r.Scope);
+        yield return Row("submittedAt", "报送时间", r.SubmittedAt.Cst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        yield return Row("late", "是否逾期报送", r.Late ? "是" : "否");
+        yield return Row("received", "收到投诉", f.Received);
+        foreach (var (channel, n) in f.ReceivedByChannel)
+        {
+            yield return Row($"received.{Domain.Cases.WireNames.Of(channel)}", $"收到投诉 · {Domain.Cases.WireNames.Of(channel)}", n);
+        }
+
+        yield return Row("accepted", "受理", f.Accepted);
+        yield return Row("notAccepted", "不予受理", f.NotAccepted);
+        foreach (var (reason, n) in f.NotAcceptedByReason)
+        {
+            yield return Row($"notAccepted.{Domain.Cases.WireNames.Of(reason)}", $"不予受理 · {Domain.Cases.WireNames.Of(reason)}", n);
+        }
+
+        yield return Row("referred", "交办", f.Referred);
+        yield return Row("referredOnTime", "按时交办", f.ReferredOnTime);
+        yield return Row("onsite", "现场处理类", f.Onsite);
+        yield return Row("offsite", "非现场处理类", f.Offsite);
+        yield return Row("concluded", "办结", f.Concluded);
+        yield return Row("concludedOnTime", "按期办结", f.ConcludedOnTime);
+        yield return Row("extended", "延期", f.Extended);
+        yield return Row("overdueNow", "逾期未办", f.OverdueNow);
+        yield return Row("merged", "合并处理", f.Merged);
+        foreach (var (finding, n) in f.Findings)
+        {
+            yield return Row($"finding.{Domain.Cases.WireNames.Of(finding)}", $"调查结论 · {Domain.Cases.WireNames.Of(finding)}", n);
+        }
+
+        yield return Row("invalid", "无效投诉", f.Invalid);
+        foreach (var (rating, n) in f.Satisfaction)
+        {
+            yield return Row($"satisfaction.{Domain.Cases.WireNames.Of(rating)}", $"满意度 · {Domain.Cases.WireNames.Of(rating)}", n);
+        }
+
+        yield return Row("satisfactionRate", "满意率", f.SatisfactionRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—");
+        yield return Row("rectificationsOrdered", "督促整改", f.RectificationsOrdered);
+        yield return Row("rectificationsCompleted", "整改完成", f.RectificationsCompleted);
+        yield return Row("major", "重大投诉", f.Major);
+    }
+}

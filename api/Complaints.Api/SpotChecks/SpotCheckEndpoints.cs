@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Complaints.Api.Audit;
+using Complaints.Api.Auth;
+using Complaints.Api.Cases;
+using Complaints.Api.Complaints;
+using Complaints.Api.Docs;
+using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
+using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
+using Complaints.Domain.Jurisdiction;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Complaints.Api.SpotChecks;
+
+public sealed record SpotCheckRequest(string? RegionCode, DateOnly? From, DateOnly? To, int? SampleSize);
+
+public sealed record SpotCheckRectification(string? Requirement, DateOnly? DueDate);
+
+public sealed record SpotCheckFindingRequest(Guid? CaseId, SpotCheckVerdict? Verdict, string? Note, SpotCheckRectification? Rectification);
+
+public sealed record SpotCheckView(Guid Id, string RegionCode, DateOnly From, DateOnly To, int SampleSize, int Seed, DateTimeOffset CreatedAt,
+    IReadOnlyList<Guid> Cases, int Reviewed, IReadOnlyList<SpotCheckFinding> Findings);
+
+/// <summary>api.md spot checks (第十六条): draw, review, follow progress.</summary>
+public static class SpotCheckEndpoints
+{
+    public const int MaxSample = 200;
+
+    public static IEndpointRouteBuilder MapSpotChecks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/spot-checks").WithTags("Supervision").RequireAuthorization(Policies.Management).WithAuthProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", Draw).WithName("DrawSpotCheck")
+            .WithSummary("Draw a reproducible random sample of cases concluded in [from, to] in a division and below (第十六条 抽查).");
+        group.MapPost("/{id:guid}/findings", Review).WithName("RecordSpotCheckFinding").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Record the review of one sampled case; an improper handling may order rectification in the same step.");
+        group.MapGet("/{id:guid}", Get).WithName("GetSpotCheck").WithSummary("A spot check with its sample and the reviews recorded so far.");
+        return app;
+    }
+
+    private static async Task<Results<Created<SpotCheckView>, ProblemHttpResult>> Draw(
+        SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        if (request.RegionCode is not { } region || !RegionCode.IsWellFormed(region))
+        {
+            return ProblemHandling.Validation("regionCode", "缺少或无效的区划代码。");
+        }
+
+        if (!RegionCode.IsWithin(region, caller.RegionCode!))
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "spot_check.forbidden", "只能抽查本行政区域内的投诉处理情况(第十六条)。");
+        }
+
+        if (request.From is not { } from || request.To is not { } to || to < from)
+        {
+            return ProblemHandling.Validation(request.From is null ? "from" : "to", "抽查区间应为有效的起止日期(yyyy-MM-dd)。");
+        }
+
+        if (request.SampleSize is not (>= 1 and <= MaxSample) || request.SampleSize is not { } size)
+        {
+            return ProblemHandling.Validation("sampleSize", $"抽查数量应为 1 至 {MaxSample}。");
+        }
+
+        var now = clock.GetUtcNow();
+        var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
+        var check = new SpotCheck
+        {
+            Id = Guid.CreateVersion7(now), RegionCode = region, From = from, To = to, SampleSize = size, Seed = seed,
+            CreatedBy = caller.Subject, CreatedAt = now,
+            CaseIds = await SampleAsync(db, region, from, to, size, seed, ct),
+        };
+        db.SpotChecks.Add(check);
+        audit.Record(caller, "spot_check.drawn", null, $"region={region};sample={check.CaseIds.Count}");
+        await audit.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/spot-checks/{check.Id}", ViewOf(check));
+    }
+
+    /// <summary>The same (region, period, size, seed) always draws the same cases: ordered by a hash of id and seed.</summary>
+    public static async Task<List<Guid>> SampleAsync(ComplaintsDbContext db, string region, DateOnly from, DateOnly to, int size, int seed, CancellationToken ct)
+    {
+        var prefix = RegionCode.SubtreePrefix(region) + "%";
+        var start = ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime();
+        var end = ChinaTime.EndOf(to).ToUniversalTime();
+        return await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM complaints
+            WHERE status = 'Concluded' AND region_code LIKE {prefix} AND concluded_at >= {start} AND concluded_at < {end}
+            ORDER BY md5(id::text || {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}), id
+            LIMIT {size}
+            """).ToListAsync(ct);
+    }
+
+    private static async Task<Results<Ok<SpotCheckView>, ProblemHttpResult>> Review(
+        Guid id, SpotCheckFindingRequest request, [AsParameters] CaseRequest r, CancellationToken ct)
+    {
+        var caller = r.Caller;
+        var check = await r.Db.SpotChecks.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (check is null || !RegionCode.IsWithin(check.RegionCode, caller.RegionCode!))
+        {
+            return NotFound();
+        }
+
+        if (request.CaseId is not { } caseId || !check.CaseIds.Contains(caseId))
+        {
+            return ProblemHandling.Validation("caseId", "该投诉不在本次抽查样本中。");
+        }
+
+        if (request.Verdict is not { } verdict)
+        {
+            return ProblemHandling.Validation("verdict", "缺少抽查结论(proper 或 improper)。");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Note) || request.Note.Length > ComplaintLimits.ShortTextMaxLength)
+        {
+            return ProblemHandling.Validation("note", "抽查意见不能为空,且不超过 1000 字。");
+        }
+
+        if (check.Findings.Any(f => f.CaseId == caseId))
+        {
+            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "spot_check.already_reviewed", "该投诉已有抽查结论。");
+        }
+
+        var ordered = false;
+        if (request.Rectification is { } rectification)
+        {
+            if (verdict != SpotCheckVerdict.Improper)
+            {
+                return ProblemHandling.Validation("rectification", "只有处理不当的才督促整改(第十六条)。");
+            }
+
+            var complaint = await CaseAccess.FindVisibleAsync(r.Db, caseId, caller, tracking: true, ct);
+            if (complaint is null)
+            {
+                return NotFound();
+            }
+
+            var result = rectification.DueDate is { } due
+                ? complaint.OrderRectification(rectification.Requirement, due, caller.ToActor(), r.Clock.GetUtcNow())
+                : Domain.Common.Result<Rectification>.Fail(new Domain.Common.DomainError(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate"));
+            if (!result.IsSuccess)
+            {
+                return result.Error!.ToProblem();
+            }
+
+            ComplaintStore.BumpVersion(r.Db, complaint);
+            ComplaintStore.RefreshRunningDeadline(r.Db, complaint, r.Calendar);
+            r.Audit.Record(caller, "case.rectification_ordered", caseId, $"spotCheck={id}");
+            ordered = true;
+        }
+
+        check.Findings.Add(new SpotCheckFinding
+        {
+            CaseId = caseId, Verdict = verdict, Note = request.Note.Trim(), ReviewedBy = caller.Subject, ReviewedAt = r.Clock.GetUtcNow(), RectificationOrdered = ordered,
+        });
+        r.Audit.Record(caller, "spot_check.reviewed", caseId, $"spotCheck={id};verdict={verdict}");
+        try
+        {
+            await r.Audit.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return ComplainantActions.ConcurrentChange();
+        }
+
+        return TypedResults.Ok(ViewOf(check));
+    }
+
+    private static async Task<Results<Ok<SpotCheckView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var check = await db.SpotChecks.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        return check is null || !RegionCode.IsWithin(check.RegionCode, caller.RegionCode!) ? NotFound() : TypedResults.Ok(ViewOf(check));
+    }
+
+    private static ProblemHttpResult NotFound() => ProblemHandling.Problem(StatusCodes.Status404NotFound, "spot_check.not_found", "抽查不存在。");
+
+    private static SpotCheckView ViewOf(SpotCheck s) => new(s.Id, s.RegionCode, s.From, s.To, s.SampleSize, s.Seed, s.CreatedAt.Cst(), s.CaseIds, s.Findings.Count,
+        s.Findings.Select(f => new SpotCheckFinding
+        {
+            CaseId = f.CaseId, Verdict = f.Verdict, Note = f.Note, ReviewedBy = f.ReviewedBy, ReviewedAt = f.ReviewedAt.Cst(), RectificationOrdered = f.RectificationOrdered,
+        }).ToArray());
+}
