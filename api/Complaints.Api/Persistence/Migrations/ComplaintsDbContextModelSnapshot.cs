@@ -23,6 +23,8 @@ namespace Complaints.Api.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("audit_entries_sequence");
+
             modelBuilder.Entity("Complaints.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -54,6 +56,12 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<short>("Chain")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("chain");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
@@ -87,6 +95,9 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("CaseId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_case_id_sequence");
+
+                    b.HasIndex("Chain", "Sequence")
+                        .HasDatabaseName("ix_audit_entries_chain_sequence");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -541,6 +552,29 @@ namespace Complaints.Api.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
+                        .HasName("pk_complaint_agencies");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_agencies_complaint_id");
+
+                    b.ToTable("complaint_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -927,9 +961,6 @@ namespace Complaints.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
-                    b.HasIndex("ComplainantUserId")
-                        .HasDatabaseName("ix_complaints_complainant_user_id");
-
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_complaints_received_at");
 
@@ -945,6 +976,12 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_complaints_region_code_status");
+
+                    b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
+
+                    b.HasIndex("RegionCode", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_region_code_received_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });
@@ -1001,6 +1038,16 @@ namespace Complaints.Api.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notification_outbox_complaints_case_id");
+                });
+
+            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+                {
+                    b.HasOne("Complaints.Domain.Cases.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_agencies_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
