@@ -41,7 +41,7 @@ public sealed partial class Complaint
     }
 
     /// <summary>The rectification still being worked on, if any; at most one is open at a time.</summary>
-    public Rectification? OpenRectification => _rectifications.LastOrDefault(r => r.IsOpen);
+    public Rectification? OpenRectification => Rectifications.LastOrDefault(r => r.IsOpen);
 
     /// <summary>
     /// 第十六条: the management department orders the agency to rectify (督促整改), with a due date.

@@ -105,7 +105,7 @@ public sealed partial class Complaint
 
     public IReadOnlyList<Guid> CooperatingAgencyIds => _cooperatingAgencyIds.AsReadOnly();
 
-    public IReadOnlyList<InvestigationRecord> InvestigationRecords => _investigationRecords.AsReadOnly();
+    public IReadOnlyList<InvestigationRecord> InvestigationRecords => InOrder(_investigationRecords, r => r.Number);
 
     /// <summary>Null until conclusion: nothing is promised before investigation (第九条).</summary>
     public Finding? Finding { get; private set; }
@@ -127,7 +127,7 @@ public sealed partial class Complaint
 
     public DateTimeOffset? MergedAt { get; private set; }
 
-    public IReadOnlyList<MergedCase> MergedCases => _mergedCases.AsReadOnly();
+    public IReadOnlyList<MergedCase> MergedCases => InOrder(_mergedCases, m => m.MergedAt);
 
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
@@ -140,15 +140,15 @@ public sealed partial class Complaint
 
     public DateTimeOffset? RatedAt { get; private set; }
 
-    public IReadOnlyList<Revisit> Revisits => _revisits.AsReadOnly();
+    public IReadOnlyList<Revisit> Revisits => InOrder(_revisits, r => r.Number);
 
     /// <summary>
     /// The satisfaction that counts in statistics [decision]: the complainant's own rating when given,
     /// otherwise the latest revisit's. What the complainant said themselves outranks what staff noted down.
     /// </summary>
-    public SatisfactionRating? EffectiveSatisfaction => ComplainantRating ?? (_revisits.Count == 0 ? null : _revisits[^1].Rating);
+    public SatisfactionRating? EffectiveSatisfaction => ComplainantRating ?? (_revisits.Count == 0 ? null : Revisits[^1].Rating);
 
-    public IReadOnlyList<Rectification> Rectifications => _rectifications.AsReadOnly();
+    public IReadOnlyList<Rectification> Rectifications => InOrder(_rectifications, r => r.Number);
 
     public bool IsMajor { get; private set; }
 
@@ -156,7 +156,7 @@ public sealed partial class Complaint
 
     public string? MajorSummary { get; private set; }
 
-    public IReadOnlyList<TimelineEntry> Timeline => _timeline.AsReadOnly();
+    public IReadOnlyList<TimelineEntry> Timeline => InOrder(_timeline, e => e.Sequence);
 
     /// <summary>Everyone owed the result when the case concludes: its own complainant, then each merged one (第十三条).</summary>
     public IReadOnlyList<FeedbackRecipient> ComplainantsToNotify =>
@@ -284,6 +284,24 @@ public sealed partial class Complaint
         }
 
         _timeline.Add(new TimelineEntry(_timeline.Count + 1, at, kind, article, actor, pairs));
+    }
+
+    /// <summary>
+    /// A child list in its own order (sequence or number). A database hands rows back in no particular
+    /// order unless asked, and a loaded aggregate must not depend on the plan that loaded it.
+    /// </summary>
+    private static IReadOnlyList<T> InOrder<T, TKey>(List<T> items, Func<T, TKey> key)
+    {
+        var comparer = Comparer<TKey>.Default;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparer.Compare(key(items[i - 1]), key(items[i])) > 0)
+            {
+                return items.OrderBy(key, comparer).ToList().AsReadOnly();
+            }
+        }
+
+        return items.AsReadOnly();
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

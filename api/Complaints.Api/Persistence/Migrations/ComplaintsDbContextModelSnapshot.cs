@@ -961,9 +961,6 @@ namespace Complaints.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_complaints_received_at");
-
                     b.HasIndex("RunningDueAt")
                         .HasDatabaseName("ix_complaints_running_due_at");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Complaints.Api.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261126115540_BenchIndexes")]
+    [Migration("20261126115858_BenchIndexes")]
     partial class BenchIndexes
     {
         /// <inheritdoc />
@@ -963,9 +963,6 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_complaints");
-
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_complaints_received_at");
 
                     b.HasIndex("RunningDueAt")
                         .HasDatabaseName("ix_complaints_running_due_at");
