@@ -23,14 +23,14 @@ namespace Complaints.Api.Statistics;
 /// </summary>
 public static class StatisticsQuery
 {
-    private const string Scope = """
-        c.received_at >= @from AND c.received_at < @to
-          AND (@agency::uuid IS NULL OR c.respondent_agency_id = @agency)
-          AND (@prefix::text IS NULL OR c.region_code LIKE @prefix || '%')
-          AND (@exact::text IS NULL OR c.region_code = @exact)
-        """;
+    // One text per kind of scope, each with a condition PostgreSQL can match to an index: a county (or one
+    // level only) is a range of the (region_code, received_at, id) index, an agency of its foreign-key index,
+    // and a prefecture or the province reads the covering index on received_at.
+    private static readonly string ForAgency = Sql("c.respondent_agency_id = @agency AND c.received_at >= @from AND c.received_at < @to");
+    private static readonly string ForRegion = Sql("c.region_code = @region AND c.received_at >= @from AND c.received_at < @to");
+    private static readonly string ForSubtree = Sql("c.received_at >= @from AND c.received_at < @to AND c.region_code LIKE @prefix || '%'");
 
-    private static readonly string Sql = $"""
+    private static string Sql(string scope) => $"""
         SELECT count(*),
           count(*) FILTER (WHERE c.classification IS NOT NULL OR c.status IN ('InHandling', 'Concluded')),
           count(*) FILTER (WHERE c.status = 'NotAccepted' OR c.not_accepted_reason IS NOT NULL),
@@ -55,13 +55,13 @@ public static class StatisticsQuery
           ON r.complaint_id = c.id
         LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
           ON lr.complaint_id = c.id
-        WHERE {Scope};
+        WHERE {scope};
         SELECT t.respondent_agency_id, a.name, t.n
-        FROM (SELECT c.respondent_agency_id, count(*) AS n FROM complaints c WHERE {Scope} GROUP BY c.respondent_agency_id) t
+        FROM (SELECT c.respondent_agency_id, count(*) AS n FROM complaints c WHERE {scope} GROUP BY c.respondent_agency_id) t
         JOIN agencies a ON a.id = t.respondent_agency_id
         ORDER BY t.n DESC, a.name, t.respondent_agency_id LIMIT 10;
         SELECT btrim(c.service_item_name), count(*) FROM complaints c
-        WHERE {Scope} AND btrim(c.service_item_name) <> ''
+        WHERE {scope} AND btrim(c.service_item_name) <> ''
         GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10;
         """;
 
@@ -86,19 +86,26 @@ public static class StatisticsQuery
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand(Sql, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+        await using var command = new NpgsqlCommand(null, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.AddWithValue("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime());
         command.Parameters.AddWithValue("to", ChinaTime.EndOf(to).ToUniversalTime());
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)scope.AgencyId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text)
+        if (scope.AgencyId is { } agency)
         {
-            Value = scope.RegionCode is { } region && !scope.OwnLevelOnly ? RegionCode.SubtreePrefix(region) : DBNull.Value,
-        });
-        command.Parameters.Add(new NpgsqlParameter("exact", NpgsqlTypes.NpgsqlDbType.Text)
+            command.CommandText = ForAgency;
+            command.Parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
+        }
+        else if (scope.RegionCode is { } region && (scope.OwnLevelOnly || RegionCode.SubtreePrefix(region).Length == region.Length))
         {
-            Value = scope.OwnLevelOnly ? scope.RegionCode! : DBNull.Value,
-        });
+            // One level only, or a county, which has no divisions below it.
+            command.CommandText = ForRegion;
+            command.Parameters.Add(new NpgsqlParameter("region", NpgsqlTypes.NpgsqlDbType.Char) { Value = region });
+        }
+        else
+        {
+            command.CommandText = ForSubtree;
+            command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text) { Value = RegionCode.SubtreePrefix(scope.RegionCode!) });
+        }
 
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
