@@ -58,7 +58,7 @@ cleanup() {
 trap cleanup EXIT
 
 db=complaints_bench
-connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=64"
+connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=${BENCH_POOL:-16}"
 seeded=$(psql_ -d postgres -c "select 1 from pg_database where datname='$db'")
 [ -n "${BENCH_RESEED:-}" ] && seeded=""
 if [ -n "$seeded" ]; then

@@ -16,9 +16,9 @@ namespace Complaints.Api.Audit;
 /// <para>
 /// The log is <see cref="Chains"/> hash chains rather than one: a line belongs to the chain of its
 /// case (<see cref="ChainOf"/>; lines without a case to chain 0), so all of a case's history is in one
-/// chain, in order. Appending takes a transaction-scoped advisory lock on that chain only, after the
-/// change itself has been written, so concurrent writers to different chains never wait for each
-/// other and writers to the same chain wait only for an insert and a commit. Within each chain the
+/// chain, in order. Appending takes a transaction-scoped advisory lock on that chain only (with the
+/// chain's head, in one round trip), so concurrent writers to different chains never wait for each
+/// other and writers to the same chain wait only for one insert batch and a commit. Within each chain the
 /// guarantee is the single chain's: an edited, removed or reordered line breaks it; only the newest
 /// lines of a chain could be cut off unnoticed, as the newest lines of one chain could.
 /// </para>
@@ -67,14 +67,13 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
             return false;
         }
 
-        // The change first, without any chain lock held.
-        await db.SaveChangesAsync(ct);
+        // The chain heads are read under their locks, then the change and its lines are written in one batch.
         if (_pending.Count > 0)
         {
             await AppendPendingAsync(transaction, ct);
-            await db.SaveChangesAsync(ct);
         }
 
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }

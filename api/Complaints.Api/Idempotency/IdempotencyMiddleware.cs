@@ -150,10 +150,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             else
             {
                 var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+
+                // Plain locals only: EF Core compiles any other expression in the setters into a delegate on every call.
+                int? statusCode = status;
+                var contentType = http.Response.ContentType;
+                var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
                 await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.StatusCode, status)
-                        .SetProperty(r => r.ContentType, http.Response.ContentType)
-                        .SetProperty(r => r.Location, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null)
+                    s => s.SetProperty(r => r.StatusCode, statusCode)
+                        .SetProperty(r => r.ContentType, contentType)
+                        .SetProperty(r => r.Location, location)
                         .SetProperty(r => r.ProtectedBody, body),
                     CancellationToken.None);
             }
