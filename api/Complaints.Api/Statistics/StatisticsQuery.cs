@@ -26,9 +26,12 @@ public static class StatisticsQuery
     // One text per kind of scope, each with a condition PostgreSQL can match to an index: a county (or one
     // level only) is a range of the (region_code, received_at, id) index, an agency of its foreign-key index,
     // and a prefecture or the province reads the covering index on received_at.
-    private static readonly string ForAgency = Sql("c.respondent_agency_id = @agency AND c.received_at >= @from AND c.received_at < @to");
-    private static readonly string ForRegion = Sql("c.region_code = @region AND c.received_at >= @from AND c.received_at < @to");
-    private static readonly string ForSubtree = Sql("c.received_at >= @from AND c.received_at < @to AND c.region_code LIKE @prefix || '%'");
+    private const string AgencyScope = "c.respondent_agency_id = @agency AND c.received_at >= @from AND c.received_at < @to";
+    private const string RegionScope = "c.region_code = @region AND c.received_at >= @from AND c.received_at < @to";
+    private const string SubtreeScope = "c.received_at >= @from AND c.received_at < @to AND c.region_code LIKE @prefix || '%'";
+    private static readonly (string Counts, string Tops) ForAgency = (Sql(AgencyScope), TopsSql(AgencyScope));
+    private static readonly (string Counts, string Tops) ForRegion = (Sql(RegionScope), TopsSql(RegionScope));
+    private static readonly (string Counts, string Tops) ForSubtree = (Sql(SubtreeScope), TopsSql(SubtreeScope));
 
     private static string Sql(string scope) => $"""
         SELECT count(*),
@@ -55,14 +58,22 @@ public static class StatisticsQuery
           ON r.complaint_id = c.id
         LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
           ON lr.complaint_id = c.id
-        WHERE {scope};
-        SELECT t.respondent_agency_id, a.name, t.n
-        FROM (SELECT c.respondent_agency_id, count(*) AS n FROM complaints c WHERE {scope} GROUP BY c.respondent_agency_id) t
-        JOIN agencies a ON a.id = t.respondent_agency_id
-        ORDER BY t.n DESC, a.name, t.respondent_agency_id LIMIT 10;
-        SELECT btrim(c.service_item_name), count(*) FROM complaints c
-        WHERE {scope} AND btrim(c.service_item_name) <> ''
-        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10;
+        WHERE {scope}
+        """;
+
+    // The top respondent agencies and service items in one pass (two grouping sets), ranked as before:
+    // most complaints first, ties by name (then id); blank item names left out.
+    private static string TopsSql(string scope) => $"""
+        SELECT r.by_item, r.agency, r.name, r.item, r.n FROM (
+          SELECT g.by_item, g.agency, a.name, g.item, g.n,
+                 row_number() OVER (PARTITION BY g.by_item ORDER BY g.n DESC, CASE WHEN g.by_item = 0 THEN a.name ELSE g.item END, g.agency) AS rank
+          FROM (SELECT GROUPING(c.respondent_agency_id) AS by_item, c.respondent_agency_id AS agency, btrim(c.service_item_name) AS item, count(*) AS n
+                FROM complaints c WHERE {scope}
+                GROUP BY GROUPING SETS ((c.respondent_agency_id), (btrim(c.service_item_name)))) g
+          LEFT JOIN agencies a ON a.id = g.agency
+          WHERE g.by_item = 0 OR g.item <> '') r
+        WHERE r.rank <= 10
+        ORDER BY r.by_item, r.rank
         """;
 
     /// <summary>One FILTERed count per member of the enum, in declaration order (the values are stored as member names).</summary>
@@ -86,50 +97,77 @@ public static class StatisticsQuery
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand(null, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-        command.Parameters.AddWithValue("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime());
-        command.Parameters.AddWithValue("to", ChinaTime.EndOf(to).ToUniversalTime());
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        // Separate single-statement commands, each prepared on its own by Npgsql's auto-prepare.
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
+            new("to", ChinaTime.EndOf(to).ToUniversalTime()),
+        };
+        (string Counts, string Tops) sql;
         if (scope.AgencyId is { } agency)
         {
-            command.CommandText = ForAgency;
-            command.Parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
+            sql = ForAgency;
+            parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
         }
         else if (scope.RegionCode is { } region && (scope.OwnLevelOnly || RegionCode.SubtreePrefix(region).Length == region.Length))
         {
             // One level only, or a county, which has no divisions below it.
-            command.CommandText = ForRegion;
-            command.Parameters.Add(new NpgsqlParameter("region", NpgsqlTypes.NpgsqlDbType.Char) { Value = region });
+            sql = ForRegion;
+            parameters.Add(new NpgsqlParameter("region", NpgsqlTypes.NpgsqlDbType.Char) { Value = region });
         }
         else
         {
-            command.CommandText = ForSubtree;
-            command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text) { Value = RegionCode.SubtreePrefix(scope.RegionCode!) });
+            sql = ForSubtree;
+            parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text) { Value = RegionCode.SubtreePrefix(scope.RegionCode!) });
         }
 
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var n = Enumerable.Range(0, 15).Select(i => (int)reader.GetInt64(i)).ToArray();
-        var ordinal = 15;
-        var byChannel = Distribution<Channel>(reader, ref ordinal);
-        var byReason = Distribution<NotAcceptedReason>(reader, ref ordinal);
-        var findings = Distribution<Finding>(reader, ref ordinal);
-        var satisfaction = Distribution<SatisfactionRating>(reader, ref ordinal);
-        await reader.NextResultAsync(ct);
+        NpgsqlCommand Command(string text, bool withNow)
+        {
+            var command = new NpgsqlCommand(text, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+            command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            if (withNow)
+            {
+                command.Parameters.AddWithValue("now", now.ToUniversalTime());
+            }
+
+            return command;
+        }
+
+        int[] n;
+        IReadOnlyDictionary<Channel, int> byChannel;
+        IReadOnlyDictionary<NotAcceptedReason, int> byReason;
+        IReadOnlyDictionary<Finding, int> findings;
+        IReadOnlyDictionary<SatisfactionRating, int> satisfaction;
+        await using (var counts = Command(sql.Counts, withNow: true))
+        await using (var reader = await counts.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            n = Enumerable.Range(0, 15).Select(i => (int)reader.GetInt64(i)).ToArray();
+            var ordinal = 15;
+            byChannel = Distribution<Channel>(reader, ref ordinal);
+            byReason = Distribution<NotAcceptedReason>(reader, ref ordinal);
+            findings = Distribution<Finding>(reader, ref ordinal);
+            satisfaction = Distribution<SatisfactionRating>(reader, ref ordinal);
+        }
+
         var agencies = new List<AgencyCount>();
-        while (await reader.ReadAsync(ct))
-        {
-            agencies.Add(new AgencyCount(reader.GetGuid(0), reader.GetString(1), (int)reader.GetInt64(2)));
-        }
-
-        await reader.NextResultAsync(ct);
         var items = new List<ServiceItemCount>();
-        while (await reader.ReadAsync(ct))
+        await using (var tops = Command(sql.Tops, withNow: false))
+        await using (var reader = await tops.ExecuteReaderAsync(ct))
         {
-            items.Add(new ServiceItemCount(reader.GetString(0), (int)reader.GetInt64(1)));
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.GetInt32(0) == 0)
+                {
+                    agencies.Add(new AgencyCount(reader.GetGuid(1), reader.GetString(2), (int)reader.GetInt64(4)));
+                }
+                else
+                {
+                    items.Add(new ServiceItemCount(reader.GetString(3), (int)reader.GetInt64(4)));
+                }
+            }
         }
 
-        await reader.DisposeAsync();
         await transaction.CommitAsync(ct);
 
         var rated = satisfaction.Values.Sum();
