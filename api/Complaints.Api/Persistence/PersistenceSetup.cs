@@ -29,8 +29,13 @@ public static class PersistenceSetup
     /// costs PostgreSQL more than a lookup itself. The service leaves no session state behind: no SET, no
     /// LISTEN, no temporary tables; its only session-level advisory lock (the deadline sweep) is released
     /// in a finally block, and an open transaction is still rolled back when a connection returns.</item>
+    /// <item>No client-side command timeout: PostgreSQL's <c>statement_timeout</c> (see below) ends a runaway
+    /// statement instead.</item>
     /// </list>
     /// </summary>
+    /// <summary>Long enough for the migrations' index builds on a million cases.</summary>
+    public const int StatementTimeoutSeconds = 300;
+
     internal static string WithPoolSettings(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
@@ -43,6 +48,14 @@ public static class PersistenceSetup
         if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!Mentions(connectionString, "Command Timeout", "CommandTimeout"))
+        {
+            // A runaway statement is ended by PostgreSQL (statement_timeout) instead of Npgsql's timer, which is armed and
+            // disarmed around every read: under load its timer-queue lock took 12 % of the service's CPU samples.
+            builder.CommandTimeout = 0;
+            builder.Options = $"{builder.Options} -c statement_timeout={StatementTimeoutSeconds}s".Trim();
         }
 
         return builder.ConnectionString;
