@@ -9,6 +9,7 @@ using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Complaints.Api.Complaints;
 
@@ -36,6 +37,7 @@ public static class SubmitComplaint
         SubmitComplaintRequest request,
         ClaimsPrincipal user,
         ComplaintsDbContext db,
+        NpgsqlDataSource data,
         AuditTrail audit,
         PersonalDataProtector protector,
         IWorkingDayCalendar calendar,
@@ -68,24 +70,41 @@ public static class SubmitComplaint
             return ProblemHandling.Validation("respondent.agencyId", "缺少被投诉的政务服务机构(第七条)。");
         }
 
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => new { a.Id, a.RegionCode }).FirstOrDefaultAsync(ct);
-        if (agency is null)
-        {
-            return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
-        }
-
         var evidenceIds = request.EvidenceIds ?? [];
-        if (await EvidenceAttachment.CheckAsync(db, caller.Subject, evidenceIds, ct) is { } evidenceProblem)
+        string regionCode;
+        TrackingNumber tracking;
+        if (evidenceIds.Count == 0)
         {
-            return evidenceProblem;
+            // The usual case in one round trip: the agency (active ones only) and the next serial of its region and day.
+            if (await DrawForAgencyAsync(data, agencyId, now, ct) is not { } drawn)
+            {
+                return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
+            }
+
+            (regionCode, tracking) = drawn;
+        }
+        else
+        {
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => new { a.Id, a.RegionCode }).FirstOrDefaultAsync(ct);
+            if (agency is null)
+            {
+                return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
+            }
+
+            if (await EvidenceAttachment.CheckAsync(db, caller.Subject, evidenceIds, ct) is { } evidenceProblem)
+            {
+                return evidenceProblem;
+            }
+
+            regionCode = agency.RegionCode;
+            tracking = await NextTrackingNumberAsync(db, regionCode, now, ct);
         }
 
         // 第五条: complaints received by an agency stay with it; everything else goes to the management
         // department of the respondent agency's region, which refers it (第十条).
         var receiver = caller.IsAgency && caller.AgencyId is { } ownAgency
             ? ReceivingParty.Agency(ownAgency)
-            : ReceivingParty.ManagementDepartment(agency.RegionCode);
-        var tracking = await NextTrackingNumberAsync(db, agency.RegionCode, now, ct);
+            : ReceivingParty.ManagementDepartment(regionCode);
         var queryCode = QueryCode.Generate();
         var submission = new ComplaintSubmission(
             channel,
@@ -104,7 +123,7 @@ public static class SubmitComplaint
 
         var complaint = received.Value;
         db.Complaints.Add(complaint);
-        ComplaintStore.SetShadowState(db, complaint, agency.RegionCode, identity.Value, calendar);
+        ComplaintStore.SetShadowState(db, complaint, regionCode, identity.Value, calendar);
         audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
         if (!await audit.TrySaveChangesAsync(t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {
@@ -115,6 +134,32 @@ public static class SubmitComplaint
             DeadlinesView.From(complaint.Deadlines(calendar, now)));
         var location = caller.IsComplainant ? $"/api/v1/me/complaints/{complaint.Id}" : $"/api/v1/cases/{complaint.Id}";
         return TypedResults.Created(location, view);
+    }
+
+    /// <summary>
+    /// <see cref="NextTrackingNumberAsync"/> for the respondent agency's region, found in the same statement:
+    /// null when there is no such active agency (then nothing is drawn).
+    /// </summary>
+    private static async Task<(string Region, TrackingNumber Tracking)?> DrawForAgencyAsync(NpgsqlDataSource data, Guid agencyId, DateTimeOffset now, CancellationToken ct)
+    {
+        var day = ChinaTime.DateOf(now);
+        await using var command = data.CreateCommand("""
+            INSERT INTO tracking_sequences (region_code, day, last)
+            SELECT a.region_code, $2, 1 FROM agencies a WHERE a.id = $1 AND a.active
+            ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
+            RETURNING region_code, last
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = agencyId });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = day });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var region = reader.GetString(0);
+        var created = TrackingNumber.Create(region, day, reader.GetInt32(1));
+        return created.IsSuccess ? (region, created.Value) : throw new InvalidOperationException($"Tracking number overflow for {region} on {day}: {created.Error!.Code}");
     }
 
     /// <summary>Unique per (region, CST day): the counter row is incremented atomically by PostgreSQL.</summary>

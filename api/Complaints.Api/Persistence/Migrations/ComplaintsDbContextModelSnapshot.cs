@@ -977,6 +977,9 @@ namespace Complaints.Api.Persistence.Migrations
                     b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
 
+                    b.HasIndex("RegionCode", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_region_code_received_at_id");
+
                     b.ToTable("complaints", (string)null);
                 });
 

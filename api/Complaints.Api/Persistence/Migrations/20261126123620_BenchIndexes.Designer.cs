@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Complaints.Api.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261126120652_BenchIndexes")]
+    [Migration("20261126123620_BenchIndexes")]
     partial class BenchIndexes
     {
         /// <inheritdoc />
@@ -979,6 +979,9 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasIndex("ComplainantUserId", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_complainant_user_id_received_at_id");
+
+                    b.HasIndex("RegionCode", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_region_code_received_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });

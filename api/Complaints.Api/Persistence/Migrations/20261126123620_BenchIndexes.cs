@@ -17,9 +17,6 @@ namespace Complaints.Api.Persistence.Migrations
                 CREATE INDEX ix_complaints_statistics ON complaints (received_at) INCLUDE (
                   id, region_code, respondent_agency_id, status, classification, not_accepted_reason, referred_at, referred_on_time,
                   concluded_on_time, extended, running_due_at, is_major, channel, finding, complainant_rating, service_item_name);
-                CREATE INDEX ix_complaints_region_code_received_at_id ON complaints (region_code, received_at, id) INCLUDE (
-                  respondent_agency_id, status, classification, not_accepted_reason, referred_at, referred_on_time,
-                  concluded_on_time, extended, running_due_at, is_major, channel, finding, complainant_rating, service_item_name);
                 """);
 
             migrationBuilder.DropIndex(
@@ -68,6 +65,11 @@ namespace Complaints.Api.Persistence.Migrations
                 columns: new[] { "complainant_user_id", "received_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_complaints_region_code_received_at_id",
+                table: "complaints",
+                columns: new[] { "region_code", "received_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_chain_sequence",
                 table: "audit_entries",
                 columns: new[] { "chain", "sequence" });
@@ -110,7 +112,7 @@ namespace Complaints.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_complaints_statistics; DROP INDEX IF EXISTS ix_complaints_region_code_received_at_id;");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_complaints_statistics;");
             migrationBuilder.Sql("""
                 DROP TRIGGER IF EXISTS complaints_agencies_insert ON complaints;
                 DROP TRIGGER IF EXISTS complaints_agencies_update ON complaints;
@@ -122,6 +124,10 @@ namespace Complaints.Api.Persistence.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_complaints_complainant_user_id_received_at_id",
+                table: "complaints");
+
+            migrationBuilder.DropIndex(
+                name: "ix_complaints_region_code_received_at_id",
                 table: "complaints");
 
             migrationBuilder.DropIndex(
