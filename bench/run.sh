@@ -3,7 +3,9 @@
 #   bench/run.sh                  seed 1,000,000 cases once (reused by later runs), then measure
 #   BENCH_CASES=200000 bench/run.sh   a smaller database (its own cluster data is replaced)
 #   BENCH_RESEED=1 bench/run.sh   drop and seed the benchmark database again
-#   BENCH_DURATION=20s BENCH_CONNECTIONS=32 BENCH_THREADS=2  wrk settings
+#   BENCH_DURATION=20s BENCH_CONNECTIONS=32 BENCH_THREADS=2  wrk settings; BENCH_POOL=16 Npgsql pool size
+#   BENCH_PUBLISH_DIR=… BENCH_DB=… BENCH_OUT=…   measure another build (e.g. an older commit, published
+#                                 beforehand) in its own database and output folder
 # Traffic goes only to 127.0.0.1. The service runs in Release (dotnet publish -c Release) with
 # ASPNETCORE_ENVIRONMENT=Development, only so that /api/dev/tokens issues the personas' tokens and
 # the development privacy keys decrypt the seeded personal data; rate limits and log levels are
@@ -18,7 +20,7 @@ DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-5s}
-out=$root/bench/out
+out=${BENCH_OUT:-$root/bench/out}
 mkdir -p "$out"
 export BENCH_WRK_DIR=$root/bench/wrk
 
@@ -57,7 +59,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-db=complaints_bench
+db=${BENCH_DB:-complaints_bench}
+publish=${BENCH_PUBLISH_DIR:-$out/publish}
 connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db;Maximum Pool Size=${BENCH_POOL:-16}"
 seeded=$(psql_ -d postgres -c "select 1 from pg_database where datname='$db'")
 [ -n "${BENCH_RESEED:-}" ] && seeded=""
@@ -67,14 +70,14 @@ if [ -n "$seeded" ]; then
 fi
 
 echo "== build (Release)"
-dotnet publish api/Complaints.Api -c Release -o "$out/publish" -nologo -v q -clp:ErrorsOnly >/dev/null
+[ -z "${BENCH_PUBLISH_DIR:-}" ] && dotnet publish api/Complaints.Api -c Release -o "$publish" -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/Seeder -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
 start_service() { # $1: log file; remaining: extra env
   local log=$1; shift
   port=$(free_port 18080)
   # From the publish folder: the content root, where appsettings*.json are.
-  (cd "$out/publish" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__Complaints="$connection" "$@" \
+  (cd "$publish" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__Complaints="$connection" "$@" \
     dotnet Complaints.Api.dll) >"$log" 2>&1 &
   service_pid=$!
   for _ in $(seq 1 120); do
