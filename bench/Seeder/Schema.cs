@@ -114,7 +114,11 @@ internal static class Schema
 
         foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("complaint_agencies"))
         {
-            await Execute(connection, $"VACUUM (ANALYZE) {table}");
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{table}') IS NOT NULL", connection);
+            if ((bool)(await exists.ExecuteScalarAsync())!)
+            {
+                await Execute(connection, $"VACUUM (ANALYZE) {table}");
+            }
         }
 
         await Execute(connection, "CHECKPOINT");
