@@ -36,7 +36,7 @@ public static class CaseQueue
         var take = Paging.Clamp(f.Limit);
         var at = default(DateTimeOffset);
         var after = default(Guid);
-        if (f.Cursor is not null && !TryParseCursor(f.Cursor, out at, out after))
+        if (f.Cursor is not null && !ReceivedCursor.TryParse(f.Cursor, out at, out after))
         {
             return ProblemHandling.Validation("cursor", "分页游标无效。");
         }
@@ -123,22 +123,8 @@ public static class CaseQueue
 
     private static Ok<Page<CaseQueueItem>> PageOf(List<CaseQueueItem> rows, int take)
     {
-        var next = rows.Count > take ? $"{rows[take - 1].ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[take - 1].Id:N}" : null;
+        var next = rows.Count > take ? ReceivedCursor.Format(rows[take - 1].ReceivedAt, rows[take - 1].Id) : null;
         return TypedResults.Ok(new Page<CaseQueueItem>(rows.Take(take).Select(x => x with { ReceivedAt = x.ReceivedAt.Cst() }).ToArray(), next));
     }
 
-    private static bool TryParseCursor(string cursor, out DateTimeOffset at, out Guid id)
-    {
-        var parts = cursor.Split('_');
-        at = default;
-        id = default;
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
-        {
-            return false;
-        }
-
-        at = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return true;
-    }
 }

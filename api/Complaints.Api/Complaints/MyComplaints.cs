@@ -21,7 +21,7 @@ public static class MyComplaints
         var query = db.Complaints.AsNoTracking().Where(c => c.ComplainantUserId == subject);
         if (cursor is not null)
         {
-            if (!TryParseCursor(cursor, out var at, out var id))
+            if (!ReceivedCursor.TryParse(cursor, out var at, out var id))
             {
                 return ProblemHandling.Validation("cursor", "分页游标无效。");
             }
@@ -54,21 +54,6 @@ public static class MyComplaints
     public static ProblemHttpResult NotFound() =>
         ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
 
-    private static string Cursor(MyComplaintSummary row) =>
-        $"{row.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{row.Id:N}";
+    private static string Cursor(MyComplaintSummary row) => ReceivedCursor.Format(row.ReceivedAt, row.Id);
 
-    private static bool TryParseCursor(string cursor, out DateTimeOffset at, out Guid id)
-    {
-        var parts = cursor.Split('_');
-        at = default;
-        id = default;
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
-        {
-            return false;
-        }
-
-        at = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return true;
-    }
 }
