@@ -35,8 +35,7 @@ public static class CaseAccess
     }
 
     /// <summary>Not there and not yours answer alike: a caller learns nothing about cases outside their remit.</summary>
-    public static ProblemHttpResult NotFound() =>
-        ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
+    public static ProblemHttpResult NotFound() => DomainProblems.ComplaintNotFound();
 
     /// <summary>api.md: state-changing actions honour <c>If-Match</c> with the ETag of the case view.</summary>
     public static ProblemHttpResult? CheckIfMatch(HttpRequest request, int version)

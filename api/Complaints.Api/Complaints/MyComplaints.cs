@@ -51,8 +51,7 @@ public static class MyComplaints
         return await query.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id && c.ComplainantUserId == subject, ct);
     }
 
-    public static ProblemHttpResult NotFound() =>
-        ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
+    public static ProblemHttpResult NotFound() => DomainProblems.ComplaintNotFound();
 
     private static string Cursor(MyComplaintSummary row) => ReceivedCursor.Format(row.ReceivedAt, row.Id);
 

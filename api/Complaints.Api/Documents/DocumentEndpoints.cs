@@ -105,7 +105,7 @@ public static class DocumentEndpoints
         var complaint = await CaseFile.FindVisibleAsync(db, id, caller, ct);
         if (complaint is null)
         {
-            return ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
+            return DomainProblems.ComplaintNotFound();
         }
 
         if (TDocument.Unavailable(complaint) is { } reason)

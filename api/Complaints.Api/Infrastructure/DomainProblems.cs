@@ -7,6 +7,10 @@ namespace Complaints.Api.Infrastructure;
 /// <summary>The one place where a rule violation becomes an HTTP problem (style.md: one mapping point).</summary>
 public static class DomainProblems
 {
+    /// <summary>A case that is not there and a case outside the caller's remit answer alike: nothing is revealed.</summary>
+    public static ProblemHttpResult ComplaintNotFound() =>
+        ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "投诉不存在。");
+
     public static ProblemHttpResult ToProblem(this DomainError error)
     {
         var status = StatusFor(error);

@@ -170,14 +170,12 @@ public static class StatisticsQuery
 
         await transaction.CommitAsync(ct);
 
-        var rated = satisfaction.Values.Sum();
-        var satisfied = satisfaction[SatisfactionRating.VerySatisfied] + satisfaction[SatisfactionRating.Satisfied] + satisfaction[SatisfactionRating.BasicallySatisfied];
         return new ComplaintStatistics(
             Received: n[0], ReceivedByChannel: byChannel, Accepted: n[1], NotAccepted: n[2], NotAcceptedByReason: byReason,
             Referred: n[3], ReferredOnTime: n[4], Onsite: n[5], Offsite: n[6], Concluded: n[7], ConcludedOnTime: n[8],
             Extended: n[9], OverdueNow: n[10], Merged: n[11], Findings: findings,
             Invalid: findings[Finding.Unsubstantiated] + findings[Finding.Unverifiable],
-            Satisfaction: satisfaction, Rated: rated, SatisfactionRate: rated == 0 ? null : (double)satisfied / rated,
+            Satisfaction: satisfaction, Rated: satisfaction.Values.Sum(), SatisfactionRate: ComplaintStatistics.SatisfactionRateOf(satisfaction),
             RectificationsOrdered: n[13], RectificationsCompleted: n[14], Major: n[12],
             TopRespondentAgencies: agencies, TopServiceItems: items);
     }

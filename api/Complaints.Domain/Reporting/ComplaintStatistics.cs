@@ -50,13 +50,23 @@ public sealed record ComplaintStatistics(
 {
     public const int TopCount = 10;
 
+    /// <summary>
+    /// [decision] The satisfaction rate: the three upper levels of 好差评 over everything rated; null
+    /// when nothing was rated. Every figure of the service (live, per case, summed reports) uses this.
+    /// </summary>
+    public static double? SatisfactionRateOf(IReadOnlyDictionary<SatisfactionRating, int> satisfaction)
+    {
+        ArgumentNullException.ThrowIfNull(satisfaction);
+        var rated = satisfaction.Values.Sum();
+        var satisfied = satisfaction.Where(s => !s.Key.IsNegative()).Sum(s => s.Value);
+        return rated == 0 ? null : (double)satisfied / rated;
+    }
+
     public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var all = cases.ToList();
         var satisfaction = CountBy(all, c => c.Satisfaction);
-        var rated = satisfaction.Values.Sum();
-        var satisfied = satisfaction[SatisfactionRating.VerySatisfied] + satisfaction[SatisfactionRating.Satisfied] + satisfaction[SatisfactionRating.BasicallySatisfied];
         var findings = CountBy(all, c => c.Finding);
 
         return new ComplaintStatistics(
@@ -77,8 +87,8 @@ public sealed record ComplaintStatistics(
             Findings: findings,
             Invalid: findings.Where(f => f.Key.IsInvalidComplaint()).Sum(f => f.Value),
             Satisfaction: satisfaction,
-            Rated: rated,
-            SatisfactionRate: rated == 0 ? null : (double)satisfied / rated,
+            Rated: satisfaction.Values.Sum(),
+            SatisfactionRate: SatisfactionRateOf(satisfaction),
             RectificationsOrdered: all.Count(c => c.RectificationOrdered),
             RectificationsCompleted: all.Count(c => c.RectificationCompleted),
             Major: all.Count(c => c.Major),

@@ -14,8 +14,6 @@ public static class ReportAggregation
     {
         ArgumentNullException.ThrowIfNull(parts);
         var satisfaction = SumBy(parts, p => p.Satisfaction);
-        var rated = satisfaction.Values.Sum();
-        var satisfied = satisfaction[SatisfactionRating.VerySatisfied] + satisfaction[SatisfactionRating.Satisfied] + satisfaction[SatisfactionRating.BasicallySatisfied];
         return new ComplaintStatistics(
             Received: parts.Sum(p => p.Received),
             ReceivedByChannel: SumBy(parts, p => p.ReceivedByChannel),
@@ -34,8 +32,8 @@ public static class ReportAggregation
             Findings: SumBy(parts, p => p.Findings),
             Invalid: parts.Sum(p => p.Invalid),
             Satisfaction: satisfaction,
-            Rated: rated,
-            SatisfactionRate: rated == 0 ? null : (double)satisfied / rated,
+            Rated: satisfaction.Values.Sum(),
+            SatisfactionRate: ComplaintStatistics.SatisfactionRateOf(satisfaction),
             RectificationsOrdered: parts.Sum(p => p.RectificationsOrdered),
             RectificationsCompleted: parts.Sum(p => p.RectificationsCompleted),
             Major: parts.Sum(p => p.Major),
