@@ -1,3 +1,4 @@
+using Complaints.Api.Infrastructure;
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Complaints;
@@ -96,21 +97,9 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
         return flagged;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Deadline sweep failed; it will run again");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(options.Value.Interval, clock, runAtStart: false, SweepAsync,
+            e => logger.LogWarning(e, "Deadline sweep failed; it will run again"), stoppingToken);
 }
 
 public static class DeadlineMonitorSetup

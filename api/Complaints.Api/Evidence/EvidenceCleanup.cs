@@ -1,3 +1,4 @@
+using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,23 +18,9 @@ public sealed class EvidenceCleanup(
 {
     private const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; a failed sweep must not stop the host.
-                logger.LogError(e, "Evidence cleanup failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(options.Value.CleanupInterval, clock, runAtStart: true, SweepAsync,
+            e => logger.LogError(e, "Evidence cleanup failed"), stoppingToken);
 
     /// <summary>
     /// Deletes every upload older than <see cref="EvidenceOptions.UnattachedMaxAge"/> that no complaint

@@ -183,21 +183,9 @@ public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvider
         return await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Idempotency cleanup failed; it will run again");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync(TimeSpan.FromHours(1), clock, runAtStart: false, SweepAsync,
+            e => logger.LogWarning(e, "Idempotency cleanup failed; it will run again"), stoppingToken);
 }
 
 public static class IdempotencySetup
