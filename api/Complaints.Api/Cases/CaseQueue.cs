@@ -1,4 +1,3 @@
-using System.Globalization;
 using Complaints.Api.Complaints;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;

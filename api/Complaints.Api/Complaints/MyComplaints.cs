@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
