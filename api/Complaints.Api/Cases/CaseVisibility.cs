@@ -40,26 +40,9 @@ public static class CaseVisibility
     }
 
     /// <summary>
-    /// The cases an agency sees under <see cref="VisibleTo"/>'s agency rule, through the trigger-kept
-    /// <see cref="CaseAgencyLink"/> rows (the same four columns, one row per agency and case), joined to
-    /// <paramref name="cases"/> and ordered newest first by the link's key: a queue page is one index range
-    /// scan. Null for callers that are not an agency.
+    /// The queue rows of the cases an agency sees under <see cref="VisibleTo"/>'s agency rule: the trigger keeps one
+    /// <see cref="AgencyQueueRow"/> per case for each of the same four columns. Null for callers that are not an agency.
     /// </summary>
-    public static IQueryable<Complaint>? AgencyQueue(ComplaintsDbContext db, IQueryable<Complaint> cases, Caller caller, DateTimeOffset? before, Guid beforeId)
-    {
-        if (!(caller.IsAgency && caller.AgencyId is { } agency))
-        {
-            return null;
-        }
-
-        var links = db.CaseAgencyLinks.Where(l => l.AgencyId == agency);
-        if (before is { } at)
-        {
-            // Older than the cursor's row; the first conjunct starts the index range at the cursor.
-            links = links.Where(l => l.ReceivedAt <= at && (l.ReceivedAt < at || l.ComplaintId.CompareTo(beforeId) < 0));
-        }
-
-        return links.Join(cases, l => l.ComplaintId, c => c.Id, (l, c) => new { l.ReceivedAt, l.ComplaintId, Case = c })
-            .OrderByDescending(x => x.ReceivedAt).ThenByDescending(x => x.ComplaintId).Select(x => x.Case);
-    }
+    public static IQueryable<AgencyQueueRow>? AgencyQueue(ComplaintsDbContext db, Caller caller) =>
+        caller.IsAgency && caller.AgencyId is { } agency ? db.AgencyQueue.Where(q => q.AgencyId == agency) : null;
 }

@@ -12,6 +12,7 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapGet("/", CaseQueue.List).WithName("ListCases")
+            .WithMetadata(new QueryEnum("status", typeof(Domain.Cases.CaseStatus)), new QueryEnum("classification", typeof(Domain.Cases.Classification)))
             .WithSummary("The caller's queue: its agency's cases, or its division's and every division's below (keyset pagination, newest first).")
             .WithDescription("Filters: `status`, `overdue` (the running deadline has passed), `dueSoon` (due by the end of the next working day), "
                 + "`dueBefore` (running deadline on or before a date), `classification`, `agency` (respondent, assigned or lead).");

@@ -46,6 +46,15 @@ public static class OpenApiSetup
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
                 }
 
+                // A query parameter bound as text but holding an enum's wire name is documented as that enum.
+                foreach (var queryEnum in metadata.OfType<QueryEnum>())
+                {
+                    if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == queryEnum.Name) is { } parameter)
+                    {
+                        parameter.Schema = new OpenApiSchemaReference(queryEnum.Type.Name, context.Document);
+                    }
+                }
+
                 return Task.CompletedTask;
             });
         });
@@ -59,3 +68,6 @@ public static class OpenApiSetup
         return app;
     }
 }
+
+/// <summary>Endpoint metadata: the query parameter <paramref name="Name"/> takes the wire names of the enum <paramref name="Type"/>.</summary>
+public sealed record QueryEnum(string Name, Type Type);

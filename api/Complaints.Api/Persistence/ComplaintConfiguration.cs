@@ -90,7 +90,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             o.Property(x => x.WindowNumber).HasColumnName("respondent_window_number").HasMaxLength(ComplaintLimits.WindowNumberMaxLength);
             o.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
 
-            // Agency queues read CaseAgencyLink, not this column.
+            // Agency queues read AgencyQueueRow, not this column.
         });
         b.OwnsOne(c => c.ServiceItem, o =>
         {
@@ -204,31 +204,5 @@ internal sealed class TrackingSequenceConfiguration : IEntityTypeConfiguration<T
         b.ToTable("tracking_sequences");
         b.HasKey(t => new { t.RegionCode, t.Day });
         b.Property(t => t.RegionCode).HasMaxLength(6).IsFixedLength();
-    }
-}
-
-/// <summary>
-/// One row per (agency, case) for every agency that sees the case under <see cref="Cases.CaseVisibility"/>'s
-/// agency rule: the respondent, the assigned and the lead agency and each cooperating agency. A database
-/// trigger keeps it from those columns of <c>complaints</c> (the BenchIndexes migration), so it cannot drift;
-/// the service never writes it. Its key is the agency queue's order, so a queue page is one index range
-/// scan instead of an OR over four columns (one of them an array) that PostgreSQL can only answer by
-/// collecting all of an agency's cases and sorting them.
-/// </summary>
-public sealed class CaseAgencyLink
-{
-    public Guid AgencyId { get; init; }
-    public DateTimeOffset ReceivedAt { get; init; }
-    public Guid ComplaintId { get; init; }
-}
-
-internal sealed class CaseAgencyLinkConfiguration : IEntityTypeConfiguration<CaseAgencyLink>
-{
-    public void Configure(EntityTypeBuilder<CaseAgencyLink> b)
-    {
-        b.ToTable("complaint_agencies");
-        b.HasKey(l => new { l.AgencyId, l.ReceivedAt, l.ComplaintId });
-        b.HasOne<Complaint>().WithMany().HasForeignKey(l => l.ComplaintId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(l => l.ComplaintId);
     }
 }

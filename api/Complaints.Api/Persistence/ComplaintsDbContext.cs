@@ -13,7 +13,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Domain.Cases.Complaint> Complaints => Set<Domain.Cases.Complaint>();
     public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
-    public DbSet<CaseAgencyLink> CaseAgencyLinks => Set<CaseAgencyLink>();
+    public DbSet<AgencyQueueRow> AgencyQueue => Set<AgencyQueueRow>();
     public DbSet<Calendar.HolidaySchedule> HolidaySchedules => Set<Calendar.HolidaySchedule>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();

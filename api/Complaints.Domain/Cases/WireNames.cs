@@ -30,4 +30,21 @@ public static class WireNames
 
         return builder.ToString();
     }
+
+    /// <summary>The member whose wire name is <paramref name="value"/> (exactly: wire names are lower case).</summary>
+    public static bool TryParse<TEnum>(string? value, out TEnum result)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(Of(candidate), value, StringComparison.Ordinal))
+            {
+                result = candidate;
+                return true;
+            }
+        }
+
+        result = default;
+        return false;
+    }
 }

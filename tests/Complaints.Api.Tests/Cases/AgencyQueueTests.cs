@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Complaints.Api.Directory;
@@ -10,10 +11,9 @@ using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
 namespace Complaints.Api.Tests.Cases;
 
 /// <summary>
-/// The agency queue is the union of four index-ordered branches (CaseVisibility.AgencyNewest): a case is
-/// listed for the agency complained about, the one it was referred to, the lead and every cooperating
-/// agency (the last through the trigger-kept complaint_cooperating_agencies rows), newest first, each once,
-/// and pages cover it without gaps or repeats.
+/// The agency queue is read from the trigger-kept agency_queue rows (AgencyQueueRow): a case is listed for the
+/// agency complained about, the one it was referred to, the lead and every cooperating agency, newest first,
+/// each once, as the case stands now; pages cover it without gaps or repeats.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class AgencyQueueTests(AppFixture app)
@@ -49,6 +49,79 @@ public sealed class AgencyQueueTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_queue_item_shows_the_case_as_it_stands_after_every_step()
+    {
+        var flow = new CaseFlow(app.Host);
+        var id = await flow.SubmitOnlineAsync();
+        await AssertAgencyItemMatchesCaseAsync(flow, id, "pending_referral");
+
+        await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaMarket });
+        await AssertAgencyItemMatchesCaseAsync(flow, id, "pending_acceptance");
+
+        await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "accept", classification = "offsite" });
+        await AssertAgencyItemMatchesCaseAsync(flow, id, "in_handling");
+        var beforeExtension = await AgencyItemAsync(flow, id);
+
+        await flow.ActAsync("agency_staff", id, "extension", new { reason = "需调取窗口监控录像,情况复杂。" });
+        var extended = await AssertAgencyItemMatchesCaseAsync(flow, id, "in_handling");
+        Assert.True(string.CompareOrdinal(extended.GetProperty("dueDate").GetString(), beforeExtension.GetProperty("dueDate").GetString()) > 0);
+
+        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaHumanResources, cooperatingAgencyIds = new[] { WuhuaMarket } });
+        var coordinated = await AssertAgencyItemMatchesCaseAsync(flow, id, "in_handling");
+        Assert.Equal(WuhuaHumanResources, coordinated.GetProperty("handlingAgencyId").GetGuid());
+
+        var lead = await AgencyClientAsync(WuhuaHumanResources);
+        var concluded = await lead.PostAsJsonAsync($"/api/v1/cases/{id}/conclusion", new { finding = "unsubstantiated", result = "经核实,窗口按规定办理。" });
+        Assert.True(concluded.IsSuccessStatusCode, await concluded.Content.ReadAsStringAsync());
+        var done = await AssertAgencyItemMatchesCaseAsync(flow, id, "concluded");
+        Assert.False(done.TryGetProperty("dueDate", out _));
+
+        // The filtered queue reads the same rows.
+        var byStatus = await QueueIdsAsync(await flow.As("agency_staff"), 200, "&status=concluded");
+        Assert.Contains(id, byStatus);
+    }
+
+    [Fact]
+    public async Task Queue_filters_take_the_names_the_items_show_and_refuse_any_other_naming_the_parameter()
+    {
+        var flow = new CaseFlow(app.Host);
+        var id = await flow.AcceptedAsync("onsite");
+        foreach (var persona in new[] { "agency_staff", "management_staff" })
+        {
+            var client = await flow.As(persona);
+            Assert.Contains(id, await QueueIdsAsync(client, 200, "&status=in_handling&classification=onsite"));
+            Assert.DoesNotContain(id, await QueueIdsAsync(client, 200, "&status=pending_acceptance"));
+            Assert.DoesNotContain(id, await QueueIdsAsync(client, 200, "&classification=offsite"));
+
+            foreach (var (query, field) in new[] { ("status=InHandling", "status"), ("status=handling", "status"), ("classification=2", "classification") })
+            {
+                var response = await client.GetAsync($"/api/v1/cases?{query}");
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty(field, out _), query);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The agency's item (agency_queue, kept by the trigger) is the department's item for the same case (read from
+    /// complaints itself), field for field, and has the expected status.
+    /// </summary>
+    private static async Task<JsonElement> AssertAgencyItemMatchesCaseAsync(CaseFlow flow, Guid id, string status)
+    {
+        var agencyItem = await AgencyItemAsync(flow, id);
+        var departmentItem = await ItemAsync(await flow.As("management_staff"), id);
+        Assert.Equal(departmentItem.GetRawText(), agencyItem.GetRawText());
+        Assert.Equal(status, agencyItem.GetProperty("status").GetString());
+        return agencyItem;
+    }
+
+    private static async Task<JsonElement> AgencyItemAsync(CaseFlow flow, Guid id) => await ItemAsync(await flow.As("agency_staff"), id);
+
+    private static async Task<JsonElement> ItemAsync(HttpClient client, Guid id) =>
+        JsonDocument.Parse(await client.GetStringAsync("/api/v1/cases?limit=200")).RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == id);
+
+    [Fact]
     public async Task Pages_are_newest_first_and_follow_each_other_without_gaps_or_repeats()
     {
         // An agency of its own (官渡区不动产登记中心), so that other tests' cases do not crowd its first pages.
@@ -75,7 +148,8 @@ public sealed class AgencyQueueTests(AppFixture app)
         Assert.Equal(all.OrderByDescending(x => x.At).Select(x => x.At), all.Select(x => x.At));
     }
 
-    private async Task<List<Guid>> QueueIdsAsync(HttpClient client, int limit) => (await QueueAsync(client, $"limit={limit}")).Select(x => x.Id).ToList();
+    private static async Task<List<Guid>> QueueIdsAsync(HttpClient client, int limit, string filters = "") =>
+        (await QueueAsync(client, $"limit={limit}{filters}")).Select(x => x.Id).ToList();
 
     private static async Task<List<(Guid Id, DateTimeOffset At)>> QueueAsync(HttpClient client, string query) =>
         Items(JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cases?{query}")).RootElement).ToList();

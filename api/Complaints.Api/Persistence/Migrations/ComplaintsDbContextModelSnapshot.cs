@@ -552,27 +552,82 @@ namespace Complaints.Api.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.AgencyQueueRow", b =>
                 {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
+
+                    b.Property<Guid?>("AssignedAgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_agency_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("classification");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidential");
+
+                    b.Property<Guid?>("LeadAgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_agency_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.Property<Guid>("ComplaintId")
+                    b.Property<Guid>("RespondentAgencyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
+                        .HasColumnName("respondent_agency_id");
 
-                    b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
-                        .HasName("pk_complaint_agencies");
+                    b.Property<DateTimeOffset?>("RunningDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_due_at");
 
-                    b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_complaint_agencies_complaint_id");
+                    b.Property<DateOnly?>("RunningDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("running_due_date");
 
-                    b.ToTable("complaint_agencies", (string)null);
+                    b.Property<string>("ServiceItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service_item_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("ComplaintId", "AgencyId")
+                        .HasName("pk_agency_queue");
+
+                    b.HasIndex("AgencyId", "ReceivedAt", "ComplaintId")
+                        .HasDatabaseName("ix_agency_queue_agency_id_received_at_complaint_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReceivedAt", "ComplaintId"), new[] { "TrackingNumber", "Status", "Channel", "RespondentAgencyId", "AssignedAgencyId", "LeadAgencyId", "ServiceItemName", "Classification", "Confidential", "RunningDueDate", "RunningDueAt" });
+
+                    b.ToTable("agency_queue", (string)null);
                 });
 
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
@@ -1037,14 +1092,14 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasConstraintName("fk_notification_outbox_complaints_case_id");
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.AgencyQueueRow", b =>
                 {
                     b.HasOne("Complaints.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_complaint_agencies_complaints_complaint_id");
+                        .HasConstraintName("fk_agency_queue_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
