@@ -103,7 +103,7 @@ else
 fi
 psql_ -d "$db" -c "select key || '=' || value from bench_meta" | sed 's/^/   /'
 # Submissions of earlier runs are removed, so every run starts from the same data.
-psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交的投诉%'" -c "delete from idempotency_records" -c "vacuum analyze complaints"
+psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交的投诉%'" -c "delete from idempotency_records" -c "vacuum analyze complaints" -c "vacuum analyze agency_queue"
 
 # --- the service under test ---------------------------------------------------------------------------
 run_env=(

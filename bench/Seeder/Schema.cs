@@ -98,21 +98,19 @@ internal static class Schema
             END $$;
             """);
 
-        // The case-agency links are kept by a trigger, which the load (replica role) did not fire.
+        // The agency queue rows are kept by a trigger, which the load (replica role) did not fire: the migration's own
+        // function makes them, as the trigger does.
         await Execute(connection, """
             DO $$
             BEGIN
-              IF to_regclass('complaint_agencies') IS NOT NULL THEN
-                INSERT INTO complaint_agencies (agency_id, received_at, complaint_id)
-                SELECT DISTINCT a, c.received_at, c.id
-                FROM complaints c, unnest(ARRAY[c.respondent_agency_id, c.assigned_agency_id, c.lead_agency_id] || c.cooperating_agency_ids) AS a
-                WHERE a IS NOT NULL
+              IF to_regprocedure('agency_queue_rows(complaints)') IS NOT NULL THEN
+                INSERT INTO agency_queue SELECT q.* FROM complaints c, agency_queue_rows(c) q
                 ON CONFLICT DO NOTHING;
               END IF;
             END $$;
             """);
 
-        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("complaint_agencies"))
+        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("agency_queue"))
         {
             await using var exists = new NpgsqlCommand($"SELECT to_regclass('{table}') IS NOT NULL", connection);
             if ((bool)(await exists.ExecuteScalarAsync())!)
