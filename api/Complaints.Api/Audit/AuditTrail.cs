@@ -56,15 +56,31 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
 
     /// <summary>
     /// Like <see cref="SaveChangesAsync"/>, with one more step inside the transaction; when that step
-    /// answers false, nothing is committed and false is returned.
+    /// answers false, nothing of the step or the unit of work is saved and false is returned.
+    /// Inside a transaction the request already holds (an idempotent request: IdempotencyMiddleware), the
+    /// work joins it and the holder commits; otherwise it is saved in a transaction of its own.
     /// </summary>
     public async Task<bool> TrySaveChangesAsync(Func<CancellationToken, Task<bool>>? step, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (step is not null && !await step(ct))
+        var ambient = db.Database.CurrentTransaction;
+        await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = ambient ?? own!;
+
+        // The whole transaction is rolled back on failure, so EF's savepoint around each save is two round trips for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        if (step is not null)
         {
-            await transaction.RollbackAsync(ct);
-            return false;
+            const string BeforeStep = "before_step";
+            if (ambient is not null)
+            {
+                await ambient.CreateSavepointAsync(BeforeStep, ct);
+            }
+
+            if (!await step(ct))
+            {
+                await (ambient is null ? transaction.RollbackAsync(ct) : ambient.RollbackToSavepointAsync(BeforeStep, ct));
+                return false;
+            }
         }
 
         // The chain heads are read under their locks, then the change and its lines are written in one batch.
@@ -74,7 +90,11 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return true;
     }
 

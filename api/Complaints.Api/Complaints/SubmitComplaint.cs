@@ -9,7 +9,6 @@ using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Complaints.Api.Complaints;
 
@@ -37,7 +36,6 @@ public static class SubmitComplaint
         SubmitComplaintRequest request,
         ClaimsPrincipal user,
         ComplaintsDbContext db,
-        NpgsqlDataSource data,
         AuditTrail audit,
         PersonalDataProtector protector,
         IWorkingDayCalendar calendar,
@@ -76,7 +74,7 @@ public static class SubmitComplaint
         if (evidenceIds.Count == 0)
         {
             // The usual case in one round trip: the agency (active ones only) and the next serial of its region and day.
-            if (await DrawForAgencyAsync(data, agencyId, now, ct) is not { } drawn)
+            if (await DrawForAgencyAsync(db, agencyId, now, ct) is not { } drawn)
             {
                 return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
             }
@@ -125,7 +123,7 @@ public static class SubmitComplaint
         db.Complaints.Add(complaint);
         ComplaintStore.SetShadowState(db, complaint, regionCode, identity.Value, calendar);
         audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
-        if (!await audit.TrySaveChangesAsync(t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
+        if (!await audit.TrySaveChangesAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {
             return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");
         }
@@ -138,29 +136,29 @@ public static class SubmitComplaint
 
     /// <summary>
     /// <see cref="NextTrackingNumberAsync"/> for the respondent agency's region, found in the same statement:
-    /// null when there is no such active agency (then nothing is drawn).
+    /// null when there is no such active agency (then nothing is drawn). On the request's connection, so inside an
+    /// idempotent request's transaction the serial is only spent when the complaint is stored (no gaps), and a
+    /// request never needs a second pooled connection while it holds one.
     /// </summary>
-    private static async Task<(string Region, TrackingNumber Tracking)?> DrawForAgencyAsync(NpgsqlDataSource data, Guid agencyId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(string Region, TrackingNumber Tracking)?> DrawForAgencyAsync(ComplaintsDbContext db, Guid agencyId, DateTimeOffset now, CancellationToken ct)
     {
         var day = ChinaTime.DateOf(now);
-        await using var command = data.CreateCommand("""
+        var drawn = await db.Database.SqlQuery<DrawnSerial>($"""
             INSERT INTO tracking_sequences (region_code, day, last)
-            SELECT a.region_code, $2, 1 FROM agencies a WHERE a.id = $1 AND a.active
+            SELECT a.region_code, {day}, 1 FROM agencies a WHERE a.id = {agencyId} AND a.active
             ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
-            RETURNING region_code, last
-            """);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = agencyId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = day });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+            RETURNING region_code AS "Region", last AS "Serial"
+            """).ToListAsync(ct);
+        if (drawn is not [var row])
         {
             return null;
         }
 
-        var region = reader.GetString(0);
-        var created = TrackingNumber.Create(region, day, reader.GetInt32(1));
-        return created.IsSuccess ? (region, created.Value) : throw new InvalidOperationException($"Tracking number overflow for {region} on {day}: {created.Error!.Code}");
+        var created = TrackingNumber.Create(row.Region, day, row.Serial);
+        return created.IsSuccess ? (row.Region, created.Value) : throw new InvalidOperationException($"Tracking number overflow for {row.Region} on {day}: {created.Error!.Code}");
     }
+
+    private sealed record DrawnSerial(string Region, int Serial);
 
     /// <summary>Unique per (region, CST day): the counter row is incremented atomically by PostgreSQL.</summary>
     private static async Task<TrackingNumber> NextTrackingNumberAsync(ComplaintsDbContext db, string regionCode, DateTimeOffset now, CancellationToken ct)

@@ -5,6 +5,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -21,8 +22,11 @@ public sealed class IdempotencyOptions
 
 /// <summary>
 /// api.md: a retry with the same key and body returns the first response; with another body, 422.
-/// The key is claimed with an insert before the handler runs, so two concurrent retries cannot
-/// both execute: the second sees the claim and gets 409 until the first finishes.
+/// The key is claimed, the handler's changes are saved and its response is remembered in one transaction,
+/// which this middleware opens and commits (the handler's save joins it, see AuditTrail): a response is
+/// remembered exactly when the change it reports is stored, with one commit instead of three. A concurrent
+/// retry's claim waits on the first one's unique key until that transaction ends, then replays its response
+/// (or, when it rolled back, runs the request itself).
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -56,12 +60,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         http.Request.Body.Position = 0;
         var now = clock.GetUtcNow();
 
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var existing = await ClaimAsync(db, scope, key, http.Request.Method, http.Request.Path.ToString(), hash, now, now - options.Value.Retention, http.RequestAborted);
         if (existing is null)
         {
-            await ExecuteAndRememberAsync(http, db, protector, scope, key);
+            await ExecuteAndRememberAsync(http, db, transaction, protector, scope, key);
             return;
         }
+
+        await transaction.RollbackAsync(http.RequestAborted);
 
         if (existing.RequestHash != hash || existing.Method != http.Request.Method || existing.Path != http.Request.Path)
         {
@@ -69,6 +76,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         else if (existing.StatusCode is not { } status)
         {
+            // Only a record claimed before claims and responses were committed together can lack its response.
             await WriteProblemAsync(http, StatusCodes.Status409Conflict, "idempotency.in_progress", "使用该 Idempotency-Key 的请求仍在处理中,请稍后重试。");
         }
         else
@@ -127,45 +135,47 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         throw new InvalidOperationException("The idempotency key could neither be claimed nor read.");
     }
 
-    private async Task ExecuteAndRememberAsync(HttpContext http, ComplaintsDbContext db, PersonalDataProtector protector, string scope, string key)
+    private async Task ExecuteAndRememberAsync(
+        HttpContext http, ComplaintsDbContext db, IDbContextTransaction transaction, PersonalDataProtector protector, string scope, string key)
     {
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var completed = false;
         try
         {
+            // An exception leaves the transaction uncommitted: disposing it rolls back the claim with the work.
             await next(http);
-            completed = true;
         }
         finally
         {
             http.Response.Body = original;
-            var status = http.Response.StatusCode;
-            // Server failures are not remembered: the client's retry should run the request again.
-            if (!completed || status >= 500 || buffer.Length > MaxReplayBytes)
-            {
-                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-            }
-            else
-            {
-                var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-
-                // Plain locals only: EF Core compiles any other expression in the setters into a delegate on every call.
-                int? statusCode = status;
-                var contentType = http.Response.ContentType;
-                var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
-                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.StatusCode, statusCode)
-                        .SetProperty(r => r.ContentType, contentType)
-                        .SetProperty(r => r.Location, location)
-                        .SetProperty(r => r.ProtectedBody, body),
-                    CancellationToken.None);
-            }
-
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, CancellationToken.None);
         }
+
+        var status = http.Response.StatusCode;
+        // Server failures are not remembered: the client's retry should run the request again.
+        if (status >= 500 || buffer.Length > MaxReplayBytes)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        else
+        {
+            var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+
+            // Plain locals only: EF Core compiles any other expression in the setters into a delegate on every call.
+            int? statusCode = status;
+            var contentType = http.Response.ContentType;
+            var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.StatusCode, statusCode)
+                    .SetProperty(r => r.ContentType, contentType)
+                    .SetProperty(r => r.Location, location)
+                    .SetProperty(r => r.ProtectedBody, body),
+                CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, CancellationToken.None);
     }
 
     private static Task WriteProblemAsync(HttpContext http, int status, string code, string detail) =>

@@ -37,6 +37,46 @@ public sealed class IdempotencyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Concurrent_retries_with_one_key_store_one_complaint_and_all_answer_with_it()
+    {
+        var client = await app.Host.ClientAsync("citizen");
+        var key = Guid.NewGuid().ToString();
+        var body = Online();
+        body["request"] = $"并发幂等重试 {key}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(client, key, body)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(5, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
+
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        Assert.Equal(1, await db.Complaints.CountAsync(c => c.Request == $"并发幂等重试 {key}"));
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_remembered_as_refused_and_stores_nothing()
+    {
+        var client = await app.Host.ClientAsync("citizen");
+        var key = Guid.NewGuid().ToString();
+        var body = Online(Guid.NewGuid());
+        body["request"] = $"失败后重试 {key}";
+
+        // An unknown agency: a 400, remembered like any answer the client caused.
+        var first = await SendAsync(client, key, body);
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        var replayed = await SendAsync(client, key, body);
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.True(replayed.Headers.Contains("Idempotent-Replayed"));
+
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        Assert.Equal(0, await db.Complaints.CountAsync(c => c.Request == $"失败后重试 {key}"));
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_422()
     {
         var client = await app.Host.ClientAsync("citizen");
