@@ -12,6 +12,7 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(new WireNamingPolicy(), allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
     }
 
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
