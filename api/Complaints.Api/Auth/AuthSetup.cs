@@ -10,10 +10,12 @@ public static class AuthSetup
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<ValidatedTokenCache>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.Events = ValidatedTokenCache.Events();
             jwt.Audience = options.Audience;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
