@@ -31,9 +31,7 @@ public sealed class IdempotencyTests(AppFixture app)
         Assert.Equal(a.GetProperty("id").GetGuid(), b.GetProperty("id").GetGuid());
         Assert.Equal(a.GetProperty("queryCode").GetString(), b.GetProperty("queryCode").GetString());
 
-        await using var scope = app.Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(1, await db.Complaints.CountAsync(c => c.Request == $"幂等重试 {key}"));
+        Assert.Equal(1, await StoredWithRequestAsync($"幂等重试 {key}"));
     }
 
     [Fact]
@@ -51,9 +49,7 @@ public sealed class IdempotencyTests(AppFixture app)
         Assert.Single(ids.Distinct());
         Assert.Equal(5, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
 
-        await using var scope = app.Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(1, await db.Complaints.CountAsync(c => c.Request == $"并发幂等重试 {key}"));
+        Assert.Equal(1, await StoredWithRequestAsync($"并发幂等重试 {key}"));
     }
 
     [Fact]
@@ -71,9 +67,7 @@ public sealed class IdempotencyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
         Assert.True(replayed.Headers.Contains("Idempotent-Replayed"));
 
-        await using var scope = app.Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(0, await db.Complaints.CountAsync(c => c.Request == $"失败后重试 {key}"));
+        Assert.Equal(0, await StoredWithRequestAsync($"失败后重试 {key}"));
     }
 
     [Fact]
@@ -127,6 +121,13 @@ public sealed class IdempotencyTests(AppFixture app)
         Assert.True(await db.IdempotencyRecords.AnyAsync(r => r.Key == key));
         var retention = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Idempotency.IdempotencyOptions>>().Value.Retention;
         Assert.True(retention >= TimeSpan.FromHours(24));
+    }
+
+    private async Task<int> StoredWithRequestAsync(string request)
+    {
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        return await db.Complaints.CountAsync(c => c.Request == request);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, object body)
