@@ -67,26 +67,14 @@ public static class CaseQueue
             return ProblemHandling.Validation("cursor", "分页游标无效。");
         }
 
-        CaseStatus? status = null;
-        if (f.Status is not null)
+        if (!TryReadWireName(f.Status, out CaseStatus? status))
         {
-            if (!WireNames.TryParse<CaseStatus>(f.Status, out var parsed))
-            {
-                return ProblemHandling.Validation("status", $"未知的案件状态“{f.Status}”。");
-            }
-
-            status = parsed;
+            return ProblemHandling.Validation("status", $"未知的案件状态“{f.Status}”。");
         }
 
-        Classification? classification = null;
-        if (f.Classification is not null)
+        if (!TryReadWireName(f.Classification, out Classification? classification))
         {
-            if (!WireNames.TryParse<Classification>(f.Classification, out var parsed))
-            {
-                return ProblemHandling.Validation("classification", $"未知的受理分类“{f.Classification}”(onsite 或 offsite)。");
-            }
-
-            classification = parsed;
+            return ProblemHandling.Validation("classification", $"未知的受理分类“{f.Classification}”(onsite 或 offsite)。");
         }
 
         if (r.Caller is { IsAgency: true, AgencyId: { } agencyId } && f is { Status: null, Classification: null, Agency: null, Overdue: null, DueSoon: not true, DueBefore: null })
@@ -148,6 +136,25 @@ public static class CaseQueue
                 q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItem, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now))
             .ToListAsync(ct);
         return PageOf(rows, take);
+    }
+
+    /// <summary>An enum filter given by its wire name: absent reads as null; false when the text names no member.</summary>
+    private static bool TryReadWireName<TEnum>(string? text, out TEnum? value)
+        where TEnum : struct, Enum
+    {
+        value = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!WireNames.TryParse<TEnum>(text, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
     }
 
     private static Ok<Page<CaseQueueItem>> PageOf(List<CaseQueueItem> rows, int take)
