@@ -16,7 +16,7 @@ public static class CasesEndpoints
             .WithSummary("The caller's queue: its agency's cases, or its division's and every division's below (keyset pagination, newest first).")
             .WithDescription("Filters: `status`, `overdue` (the running deadline has passed), `dueSoon` (due by the end of the next working day), "
                 + "`dueBefore` (running deadline on or before a date), `classification`, `agency` (respondent, assigned or lead).");
-        cases.MapGet("/{id:guid}", CaseReads.Get).WithName("GetCase")
+        cases.MapGet("/{id:guid}", CaseReads.Get).WithName("GetCase").WithMetadata(new SendsETag())
             .WithSummary("A case with its deadlines and timeline; the complainant masked except for officers on non-confidential cases (第九条). Carries an ETag.");
         cases.MapGet("/{id:guid}/complainant", CaseReads.GetComplainant).RequireAuthorization(Policies.Officer).WithName("GetCaseComplainant")
             .WithSummary("The complainant's full identity, for named complaint officers only (第四、九条); every read is audited.");
@@ -45,7 +45,7 @@ public static class CasesEndpoints
     }
 
     private static void Action(RouteGroupBuilder cases, string path, Delegate handler, string name, string summary) =>
-        cases.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).WithSummary(summary)
+        cases.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).WithSummary(summary).WithMetadata(new HonoursIfMatch())
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -27,6 +27,7 @@ public static class ProblemHandling
             }
 
             problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Type ??= ErrorCodes.TypeForStatus(status);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
