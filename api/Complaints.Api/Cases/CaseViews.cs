@@ -17,7 +17,9 @@ public sealed record CaseQueueItem(
     Classification? Classification,
     bool Confidential,
     DateOnly? DueDate,
-    bool Overdue);
+    bool Overdue,
+    string RespondentAgencyName = "",
+    string? HandlingAgencyName = null);
 
 /// <summary>
 /// The complainant as staff see them: masked by default; in full only for named officers on

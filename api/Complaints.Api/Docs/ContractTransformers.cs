@@ -28,17 +28,38 @@ internal static class ContractTransformers
     /// <summary>The statuses a client can meet on any operation: the database may be down (503), a bug answers 500.</summary>
     private static readonly int[] EveryOperation = [400, 500, 503];
 
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Directory"] = "行政区划与政务服务机构目录(匿名可用)。Divisions and agencies.",
+        ["Calendar"] = "工作日日历与期限计算。Working-day calendar and deadlines.",
+        ["Me"] = "当前用户。The caller.",
+        ["Complaints"] = "投诉人一侧:提交、查询、补充材料、评价、撤回。The complainant's side.",
+        ["Evidence"] = "证明材料的上传与读取。Evidence files.",
+        ["Cases"] = "机构与管理部门一侧:队列、交办、受理、办理、办结。Casework.",
+        ["Documents"] = "附件文书:交办单、告知书、登记表。The annex forms.",
+        ["Supervision"] = "监督:抽查(第十六条)。Supervision: spot checks.",
+        ["Reports"] = "统计与报告(第十八条)。Statistics and reports.",
+        ["Administration"] = "管理:日历、审计校验。Administration.",
+        ["Labels"] = "枚举值的中文显示名称。Display labels.",
+    };
+
     public static void Apply(OpenApiOptions options)
     {
+        // Two enums share a name: the request's accept/reject and the registration form's outcome.
+        options.CreateSchemaReferenceId = type => type.Type == typeof(Domain.Cases.AcceptanceDecision)
+            ? "AcceptanceOutcome"
+            : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         options.AddSchemaTransformer((schema, context, _) =>
         {
             AbsentValues.Apply(schema, context);
+            LabelEnum(schema, context.JsonTypeInfo.Type);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var anonymous = !metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any();
+            OperationDocs.Apply(operation);
             DeclareHeaders(operation, metadata, context.Document!);
             DeclareProblems(operation, anonymous, metadata.OfType<EnableRateLimitingAttribute>().Any(), context.Document!);
             return Task.CompletedTask;
@@ -48,9 +69,32 @@ internal static class ContractTransformers
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             document.Components.Schemas[ProblemSchema] = Problem();
+            // The evidence download's Stream result leaves an unused schema behind; the response is declared as bytes.
+            document.Components.Schemas.Remove("Stream");
+            document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             AbsentValues.Apply(document);
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>zh-CN labels of an enum's values, in the order of <c>enum</c> (the <c>x-enum-descriptions</c> convention of generators).</summary>
+    private static void LabelEnum(OpenApiSchema schema, Type type)
+    {
+        if (schema.Enum is not { Count: > 0 } values || Labels.EnumLabels.For(type) is not { } labels)
+        {
+            return;
+        }
+
+        var descriptions = new JsonArray();
+        foreach (var value in values)
+        {
+            var wire = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+            descriptions.Add(wire is null ? null : labels.GetValueOrDefault(wire, wire));
+        }
+
+        schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        schema.Extensions["x-enum-descriptions"] = new JsonNodeExtension(descriptions);
+        schema.Description = "取值及中文名称(亦见 GET /api/v1/labels):" + string.Join(";", labels.Select(l => $"`{l.Key}` {l.Value}"));
     }
 
     private static void DeclareHeaders(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document)
@@ -115,6 +159,17 @@ internal static class ContractTransformers
                 concrete.Headers["RateLimit-Policy"] = Header("IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `\"submission\";q=10;w=60`。The quota policy.", required: true);
             }
 
+            // A non-JSON representation (PDF, HTML, CSV, XLSX, images) is a string of text or bytes, not the JSON type.
+            foreach (var (mediaType, media) in concrete.Content ?? new Dictionary<string, OpenApiMediaType>())
+            {
+                if (!mediaType.Contains("json", StringComparison.Ordinal))
+                {
+                    media.Schema = mediaType.StartsWith("text/", StringComparison.Ordinal)
+                        ? new OpenApiSchema { Type = JsonSchemaType.String }
+                        : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                }
+            }
+
             if (status is 429 or 503)
             {
                 concrete.Headers["Retry-After"] = new OpenApiHeader
@@ -157,7 +212,7 @@ internal static class ContractTransformers
 
         foreach (var (code, response) in operation.Responses.ToList())
         {
-            if (!int.TryParse(code, out var status) || status < 300 || response is not OpenApiResponse concrete)
+            if (!int.TryParse(code, out var status) || status < 400 || response is not OpenApiResponse concrete)
             {
                 continue;
             }
@@ -215,7 +270,7 @@ internal static class ContractTransformers
             Type = JsonSchemaType.Object,
             Description = "RFC 9457 问题详情(application/problem+json):每个错误响应都使用此结构。`code` 是稳定的机器码,`title`/`detail` 为中文说明。"
                 + "RFC 9457 problem details; every error response uses it.",
-            Required = new HashSet<string> { "type", "title", "status", "code", "traceId" },
+            Required = new HashSet<string> { "type", "title", "status", "instance", "code", "traceId" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "问题类型的 URI 引用。A URI reference identifying the problem type." },
@@ -226,7 +281,7 @@ internal static class ContractTransformers
                 ["code"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Pattern = "^[a-z_]+(\\.[a-z_]+)+$",
+                    Pattern = "^[a-z0-9_]+(\\.[a-z0-9_*]+)+$",
                     Description = "稳定的机器可读错误码,客户端据此分支处理(列出的为通用码;领域规则另有 complaint.* 等码)。Stable machine code. General codes:\n"
                         + string.Join("\n", ErrorCodes.Documented.Select(c => $"- `{c.Code}`: {c.Meaning}")),
                     Examples = [JsonValue.Create(ErrorCodes.Validation)],
@@ -280,9 +335,24 @@ internal static class AbsentValues
     /// <summary>Document pass, on the final shapes (nullable references are <c>oneOf [null, $ref]</c> only by now).</summary>
     public static void Apply(OpenApiDocument document)
     {
-        foreach (var schema in document.Components?.Schemas?.Values ?? [])
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
-            if (schema is OpenApiSchema concrete)
+            if (name == ContractTransformers.ProblemSchema)
+            {
+                continue;
+            }
+
+            if (schema is OpenApiSchema { Enum: { Count: > 0 } values } enumeration)
+            {
+                // An enum used nullable somewhere is generated with a null member: null is never written, and the wire type is a string.
+                enumeration.Enum = values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
+                enumeration.Type ??= JsonSchemaType.String;
+                if (enumeration.Extensions?.TryGetValue("x-enum-descriptions", out var labels) == true && labels is JsonNodeExtension { Node: JsonArray array })
+                {
+                    enumeration.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray(array.Where(n => n is not null).Select(n => n!.DeepClone()).ToArray()));
+                }
+            }
+            else if (schema is OpenApiSchema concrete)
             {
                 Fix(concrete);
             }

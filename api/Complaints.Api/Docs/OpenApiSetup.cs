@@ -22,6 +22,8 @@ public static class OpenApiSetup
                 {
                     Title = "云南省政务服务投诉处理 API",
                     Version = "v1",
+                    Contact = new OpenApiContact { Name = "云南省政务服务投诉处理平台", Url = new Uri("https://complaints.ynzwfw.example/") },
+                    License = new OpenApiLicense { Name = "仅限接入方使用 (proprietary)", Url = new Uri("https://complaints.ynzwfw.example/terms") },
                     Description = "Complaint handling for Yunnan's government services under 《云南省政务服务投诉处理办法(试行)》: "
                         + "citizens and enterprises submit and track complaints; agencies and government-service management departments "
                         + "refer, accept, handle, conclude, supervise and report them. Errors are RFC 9457 problem+json with a stable `code`.",

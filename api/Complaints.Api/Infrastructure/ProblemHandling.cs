@@ -30,6 +30,7 @@ public static class ProblemHandling
             problem.Type ??= ErrorCodes.TypeForStatus(status);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
@@ -60,6 +61,22 @@ public static class ProblemHandling
         title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Conflict"
             or "Precondition Failed" or "Payload Too Large" or "Content Too Large" or "Unsupported Media Type" or "Unprocessable Entity"
             or "Too Many Requests" or "Service Unavailable" or "An error occurred while processing your request.";
+}
+
+/// <summary>
+/// Writes every problem as problem+json with the customisations above, whatever the request's <c>Accept</c> (a PDF
+/// request refused with 406 still gets the same body as everything else); the framework's writer declines such
+/// requests and the result then falls back to a bare body without <c>code</c>/<c>traceId</c>.
+/// </summary>
+internal sealed class ProblemJsonWriter(Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions> options, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, json.Value.SerializerOptions, "application/problem+json", context.HttpContext.RequestAborted));
+    }
 }
 
 /// <summary>Turns binding failures into 400/413/415 naming the field, and bugs into a bare 500.</summary>

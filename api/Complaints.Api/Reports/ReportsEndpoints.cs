@@ -42,8 +42,7 @@ public static class ReportsEndpoints
         reports.MapGet("/", Status).WithName("GetReportingStatus")
             .WithSummary("Who within the caller's remit has and has not reported for `period`, with the 第十八条 due dates.");
         reports.MapGet("/{id:guid}", Get).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .Produces(StatusCodes.Status200OK, typeof(ReportView), "application/json", "text/csv", XlsxType)
             .WithSummary("A submitted report as JSON, or exported with `format=csv|xlsx` (or the matching Accept header).");
         return app;
     }
