@@ -68,20 +68,20 @@ public static class ReportsEndpoints
         var caller = Caller.From(user);
         var s = scope.Value;
         var p = period.Value;
-        var level = s.AgencyId is null ? ReporterLevel.ManagementDepartment : ReporterLevel.Agency;
         var ownReporter = s.AgencyId is { } agency ? caller.IsAgency && caller.AgencyId == agency : caller.IsManagement && caller.RegionCode == s.RegionCode;
         if (!ownReporter)
         {
             return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告由本机构或本级政务服务管理部门报送。");
         }
 
-        if (!p.IsOwedBy(level))
+        // 第十八条 (who owes which period) and 第十九条 (nothing before 2022-07-10).
+        var owed = ReportingDuties.Of(s.AgencyId is null ? Reporter.Department(s.RegionCode!) : Reporter.Agency(s.AgencyRegion), p);
+        if (!owed.IsSuccess)
         {
-            return new DomainError("report.period_not_owed", level == ReporterLevel.Agency
-                ? "政务服务机构按季度报送(第十八条),如 2026Q3。"
-                : "政务服务管理部门报送上半年(如 2026H1)和上一年度(如 2026)情况(第十八条)。", "第十八条", "period").ToProblem();
+            return owed.Error!.ToProblem();
         }
 
+        var duty = owed.Value;
         var now = clock.GetUtcNow();
         if (now < p.EndsAt)
         {
@@ -99,12 +99,12 @@ public static class ReportsEndpoints
         var missing = new List<string>();
         if (s.AgencyId is not null)
         {
-            figures = await StatisticsQuery.ComputeAsync(db, s, p.From, p.To, now, ct);
+            figures = await StatisticsQuery.ComputeAsync(db, s, duty.CountsFrom, p.To, now, ct);
         }
         else
         {
             // Its own level's agencies, plus what the level below has reported (第十八条 全面汇总本行政区域).
-            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), p.From, p.To, now, ct) };
+            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), duty.CountsFrom, p.To, now, ct) };
             var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == s.RegionCode).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);
             var childScopes = children.Select(c => $"region:{c}").ToList();
             var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && childScopes.Contains(r.Scope)).ToListAsync(ct);
@@ -125,8 +125,8 @@ public static class ReportsEndpoints
             Scope = key,
             AgencyId = s.AgencyId,
             RegionCode = s.RegionCode,
-            SubmittedToRegionCode = s.AgencyId is null ? RegionCode.ParentOf(s.RegionCode!) : s.AgencyRegion,
-            DueDate = p.DueDate!.Value,
+            SubmittedToRegionCode = duty.SubmittedTo,
+            DueDate = duty.DueDate,
             SubmittedAt = now,
             SubmittedBy = caller.Subject,
             Late = p.IsLate(now),
@@ -159,28 +159,43 @@ public static class ReportsEndpoints
         var p = parsed.Value;
         var caller = Caller.From(user);
         var reporters = new List<(string Scope, string Name)>();
+        Result<ReportingDuty> owed;
         if (caller.IsAgency && caller.AgencyId is { } agencyId)
         {
-            var name = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstAsync(ct);
-            reporters.Add(($"agency:{agencyId}", name));
+            var agency = await db.Agencies.Where(a => a.Id == agencyId).Select(a => new { a.Name, a.RegionCode }).FirstAsync(ct);
+            owed = ReportingDuties.Of(Reporter.Agency(agency.RegionCode), p);
+            reporters.Add(($"agency:{agencyId}", agency.Name));
         }
-        else if (caller.RegionCode is { } region && p.IsOwedBy(ReporterLevel.Agency))
+        else if (caller.RegionCode is { } region && p.Kind == ReportingPeriodKind.Quarter)
         {
             // Quarters: the agencies of the department's own level report to it.
+            owed = ReportingDuties.Of(Reporter.Agency(region), p);
             reporters.AddRange((await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)));
         }
         else if (caller.RegionCode is { } own)
         {
             // Half-year and year: the department itself and the departments of the level below report.
+            owed = ReportingDuties.Of(Reporter.Department(own), p);
             reporters.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Code == own || d.ParentCode == own).OrderBy(d => d.Code)
                 .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)));
+        }
+        else
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告状态只对政务服务机构和政务服务管理部门开放。");
+        }
+
+        // A period nobody owes (a second half-year, a department's quarter asked by an agency, anything before
+        // 2022-07-10) has no due date to show: refused rather than invented.
+        if (!owed.IsSuccess)
+        {
+            return owed.Error!.ToProblem();
         }
 
         var scopes = reporters.Select(r => r.Scope).ToList();
         var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && scopes.Contains(r.Scope))
             .Select(r => new { r.Scope, r.Id, r.SubmittedAt, r.Late }).ToListAsync(ct);
-        var due = p.DueDate ?? p.To;
+        var due = owed.Value.DueDate;
         return TypedResults.Ok(new ReportingStatusView(p.ToString(), reporters.Select(r =>
         {
             var report = submitted.FirstOrDefault(x => x.Scope == r.Scope);

@@ -190,7 +190,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(receivedBy);
         ArgumentNullException.ThrowIfNull(actor);
 
-        if ((submission.Validate() ?? CheckReceiver(submission, receivedBy, actor)) is { } error)
+        if ((CheckInForce(at) ?? submission.Validate() ?? CheckReceiver(submission, receivedBy, actor)) is { } error)
         {
             return error;
         }
@@ -229,6 +229,12 @@ public sealed partial class Complaint
             ("evidenceCount", submission.EvidenceIds?.Count.ToString(CultureInfo.InvariantCulture) ?? "0"));
         return complaint;
     }
+
+    /// <summary>第十九条: the 办法 governs complaints received from 2022-07-10 (CST) on; nothing earlier is registered under it.</summary>
+    private static DomainError? CheckInForce(DateTimeOffset at) =>
+        at < Regulation.InForceAt
+            ? new DomainError(ComplaintErrors.BeforeRegulation, $"本办法自{Regulation.InForceText}起施行(第十九条),此前收到的投诉不能按本办法登记。", Regulation.InForceArticle)
+            : null;
 
     private static DomainError? CheckReceiver(ComplaintSubmission submission, ReceivingParty receivedBy, Actor actor)
     {

@@ -31,6 +31,7 @@ public static class ComplaintErrors
     public const string RealNameRequired = "complaint.real_name_required";
     public const string ChannelNotAllowed = "complaint.channel_not_allowed";
     public const string ReceivingAgencyNotRespondent = "complaint.receiving_agency_not_respondent";
+    public const string BeforeRegulation = "complaint.before_regulation";
 
     public const string RelatedCaseRequired = "complaint.related_case_required";
     public const string RelatedCaseIsSelf = "complaint.related_case_is_self";

@@ -99,12 +99,13 @@ public sealed record ComplaintStatistics(
     /// <summary>
     /// The figures for the complaints received in <paramref name="period"/> (CST), each as it
     /// stands now: a cohort view, so that a quarter's report can be recomputed and still agree.
+    /// The period that contains 2022-07-10 counts from that day (第十九条).
     /// </summary>
     public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases, ReportingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(period);
-        return Compute(cases.Where(c => period.Contains(c.ReceivedAt)));
+        return Compute(cases.Where(c => period.Counts(c.ReceivedAt)));
     }
 
     private static bool IsAccepted(CaseSummary c) =>
