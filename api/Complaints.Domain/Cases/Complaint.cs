@@ -258,7 +258,7 @@ public sealed partial class Complaint
 
         if (actor.Role == ActorRole.Complainant)
         {
-            return new DomainError(ComplaintErrors.ChannelNotAllowed, $"{WireNames.Of(submission.Channel)}渠道的投诉由工作人员登记(第六条)。", "第六条", "channel");
+            return new DomainError(ComplaintErrors.ChannelNotAllowed, $"「{submission.Channel.Name()}」由工作人员代为登记,投诉人本人通过网上渠道提交(第六条)。", "第六条", "channel");
         }
 
         if (receivedBy.AgencyId is { } agencyId)

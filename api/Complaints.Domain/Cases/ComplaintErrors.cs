@@ -92,10 +92,10 @@ public static class ComplaintErrors
         new(TooLong, $"{what}不能超过{max}个字符。", null, field);
 
     internal static DomainError Undefined(string field) =>
-        new(InvalidValue, $"{field}的取值无效。", null, field);
+        new(InvalidValue, $"字段「{field}」的取值无效。", null, field);
 
     internal static DomainError NotRunning(CaseStatus status, DeadlineKind kind) =>
-        new(DeadlineNotRunning, $"{status.Describe()},{WireNames.Of(kind)}时限未在计算中。");
+        new(DeadlineNotRunning, $"{status.Describe()},{kind.Name()}的时限未在计算中。");
 
     internal static string Cite(string? article) => article is null ? "" : $"({article})";
 }

@@ -132,7 +132,7 @@ public sealed class CaseLifecycleTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await (await flow.As("citizen")).PostAsJsonAsync($"/api/v1/complaints/{id}/withdrawal", new { reason = "已解决" })).StatusCode);
         var refused = await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaMarket }, HttpStatusCode.Conflict);
         Assert.Equal(ComplaintErrors.InvalidTransition, refused.GetProperty("code").GetString());
-        Assert.Contains("withdrawn", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("「已撤回」", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class ReportTests(ReportingFixture data) : IClassFixture<Reporting
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.Contains("收到投诉", csvText, StringComparison.Ordinal);
-        Assert.Contains("received,4", csvText, StringComparison.Ordinal);
+        Assert.Contains("收到投诉,4,received", csvText, StringComparison.Ordinal);
         var xlsx = await data.Kunming.GetByteArrayAsync($"/api/v1/reports/{id}?format=xlsx");
         var rows = (await new MemoryStream(xlsx).QueryAsync(useHeaderRow: true)).Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(rows, r => (string)r["key"] == "received" && Convert.ToInt32(r["数值"], System.Globalization.CultureInfo.InvariantCulture) == 4);

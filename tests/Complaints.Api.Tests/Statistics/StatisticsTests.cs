@@ -94,6 +94,10 @@ public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<Stat
         Assert.Equal(1, f.GetProperty("notAcceptedByReason").GetProperty("repeat_without_new_evidence").GetInt32());
         Assert.Equal(5, f.GetProperty("referred").GetInt32());
         Assert.Equal(5, f.GetProperty("referredOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("referredLate").GetInt32());
+        Assert.Equal(5, f.GetProperty("decided").GetInt32()); // c1, c2, c4 accepted; c3 (by the department), c5 rejected
+        Assert.Equal(5, f.GetProperty("decidedOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("decidedLate").GetInt32());
         Assert.Equal(1, f.GetProperty("onsite").GetInt32());
         Assert.Equal(2, f.GetProperty("offsite").GetInt32());
         Assert.Equal(3, f.GetProperty("concluded").GetInt32());
