@@ -81,6 +81,7 @@ public static class ChineseNames
         InvestigationMethod.Interview => "谈话核实",
         InvestigationMethod.RecordsRetrieval => "调取资料",
         InvestigationMethod.Other => "其他方式",
+        InvestigationMethod.RespondentStatement => "被投诉人陈述",
         _ => method.ToString(),
     };
 

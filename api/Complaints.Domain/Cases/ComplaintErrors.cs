@@ -51,6 +51,8 @@ public static class ComplaintErrors
 
     public const string AlreadyRated = "complaint.already_rated";
 
+    public const string InvestigationRequired = "complaint.investigation_required";
+
     public const string RectificationOpen = "complaint.rectification_open";
     public const string NoRectification = "complaint.no_rectification";
     public const string RectificationInvalidTransition = "complaint.rectification_invalid_transition";

@@ -33,6 +33,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var c2 = await flow.SubmitOnlineAsync("citizen2");
         await flow.ActAsync("management_staff", c2, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c2, "acceptance", new { decision = "accept", classification = "onsite" });
+        await flow.ActAsync("agency_staff", c2, "investigation-records", new { method = "interview", summary = "约谈窗口工作人员" });
         await flow.ActAsync("agency_staff", c2, "conclusion", new { finding = "unsubstantiated", result = "经核实不属实" });
         await flow.ActAsync("agency_staff", c2, "revisit", new { method = "phone", rating = "dissatisfied" });
 
@@ -43,6 +44,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         await flow.ActAsync("management_staff", c4, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c4, "acceptance", new { decision = "accept", classification = "offsite" });
         await flow.ActAsync("agency_staff", c4, "extension", new { reason = "需调取录像" });
+        await flow.ActAsync("agency_staff", c4, "investigation-records", new { method = "records_retrieval", summary = "调取监控录像,录像已覆盖" });
         await flow.ActAsync("agency_staff", c4, "conclusion", new { finding = "unverifiable", result = "无法核实" });
         await Rate(flow, "enterprise", c4, "very_dissatisfied");
         await flow.ActAsync("management_staff", c4, "rectification", new { requirement = "完善制度", dueDate = "2099-01-31" });
