@@ -49,7 +49,7 @@ public sealed class TestRemit
         return remit;
     }
 
-    /// <summary>Another agency of this county, stored in the directory.</summary>
+    /// <summary>Another agency of this county, stored in the directory with its complaint officer (第四条), as the seed does.</summary>
     public async Task<Guid> AddAgencyAsync()
     {
         var id = Guid.NewGuid();
@@ -62,6 +62,7 @@ public sealed class TestRemit
             Kind = AgencyKind.ImplementingAgency,
             RegionCode = RegionCode,
         });
+        db.Officers.Add(new Officer { Id = Guid.NewGuid(), UserId = $"officer-{id:N}", Name = "测试专员", AgencyId = id });
         await db.SaveChangesAsync();
         return id;
     }
@@ -69,10 +70,17 @@ public sealed class TestRemit
     public HttpClient StaffOf(Guid agency) =>
         _host.ClientWithClaims(new() { ["sub"] = $"agency-staff-{agency:N}", ["role"] = "agency_staff", ["name"] = "测试", ["agency_id"] = agency.ToString() });
 
-    /// <summary>A complainant of their own, with a valid resident ID number (fictitious) and a phone.</summary>
-    public HttpClient NewCitizen(string role = "citizen") => _host.ClientWithClaims(role == "enterprise"
-        ? new() { ["sub"] = $"enterprise-{Guid.NewGuid():N}", ["role"] = role, ["name"] = "测试企业有限公司", ["id_type"] = "uscc", ["id_number"] = "91530100MA6K3L2P7G", ["phone"] = "13700001111" }
-        : new() { ["sub"] = $"citizen-{Guid.NewGuid():N}", ["role"] = role, ["name"] = "测试", ["id_type"] = "resident_id", ["id_number"] = "53010219880119123X", ["phone"] = "13812345678" });
+    /// <summary>A complainant of their own, with a valid resident ID number or credit code (fictitious) and a phone.</summary>
+    public HttpClient NewCitizen(string role = "citizen") => NewComplainant(role).Client;
+
+    /// <summary>As <see cref="NewCitizen"/>, with the token's subject, which their complaints are stored under.</summary>
+    public (HttpClient Client, string Subject) NewComplainant(string role = "citizen")
+    {
+        var subject = $"{role}-{Guid.NewGuid():N}";
+        return (_host.ClientWithClaims(role == "enterprise"
+            ? new() { ["sub"] = subject, ["role"] = role, ["name"] = "测试企业有限公司", ["id_type"] = "uscc", ["id_number"] = "91530100MA6K3L2P7G", ["phone"] = "13700001111" }
+            : new() { ["sub"] = subject, ["role"] = role, ["name"] = "测试", ["id_type"] = "resident_id", ["id_number"] = "53010219880119123X", ["phone"] = "13812345678" }), subject);
+    }
 
     /// <summary>
     /// Counties of prefectures the demo directory seeds nothing in (玉溪 to 迪庆, less 曲靖 and 大理), read from the
