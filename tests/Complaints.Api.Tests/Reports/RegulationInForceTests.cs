@@ -131,7 +131,7 @@ public sealed class RegulationInForceTests(RegulationInForceFixture data) : ICla
         Assert.Contains("收到投诉 · “一部手机办事通”", app, StringComparison.Ordinal);
         Assert.Contains(",1,", app, StringComparison.Ordinal);
         Assert.Contains("不予受理 · 第八条第(三)项 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决", text, StringComparison.Ordinal);
-        Assert.Contains("被投诉较多的单位 · 第1名 · 五华区市场监督管理局,1", text, StringComparison.Ordinal);
+        Assert.Contains("\"被投诉较多的单位 · 第1名 · 五华区市场监督管理局\",1,topRespondentAgencies.1", text, StringComparison.Ordinal);
         Assert.DoesNotContain("agency:", text, StringComparison.Ordinal);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
