@@ -36,6 +36,12 @@ run_tests() {
 run_tests Complaints.Domain.Tests --collect "XPlat Code Coverage" "$@"
 run_tests Complaints.Api.Tests "$@"
 
+# The front-end contract (issue #10): lint, the generated TypeScript types, and the typed client's journeys
+# against the live service. npm packages come from the committed lockfile.
+if [ -z "${*:-}" ]; then
+  scripts/frontend-checks.sh || status=1
+fi
+
 # The domain project is the regulation: its line coverage is reported and held at COVERAGE_MIN.
 cobertura=$(find "$results/Complaints.Domain.Tests" -name coverage.cobertura.xml | head -n 1)
 if [ -n "$cobertura" ]; then
@@ -58,6 +64,11 @@ for trx in $(find "$results" -name '*.trx'); do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+done
+# The TypeScript client's journeys (scripts/frontend-checks.sh) report as JUnit.
+for junit in $(find "$results" -name '*.xml' -path '*typescript*'); do
+  cases=$(grep -o '<testcase ' "$junit" | wc -l); failures=$(grep -o '<failure' "$junit" | wc -l)
+  passed=$(( passed + cases - failures )); failed=$(( failed + failures ))
 done
 [ "$passed" -eq 0 ] && status=1
 [ "$failed" -gt 0 ] && status=1
