@@ -50,7 +50,6 @@ app.UseHttpLogging();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();

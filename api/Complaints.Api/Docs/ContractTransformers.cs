@@ -4,7 +4,6 @@ using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 
 namespace Complaints.Api.Docs;
@@ -61,7 +60,7 @@ internal static class ContractTransformers
             var anonymous = !metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any();
             OperationDocs.Apply(operation);
             DeclareHeaders(operation, metadata, context.Document!);
-            DeclareProblems(operation, anonymous, metadata.OfType<EnableRateLimitingAttribute>().Any(), context.Document!);
+            DeclareProblems(operation, anonymous, metadata.OfType<RateLimited>().Any(), context.Document!);
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, _, _) =>
@@ -126,7 +125,7 @@ internal static class ContractTransformers
             });
         }
 
-        var rateLimited = metadata.OfType<EnableRateLimitingAttribute>().Any();
+        var rateLimited = metadata.OfType<RateLimited>().Any();
         foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete || !int.TryParse(code, out var status))
