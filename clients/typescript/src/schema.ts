@@ -1172,7 +1172,10 @@ export interface components {
             leadAgencyId?: string;
             cooperatingAgencyIds?: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`referral` 交办期限(2个工作日);`acceptance` 受理期限(3个工作日);`onsite_handling` 现场处理类办结期限(当日);`offsite_handling` 非现场处理类办结期限(10个工作日);`extended_handling` 延期后的办结期限(20个工作日);`working_day_count` 指定的工作日数
+         * @enum {string}
+         */
         DeadlineKind: "referral" | "acceptance" | "onsite_handling" | "offsite_handling" | "extended_handling" | "working_day_count";
         DeadlinesView: {
             /** Format: date */
