@@ -71,6 +71,19 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         {
             problem = FromBadRequest(bad);
         }
+        else if (exception is DependencyUnavailableException down)
+        {
+            // Minimal mapping for the scale-out work (#12); the hardening work (#14) owns the full one.
+            logger.LogWarning(exception, "Dependency {Dependency} unavailable on {Method} {Path}", down.Dependency, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = ErrorCodes.TitleForStatus(503),
+                Detail = "服务暂时不可用,请稍后重试。",
+                Extensions = { ["code"] = ErrorCodes.Unavailable },
+            };
+        }
         else
         {
             // The exception text never leaves the process outside Development: it may carry personal data.
