@@ -53,6 +53,7 @@ app.UseHttpLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();

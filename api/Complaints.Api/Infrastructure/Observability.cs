@@ -15,14 +15,18 @@ public sealed class ObservabilityOptions
     /// <summary>How often the backlog gauges are read from the database.</summary>
     public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>An OTLP (gRPC) collector, e.g. <c>http://otel-collector:4317</c>; unset: no traces are exported.</summary>
+    /// <summary>An OTLP collector, e.g. <c>http://otel-collector:4317</c>; unset: no traces are exported.</summary>
     public string? OtelEndpoint { get; set; }
+
+    /// <summary><c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (the endpoint is then the full <c>/v1/traces</c> URL).</summary>
+    public string OtelProtocol { get; set; } = "grpc";
 
     public static ObservabilityOptions From(IConfiguration configuration) => new()
     {
         MetricsPort = configuration.GetValue<int?>("Metrics:Port"),
         SampleInterval = configuration.GetValue<TimeSpan?>("Metrics:SampleInterval") ?? TimeSpan.FromSeconds(30),
         OtelEndpoint = configuration["Otel:Endpoint"],
+        OtelProtocol = configuration["Otel:Protocol"] ?? "grpc",
     };
 }
 
@@ -59,7 +63,11 @@ public static class Observability
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/healthz"))
                 .AddNpgsql()
-                .AddOtlpExporter(o => o.Endpoint = new Uri(options.OtelEndpoint)));
+                .AddOtlpExporter(o =>
+                {
+                    o.Endpoint = new Uri(options.OtelEndpoint);
+                    o.Protocol = options.OtelProtocol == "http/protobuf" ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+                }));
         }
 
         return builder;

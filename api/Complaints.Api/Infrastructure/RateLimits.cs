@@ -22,6 +22,9 @@ public sealed class RateLimitOptions
     /// <summary>A StackExchange.Redis configuration string: budgets shared by every replica. Unset: per process.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>Prefix of the budget keys in Redis, so that environments (or test runs) sharing one Redis keep apart.</summary>
+    public string RedisPrefix { get; set; } = "complaints";
+
     /// <summary>How long a request waits for Redis before this replica counts on its own.</summary>
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -14,6 +14,7 @@ public sealed partial class RateLimitBackend : IDisposable
 {
     private readonly ConnectionMultiplexer? _redis;
     private readonly TimeSpan _redisTimeout;
+    private readonly string _prefix;
     private readonly ILogger<RateLimitBackend> _logger;
     private readonly Timer? _probe;
     private int _redisUp;
@@ -22,6 +23,7 @@ public sealed partial class RateLimitBackend : IDisposable
     {
         _logger = logger;
         _redisTimeout = options.RedisTimeout;
+        _prefix = options.RedisPrefix;
         if (string.IsNullOrWhiteSpace(options.Redis))
         {
             return;
@@ -60,7 +62,7 @@ public sealed partial class RateLimitBackend : IDisposable
         var redis = _redis;
         return RateLimitPartition.Get(key, k => new FallbackRateLimiter(
             this,
-            new RedisFixedWindowRateLimiter<string>($"complaints:{policy}:{k}", new RedisFixedWindowRateLimiterOptions
+            new RedisFixedWindowRateLimiter<string>($"{_prefix}:{policy}:{k}", new RedisFixedWindowRateLimiterOptions
             {
                 ConnectionMultiplexerFactory = () => redis,
                 PermitLimit = local.PermitLimit,
