@@ -71,7 +71,9 @@ public sealed class TransientDatabaseRetry(RequestDelegate next, NpgsqlDataSourc
                 case PostgresException pg:
                     // 08: connection exceptions; 57P01-57P03: admin/crash shutdown, cannot connect now; 25006: read-only (a replica).
                     return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "25006";
-                case NpgsqlException npgsql when npgsql.IsTransient:
+                case NpgsqlException:
+                    // Not a PostgresException: the client could not talk to a server (I/O, timeout, "No suitable host
+                    // was found" while no host is the primary yet, an exhausted pool).
                     return true;
                 case SocketException or EndOfStreamException:
                     return true;
