@@ -71,6 +71,17 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         {
             problem = FromBadRequest(bad);
         }
+        else if (exception is Persistence.UnstorableTextException)
+        {
+            // Normally refused at the edge (ControlCharacters); a value that got past it is still bad input, not a bug.
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求参数无效",
+                Detail = "请求中含有无法保存的字符(如 U+0000)。",
+                Extensions = { ["code"] = ErrorCodes.Validation },
+            };
+        }
         else
         {
             // The exception text never leaves the process outside Development: it may carry personal data.
@@ -98,7 +109,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
             Extensions = { ["code"] = ErrorCodes.ForStatus(status) },
         };
 
-        if (FindJsonException(bad) is { } json)
+        if (FindJsonException(bad) is ControlCharacterException control)
+        {
+            var field = control.Field;
+            problem.Title = "请求参数无效";
+            problem.Detail = ControlCharacters.Message(field);
+            problem.Extensions["code"] = ErrorCodes.Validation;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+        }
+        else if (FindJsonException(bad) is { } json)
         {
             // The JSON path names the field; the reader's message does not echo the value.
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
