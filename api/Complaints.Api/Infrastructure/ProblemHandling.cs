@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -136,6 +137,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             // The JSON path names the field; the reader's message does not echo the value.
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
             problem.Detail = $"请求体不是有效的 JSON,或字段「{field}」的值类型不正确。";
+            if (field == "reason" && Names<Cases.AcceptanceRequest>(json))
+            {
+                // 第八条: say which reasons there are, in the 办法's words; the wire values go in their own member.
+                problem.Detail = $"不予受理的理由应为第八条所列情形之一:{ChineseNames.AllNotAcceptedReasons()}。";
+                problem.Extensions["allowedValues"] = Enum.GetValues<NotAcceptedReason>().Select(WireNames.Of).ToArray();
+            }
+
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [problem.Detail] };
         }
         else
@@ -154,6 +162,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 
         return problem;
     }
+
+    // System.Text.Json names the type whose member failed ("could not be converted to Complaints.Api.Cases.AcceptanceRequest.
+    // Path: $.reason"), not the member's own type, so a field is recognised by its request type and path.
+    private static bool Names<TRequest>(JsonException json) =>
+        json.Message.Contains(typeof(TRequest).FullName!, StringComparison.Ordinal);
 
     private static JsonException? FindJsonException(Exception exception)
     {
