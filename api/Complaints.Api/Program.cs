@@ -50,6 +50,7 @@ if (await app.RunDatabaseCommandAsync())
 app.UseMetricsPort();
 app.UseApiProblemDetails();
 app.UseHttpLogging();
+app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -59,24 +59,24 @@ public sealed class TransientDatabaseRetry(RequestDelegate next, NpgsqlDataSourc
         }
     }
 
-    /// <summary>PostgreSQL cannot be reached or is not (yet) the primary: a condition that passes, not a bug.</summary>
+    /// <summary>PostgreSQL cannot be reached (<see cref="DependencyFailures"/>) or answered as a read-only replica (not the primary yet).</summary>
     public static bool IsUnavailable(Exception? e)
     {
+        if (e is null)
+        {
+            return false;
+        }
+
+        if (DependencyFailures.Find(e) == "database")
+        {
+            return true;
+        }
+
         for (; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is PostgresException { SqlState: "25006" } or SocketException)
             {
-                case DependencyUnavailableException { Dependency: "database" }:
-                    return true;
-                case PostgresException pg:
-                    // 08: connection exceptions; 57P01-57P03: admin/crash shutdown, cannot connect now; 25006: read-only (a replica).
-                    return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03" or "25006";
-                case NpgsqlException:
-                    // Not a PostgresException: the client could not talk to a server (I/O, timeout, "No suitable host
-                    // was found" while no host is the primary yet, an exhausted pool).
-                    return true;
-                case SocketException or EndOfStreamException:
-                    return true;
+                return true;
             }
         }
 

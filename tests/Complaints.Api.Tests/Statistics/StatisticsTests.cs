@@ -4,23 +4,29 @@ using System.Text.Json;
 using Alba;
 using Complaints.Api.Directory;
 using Complaints.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
 
 namespace Complaints.Api.Tests.Statistics;
 
 /// <summary>
-/// A known set of nine complaints on a database of their own; every expected figure below is
-/// counted by hand from what the test did to them, not by the code under test (第十八条).
+/// A known set of nine complaints on a database of their own, received on a fixed day (Wednesday 18 November
+/// 2026) that the clock never leaves, so the figures' date range holds them whenever the tests run; every
+/// expected figure below is counted by hand from what the test did to them, not by the code under test (第十八条).
 /// </summary>
 public sealed class StatisticsFixture : IAsyncLifetime
 {
+    public static readonly DateOnly Day = new(2026, 11, 18);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Day, new TimeOnly(10, 0), TimeSpan.FromHours(8)).ToUniversalTime());
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public Guid WuhuaHr { get; } = DemoDirectory.AgencyId(8);
 
     public async Task InitializeAsync()
     {
-        Host = await AppFixture.StartAsync("Development", await TestDatabase.CreateAsync("stats"), settings: new Dictionary<string, string?>
+        Host = await AppFixture.StartAsync("Development", await TestDatabase.CreateAsync("stats"), Clock, settings: new Dictionary<string, string?>
         {
             ["RateLimits:SubmissionPerMinute"] = "100000",
         });
@@ -33,6 +39,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var c2 = await flow.SubmitOnlineAsync("citizen2");
         await flow.ActAsync("management_staff", c2, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c2, "acceptance", new { decision = "accept", classification = "onsite" });
+        await flow.ActAsync("agency_staff", c2, "investigation-records", new { method = "interview", summary = "约谈窗口工作人员" });
         await flow.ActAsync("agency_staff", c2, "conclusion", new { finding = "unsubstantiated", result = "经核实不属实" });
         await flow.ActAsync("agency_staff", c2, "revisit", new { method = "phone", rating = "dissatisfied" });
 
@@ -43,6 +50,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         await flow.ActAsync("management_staff", c4, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c4, "acceptance", new { decision = "accept", classification = "offsite" });
         await flow.ActAsync("agency_staff", c4, "extension", new { reason = "需调取录像" });
+        await flow.ActAsync("agency_staff", c4, "investigation-records", new { method = "records_retrieval", summary = "调取监控录像,录像已覆盖" });
         await flow.ActAsync("agency_staff", c4, "conclusion", new { finding = "unverifiable", result = "无法核实" });
         await Rate(flow, "enterprise", c4, "very_dissatisfied");
         await flow.ActAsync("management_staff", c4, "rectification", new { requirement = "完善制度", dueDate = "2099-01-31" });
@@ -73,9 +81,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
 
 public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<StatisticsFixture>
 {
-    private static string Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd");
-
-    private static string Range => $"from={DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1):yyyy-MM-dd}&to={Today}";
+    private static string Range => $"from={StatisticsFixture.Day.AddDays(-1):yyyy-MM-dd}&to={StatisticsFixture.Day:yyyy-MM-dd}";
 
     [Fact]
     public async Task A_county_sees_the_figures_of_第十八条_for_its_own_division()
@@ -94,6 +100,10 @@ public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<Stat
         Assert.Equal(1, f.GetProperty("notAcceptedByReason").GetProperty("repeat_without_new_evidence").GetInt32());
         Assert.Equal(5, f.GetProperty("referred").GetInt32());
         Assert.Equal(5, f.GetProperty("referredOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("referredLate").GetInt32());
+        Assert.Equal(5, f.GetProperty("decided").GetInt32()); // c1, c2, c4 accepted; c3 (by the department), c5 rejected
+        Assert.Equal(5, f.GetProperty("decidedOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("decidedLate").GetInt32());
         Assert.Equal(1, f.GetProperty("onsite").GetInt32());
         Assert.Equal(2, f.GetProperty("offsite").GetInt32());
         Assert.Equal(3, f.GetProperty("concluded").GetInt32());
