@@ -23,6 +23,8 @@ using Complaints.Api.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiLogging();
+builder.AddObservability();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
@@ -43,14 +45,23 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
+if (await app.RunDatabaseCommandAsync())
+{
+    return; // --Database:Command=migrate or wait-for-schema: the migration Job and the pods' init container
+}
 
 app.UseApiForwardedHeaders();
+app.UseMetricsPort();
 app.UseApiProblemDetails();
 app.UseHttpLogging();
 app.UseCors();
+app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
+// After IdempotencyMiddleware: a replay of an accepted request is answered before the budget and spends nothing (issue #10).
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapApiDocs();

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Complaints.Api.Auth;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Complaints.Api.Infrastructure;
 
@@ -17,23 +18,20 @@ public sealed class RateLimitOptions
 
     /// <summary>Evidence uploads, per user.</summary>
     public int UploadPerMinute { get; set; } = 30;
+
+    /// <summary>A StackExchange.Redis configuration string: budgets shared by every replica. Unset: per process.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of the budget keys in Redis, so that environments (or test runs) sharing one Redis keep apart.</summary>
+    public string RedisPrefix { get; set; } = "complaints";
+
+    /// <summary>How long a request waits for Redis before this replica counts on its own.</summary>
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
-/// <summary>Endpoint metadata: the endpoint draws on the named budget (<see cref="RateLimits"/>).</summary>
-public sealed record RateLimited(string Policy);
-
 /// <summary>
-/// Per-minute budgets, partitioned by client address for anonymous endpoints and by user (<c>sub</c>) for authenticated
-/// ones, in fixed windows aligned to the clock's minutes (<see cref="TimeProvider"/>, so tests can move time). Issue #10:
-/// <list type="bullet">
-/// <item>honest users are not punished: a request the endpoint refuses (400 validation, 409, 422…) gives its permit back,
-/// and an idempotent replay never reaches the budget (IdempotencyMiddleware answers it first), for the policies that
-/// say so (<see cref="Submission"/>, <see cref="Upload"/>); a lookup spends whatever it answers, since a wrong query code
-/// is exactly what the budget slows;</item>
-/// <item>every answer carries the IETF <c>RateLimit</c> (remaining <c>r</c>, seconds to reset <c>t</c>) and
-/// <c>RateLimit-Policy</c> (quota <c>q</c>, window <c>w</c>) headers; a refusal is 429 problem+json with <c>Retry-After</c>.</item>
-/// </list>
-/// One process's counters: with several replicas each has its own (see the scale-out work for a shared store).
+/// The framework's limiter (AspNetCoreRateLimit is unmaintained), partitioned by client address
+/// for anonymous endpoints and by user (<c>sub</c>) for authenticated ones.
 /// </summary>
 public static class RateLimits
 {
@@ -41,141 +39,47 @@ public static class RateLimits
     public const string Submission = "submission";
     public const string Upload = "upload";
 
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddSingleton(sp => new RequestBudgets(sp.GetRequiredService<TimeProvider>(), new Dictionary<string, int>
+        services.AddSingleton(sp => new RateLimitBackend(options, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
+        services.AddRateLimiter(limiter =>
         {
-            [Lookup] = Math.Max(1, options.LookupPerMinute),
-            [Submission] = Math.Max(1, options.SubmissionPerMinute),
-            [Upload] = Math.Max(1, options.UploadPerMinute),
-        }));
+            // The framework default is 503; a client that is too fast is told so (429) and when to come back.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = ErrorCodes.TitleForStatus(429),
+                        Detail = "请求过于频繁,请稍后再试。",
+                        Extensions = { ["code"] = ErrorCodes.RateLimited },
+                    },
+                });
+            };
+            limiter.AddPolicy(Lookup, http => PerMinute(http, Lookup, $"ip:{ClientAddress(http)}", options.LookupPerMinute));
+            limiter.AddPolicy(Submission, http => PerMinute(http, Submission, $"user:{UserOrAddress(http)}", options.SubmissionPerMinute));
+            limiter.AddPolicy(Upload, http => PerMinute(http, Upload, $"user:{UserOrAddress(http)}", options.UploadPerMinute));
+        });
         return services;
     }
 
-    /// <summary>The endpoint draws one permit of <paramref name="policy"/> per request.</summary>
-    public static TBuilder RequireBudget<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder
-    {
-        builder.WithMetadata(new RateLimited(policy));
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var budgets = http.RequestServices.GetRequiredService<RequestBudgets>();
-            var key = policy == Lookup ? $"ip:{ClientAddress(http)}" : $"user:{UserOrAddress(http)}";
-            var taken = budgets.TryTake(policy, key);
-            budgets.WriteHeaders(http.Response, policy, taken);
-            if (!taken.Granted)
-            {
-                http.Response.Headers.RetryAfter = taken.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-                return ProblemHandling.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
-                    $"请求过于频繁,请在 {taken.ResetSeconds} 秒后再试。");
-            }
+    // The budget lives in Redis when RateLimits:Redis is set (shared by replicas), else in this process: see RateLimitBackend.
+    private static RateLimitPartition<string> PerMinute(HttpContext http, string policy, string key, int permits) =>
+        http.RequestServices.GetRequiredService<RateLimitBackend>().PerMinute(policy, key, permits);
 
-            var result = await next(context);
-            if (policy != Lookup && !IsSuccess(result))
-            {
-                // Refused by validation or a rule: the honest user fixing the form keeps the permit.
-                budgets.GiveBack(policy, key, taken);
-                budgets.WriteHeaders(http.Response, policy, taken with { Remaining = taken.Remaining + 1 });
-            }
-
-            return result;
-        });
-        return builder;
-    }
-
-    private static bool IsSuccess(object? result)
-    {
-        while (result is INestedHttpResult nested)
-        {
-            result = nested.Result;
-        }
-
-        return result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } or IStatusCodeHttpResult { StatusCode: null };
-    }
-
-    // Behind the gateway, ForwardedHeaders (KnownProxies/KnownNetworks) makes this the citizen, not the proxy.
+    // Behind a reverse proxy, configure ForwardedHeaders so that this is the client, not the proxy.
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static string UserOrAddress(HttpContext http) =>
         http.User.FindFirst(ClaimNames.Subject)?.Value ?? ClientAddress(http);
-
-    internal sealed record Taken(bool Granted, int Remaining, int ResetSeconds, long Window);
-
-    /// <summary>Fixed one-minute windows per (policy, partition), counted in memory.</summary>
-    internal sealed class RequestBudgets(TimeProvider clock, IReadOnlyDictionary<string, int> quotas)
-    {
-        private readonly ConcurrentDictionary<(string Policy, string Key), Counter> counters = new();
-
-        public Taken TryTake(string policy, string key)
-        {
-            var quota = quotas[policy];
-            var now = clock.GetUtcNow();
-            var window = now.Ticks / Window.Ticks;
-            var reset = (int)Math.Ceiling(((window + 1) * Window.Ticks - now.Ticks) / (double)TimeSpan.TicksPerSecond);
-            reset = Math.Max(1, reset);
-            if (counters.Count > 100_000)
-            {
-                Prune(window);
-            }
-
-            var counter = counters.GetOrAdd((policy, key), _ => new Counter());
-            lock (counter)
-            {
-                if (counter.Window != window)
-                {
-                    counter.Window = window;
-                    counter.Used = 0;
-                }
-
-                if (counter.Used >= quota)
-                {
-                    return new Taken(false, 0, reset, window);
-                }
-
-                counter.Used++;
-                return new Taken(true, quota - counter.Used, reset, window);
-            }
-        }
-
-        public void GiveBack(string policy, string key, Taken taken)
-        {
-            if (counters.TryGetValue((policy, key), out var counter))
-            {
-                lock (counter)
-                {
-                    if (counter.Window == taken.Window && counter.Used > 0)
-                    {
-                        counter.Used--;
-                    }
-                }
-            }
-        }
-
-        public void WriteHeaders(HttpResponse response, string policy, Taken taken)
-        {
-            response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{policy}\";q={quotas[policy]};w={(int)Window.TotalSeconds}");
-            response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{policy}\";r={Math.Max(0, taken.Remaining)};t={taken.ResetSeconds}");
-        }
-
-        private void Prune(long window)
-        {
-            foreach (var (key, counter) in counters)
-            {
-                if (counter.Window < window)
-                {
-                    counters.TryRemove(key, out _);
-                }
-            }
-        }
-
-        private sealed class Counter
-        {
-            public long Window { get; set; } = -1;
-
-            public int Used { get; set; }
-        }
-    }
 }
