@@ -2411,10 +2411,6 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2469,10 +2465,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -2517,10 +2509,6 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2548,10 +2536,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -5063,10 +5047,6 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5130,10 +5110,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
