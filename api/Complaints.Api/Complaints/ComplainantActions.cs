@@ -41,6 +41,7 @@ public static class ComplainantActions
         }
 
         audit.Record(Caller.From(user), "complaint.rated", complaint.Id, $"rating={rating}");
+        await Webhooks.AgencyEvents.RatedAsync(db, complaint, rating, "complainant", clock.GetUtcNow(), ct);
         return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();

@@ -14,13 +14,14 @@ internal sealed class CaseChangeConfiguration : IEntityTypeConfiguration<CaseCha
         b.ToTable("case_changes");
         b.HasKey(c => c.Position);
         b.Property(c => c.Position).UseIdentityAlwaysColumn();
-        b.Property(c => c.TransactionId).HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+        b.Property(c => c.TransactionId).HasColumnName("tx_id").HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
         b.Property(c => c.Status).HasMaxLength(24);
         b.Property(c => c.RecordedAt).HasDefaultValueSql("now()");
 
         // The feed reads in (transaction, position) order.
         b.HasIndex(c => new { c.TransactionId, c.Position });
-        b.HasIndex(c => c.CaseId);
+        // The trigger's "previous change of this case" (max tx_id), and a case's history.
+        b.HasIndex(c => new { c.CaseId, c.TransactionId });
     }
 }
 
@@ -49,7 +50,8 @@ internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentR
     public void Configure(EntityTypeBuilder<SentReminder> b)
     {
         b.ToTable("sent_reminders");
-        b.HasKey(r => r.Key);
-        b.Property(r => r.Key).HasMaxLength(200);
+        b.HasKey(r => new { r.Kind, r.Subject, r.DueDate });
+        b.Property(r => r.Kind).HasMaxLength(48);
+        b.Property(r => r.Subject).HasMaxLength(64);
     }
 }

@@ -76,6 +76,7 @@ public static class SpotCheckEndpoints
         };
         db.SpotChecks.Add(check);
         audit.Record(caller, "spot_check.drawn", null, $"region={region};sample={check.CaseIds.Count}");
+        await Webhooks.AgencyEvents.SpotCheckDrawnAsync(db, check.Id, check.CaseIds, now, ct);
         await audit.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/spot-checks/{check.Id}", ViewOf(check));
     }

@@ -98,4 +98,21 @@ public static class AgencyEvents
         await RaiseAsync(db, Party.HandlingAgency(c), NotificationKind.RatedDissatisfied, c, data, now, ct);
         await RaiseAsync(db, Party.SupervisingDepartment(db, c), NotificationKind.RatedDissatisfied, c, data, now, ct);
     }
+
+    /// <summary>第十六条: each drawn case's handling agency learns that it will be reviewed.</summary>
+    public static async Task SpotCheckDrawnAsync(ComplaintsDbContext db, Guid spotCheckId, IReadOnlyList<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
+    {
+        if (caseIds.Count == 0 || !await db.WebhookSubscriptions.AnyAsync(s => s.Active && s.AgencyId != null, ct))
+        {
+            return;
+        }
+
+        var drawn = await db.Complaints.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.TrackingNumber, Agency = c.LeadAgencyId ?? c.AssignedAgencyId ?? c.Respondent.AgencyId }).ToListAsync(ct);
+        foreach (var c in drawn)
+        {
+            await RaiseAsync(db, Party.Agency(c.Agency), NotificationKind.SpotCheckDrawn, c.Id, c.TrackingNumber,
+                new Dictionary<string, string?> { ["spotCheckId"] = spotCheckId.ToString() }, now, ct);
+        }
+    }
 }

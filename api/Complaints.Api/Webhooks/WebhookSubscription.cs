@@ -29,10 +29,18 @@ public sealed class WebhookSubscription
     public required string CreatedBy { get; init; }
 }
 
-/// <summary>A reminder already raised, by its key (e.g. one deadline of one case): each is raised once.</summary>
+/// <summary>
+/// A reminder already raised, so that each is raised once: <see cref="Kind"/> (<c>due_soon:acceptance</c>, <c>report_due</c>),
+/// <see cref="Subject"/> (a case id, or <c>agency:{id}</c> / <c>region:{code}</c>) and the <see cref="DueDate"/> it warns of
+/// (an extended deadline has a new date, and so a reminder of its own).
+/// </summary>
 public sealed class SentReminder
 {
-    public required string Key { get; init; }
+    public required string Kind { get; init; }
+
+    public required string Subject { get; init; }
+
+    public DateOnly DueDate { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 }
