@@ -150,6 +150,8 @@ public static class SpotCheckEndpoints
             ComplaintStore.BumpVersion(r.Db, complaint);
             ComplaintStore.RefreshRunningDeadline(r.Db, complaint, r.Calendar);
             r.Audit.Record(caller, "case.rectification_ordered", caseId, $"spotCheck={id}");
+            await Webhooks.AgencyEvents.RaiseAsync(r.Db, Webhooks.Party.HandlingAgency(complaint), Notifications.NotificationKind.RectificationOrdered, complaint,
+                new Dictionary<string, string?> { ["dueDate"] = result.Value.DueDate.ToString("yyyy-MM-dd") }, r.Clock.GetUtcNow(), ct);
             ordered = true;
         }
 

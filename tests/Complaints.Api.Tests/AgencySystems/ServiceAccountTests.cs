@@ -46,8 +46,9 @@ public sealed class ServiceAccountTests(AppFixture app)
         await flow.ActAsync("management_staff", id, "referral", new { agencyId = ComplaintBodies.WuhuaMarket });
         var accepted = await flow.ActAsync("agency_system", id, "acceptance", new { decision = "accept", classification = "offsite" });
         Assert.Equal("in_handling", accepted.GetProperty("status").GetString());
-        var queue = await (await flow.As("agency_system")).GetStringAsync("/api/v1/cases?limit=200");
-        Assert.Contains(id.ToString(), queue, StringComparison.Ordinal);
+        var queue = await (await flow.As("agency_system")).GetAsync("/api/v1/cases?status=in_handling&limit=1");
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await flow.As("agency_system")).GetAsync($"/api/v1/cases/{id}/documents/referral-form")).StatusCode);
     }
 
     [Fact]
