@@ -1,6 +1,8 @@
 using Complaints.Api.Cases;
 using Complaints.Api.Directory;
 using Complaints.Api.Notifications;
+using Complaints.Api.Persistence;
+using Complaints.Api.Webhooks;
 using Complaints.Api.Tests.Infrastructure;
 using Complaints.Domain.Calendar;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +49,7 @@ public sealed class DeadlineReminderTests(AgencySystemsFixture fx) : IAsyncLifet
         // Thursday: the next working day is Friday; Monday is not within one working day.
         fx.Clock.Advance(TimeSpan.FromDays(1));
         await Monitor.SweepAsync(CancellationToken.None);
-        Assert.Empty(await fx.EventsAsync(NotificationKind.DeadlineDueSoon));
+        Assert.DoesNotContain(await fx.EventsAsync(NotificationKind.DeadlineDueSoon), e => e.CaseId == id);
 
         // Friday: the next working day is Monday, three calendar days (72 hours) away: due soon.
         fx.Clock.Advance(TimeSpan.FromDays(1));
@@ -56,8 +58,7 @@ public sealed class DeadlineReminderTests(AgencySystemsFixture fx) : IAsyncLifet
         fx.Clock.Advance(TimeSpan.FromDays(3)); // Monday, the last day: still the same deadline
         await Monitor.SweepAsync(CancellationToken.None);
 
-        var reminder = Assert.Single(await fx.EventsAsync(NotificationKind.DeadlineDueSoon));
-        Assert.Equal(id, reminder.CaseId);
+        var reminder = Assert.Single(await fx.EventsAsync(NotificationKind.DeadlineDueSoon), e => e.CaseId == id);
         Assert.Equal("acceptance", reminder.Payload["deadline"]);
         Assert.Equal(monday.ToString("yyyy-MM-dd"), reminder.Payload["dueDate"]);
 
@@ -65,7 +66,7 @@ public sealed class DeadlineReminderTests(AgencySystemsFixture fx) : IAsyncLifet
         fx.Clock.Advance(TimeSpan.FromDays(1));
         await Monitor.SweepAsync(CancellationToken.None);
         await Monitor.SweepAsync(CancellationToken.None);
-        var passed = Assert.Single(await fx.EventsAsync(NotificationKind.DeadlinePassed));
+        var passed = Assert.Single(await fx.EventsAsync(NotificationKind.DeadlinePassed), e => e.CaseId == id);
         Assert.Equal(monday.ToString("yyyy-MM-dd"), passed.Payload["dueDate"]);
 
         await fx.DrainAsync();
@@ -91,21 +92,23 @@ public sealed class DeadlineReminderTests(AgencySystemsFixture fx) : IAsyncLifet
     [Fact]
     public async Task A_report_due_within_five_working_days_is_announced_once_to_a_subscribed_agency_第十八条()
     {
-        // The 2026Q4 report is due on 15 January 2027; five working days before is early January.
-        var target = new DateTimeOffset(2027, 1, 11, 2, 0, 0, TimeSpan.Zero);
-        if (fx.Clock.GetUtcNow() < target)
-        {
-            fx.Clock.SetUtcNow(target);
-        }
-
         await fx.SubscribeAsync(agencyId: DemoDirectory.WuhuaMarketRegulation);
-        await Monitor.SweepAsync(CancellationToken.None);
-        await Monitor.SweepAsync(CancellationToken.None);
+        await using var scope = fx.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        var calendar = scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>();
+
+        // The 2026Q4 report is due on Friday 15 January 2027. On Thursday 7 January that is six working days away;
+        // on Friday 8 January, five (the shared clock is not moved: the sweep's step is called at those instants).
+        Assert.Equal(0, await AgencyReminders.RemindReportsDueAsync(db, calendar, new DateTimeOffset(2027, 1, 7, 2, 0, 0, TimeSpan.Zero), CancellationToken.None));
+        var friday = new DateTimeOffset(2027, 1, 8, 2, 0, 0, TimeSpan.Zero);
+        Assert.Equal(1, await AgencyReminders.RemindReportsDueAsync(db, calendar, friday, CancellationToken.None));
+        Assert.Equal(0, await AgencyReminders.RemindReportsDueAsync(db, calendar, friday.AddDays(3), CancellationToken.None));
+
         var due = Assert.Single(await fx.EventsAsync(NotificationKind.ReportDue));
         Assert.Null(due.CaseId);
         Assert.Equal("2026Q4", due.Payload["period"]);
+        Assert.Equal($"agency:{DemoDirectory.WuhuaMarketRegulation}", due.Payload["scope"]);
         Assert.Equal("2027-01-15", due.Payload["dueDate"]);
-        await fx.DrainAsync();
-        Assert.Equal("cn.yn.complaints.report.due", Assert.Single(fx.Receiver.Processed).Type);
+        Assert.Contains("\"type\":\"cn.yn.complaints.report.due\"", System.Text.Encoding.UTF8.GetString(AgencyWebhookSender.Body(due)), StringComparison.Ordinal);
     }
 }
