@@ -23,6 +23,12 @@ public static class AgencyReminders
     /// <summary>Raises the "due within one working day" events not raised yet. Returns how many deadlines it raised them for.</summary>
     public static async Task<int> RemindDueSoonAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Active, ct))
+        {
+            // Nobody to tell: raise nothing (and remember nothing, so a subscriber added later still hears of a deadline).
+            return 0;
+        }
+
         var limit = WorkingDays.Add(calendar, ChinaTime.DateOf(now), 1);
         var candidates = await db.Complaints.AsNoTracking()
             .Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) <= limit
