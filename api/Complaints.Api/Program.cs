@@ -46,6 +46,7 @@ var app = builder.Build();
 
 app.UseApiProblemDetails();
 app.UseHttpLogging();
+app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
