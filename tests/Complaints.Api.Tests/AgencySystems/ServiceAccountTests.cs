@@ -114,4 +114,13 @@ public sealed class ServiceAccountTests(AppFixture app)
         });
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/cases/{id}/complainant")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("agency_system")]
+    [InlineData("management_system")]
+    public async Task A_service_account_token_that_names_no_agency_or_department_is_refused(string role)
+    {
+        var client = app.Host.ClientWithClaims(new Dictionary<string, object> { ["sub"] = "client-without-body", ["role"] = role });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/cases")).StatusCode);
+    }
 }
