@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a case in the caller's remit, in commit order per case, resumable by cursor, none ever skipped.
+         * @description Start without `after` (from the beginning) and pass each page's `nextCursor` as `after`. An empty page means nothing new yet: poll again later with the same cursor. A change is listed once it and every transaction older than it have ended. Items carry the case's version (its ETag) and status after the change; read the case for the rest. No personal data.
+         */
+        get: operations["ListCaseChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -320,6 +340,23 @@ export interface paths {
         get: operations["GetMyComplaint"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/complaints/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充材料: attach more of one's own uploads (POST /api/v1/evidence first) while the complaint is open, at most 9 files in all (第七条). */
+        post: operations["AddMaterials"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,8 +917,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriptions, without their secrets. */
+        get: operations["ListWebhooks"];
+        put?: never;
+        /** Register an agency's or a department's https endpoint for events (CloudEvents 1.0, signed; see the `webhooks` section). The secret is answered once. */
+        post: operations["RegisterWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop delivering to a subscription; its undelivered events are dead-lettered when their turn comes. */
+        delete: operations["RemoveWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret; the previous one keeps signing (a second v1 signature) for the grace period (default AgencyWebhooks:SecretGracePeriod, 1 day). */
+        post: operations["RotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events given up on (a permanent refusal, or every retry failed), oldest first. */
+        get: operations["ListWebhookDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver a dead-lettered event again, with the same event id. */
+        post: operations["ReplayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "cn.yn.complaints.case.referred": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A case was referred to your agency (第十条), with the 交办单.
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnCaseReferred"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint was received directly by your agency, or by your department for referral.
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnCaseReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.deadline.due_soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A running deadline ends by the end of the next working day (by the working-day calendar).
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnDeadlineDueSoon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.deadline.passed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A running deadline passed.
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnDeadlinePassed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A case was merged into another (第十三条).
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnCaseMerged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.materials_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The complainant added materials (补充材料).
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnMaterialsAdded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.rated_dissatisfied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The result was rated 不满意 or 非常不满意: a revisit is due (第十六条).
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnRatedDissatisfied"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.rectification_ordered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The management department ordered rectification (整改, 第十六条).
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnRectificationOrdered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.case.spot_check_drawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A spot check (抽查, 第十六条) drew one of your cases.
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnSpotCheckDrawn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cn.yn.complaints.report.due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Your report (第十八条) is due within five working days and not yet submitted.
+         * @description Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, "<t>." + raw body); reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed (the event is then dead-lettered); 5xx or 429 (Retry-After honoured) to be retried with backoff.
+         */
+        post: operations["OnReportDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -984,6 +1308,60 @@ export interface components {
             agencyId?: string;
             regionCode?: string;
         };
+        CaseChangeView: {
+            cursor: string;
+            /** Format: uuid */
+            caseId: string;
+            trackingNumber: string;
+            /** Format: int32 */
+            version: number;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): A case was merged into another (第十三条). */
+        CaseMergedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.merged";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["CaseMergedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        CaseMergedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description The case it was merged into. */
+            intoCaseId?: null | string;
+            /** @description Its tracking number. */
+            intoTrackingNumber?: null | string;
+        };
         CaseQueueItem: {
             /** Format: uuid */
             id: string;
@@ -1005,6 +1383,96 @@ export interface components {
             /** @default  */
             respondentAgencyName: string;
             handlingAgencyName?: string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): A complaint was received directly by your agency, or by your department for referral. */
+        CaseReceivedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.received";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["CaseReceivedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        CaseReceivedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description pending_acceptance (an agency) or pending_referral (a department). */
+            status?: null | string;
+            /** @description How it came in (第六条). */
+            channel?: null | string;
+            /** @description The running deadline, yyyy-MM-dd. */
+            dueDate?: null | string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): A case was referred to your agency (第十条), with the 交办单. */
+        CaseReferredEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.referred";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["CaseReferredEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        CaseReferredEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description The case's status (pending_acceptance). */
+            status?: null | string;
+            /** @description Decide on acceptance by this date, yyyy-MM-dd (第十一条). */
+            acceptanceDue?: null | string;
+            /** @description Link to the 《政务服务投诉交办单》 (JSON, HTML or PDF by Accept). */
+            referralForm?: null | string;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回
@@ -1067,6 +1535,11 @@ export interface components {
             timeline: components["schemas"]["CaseTimelineView"][];
             /** Format: int32 */
             version: number;
+        };
+        ChangeFeedPage: {
+            items: components["schemas"]["CaseChangeView"][];
+            nextCursor: string;
+            hasMore: boolean;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿
@@ -1172,11 +1645,112 @@ export interface components {
             leadAgencyId?: string;
             cooperatingAgencyIds?: string[];
         };
+        DeadLetterView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            type: string;
+            /** Format: uuid */
+            caseId?: string;
+            trackingNumber?: string;
+            /** Format: int32 */
+            attempts: number;
+            lastError?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): A running deadline ends by the end of the next working day (by the working-day calendar). */
+        DeadlineDueSoonEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.deadline.due_soon";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["DeadlineDueSoonEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        DeadlineDueSoonEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description referral, acceptance, onsite_handling, offsite_handling or extended_handling. */
+            deadline?: null | string;
+            /** @description Its last day, yyyy-MM-dd (ends 24:00 CST). */
+            dueDate?: null | string;
+        };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`referral` 交办期限(2个工作日);`acceptance` 受理期限(3个工作日);`onsite_handling` 现场处理类办结期限(当日);`offsite_handling` 非现场处理类办结期限(10个工作日);`extended_handling` 延期后的办结期限(20个工作日);`working_day_count` 指定的工作日数
          * @enum {string}
          */
         DeadlineKind: "referral" | "acceptance" | "onsite_handling" | "offsite_handling" | "extended_handling" | "working_day_count";
+        /** @description CloudEvents 1.0 (structured mode): A running deadline passed. */
+        DeadlinePassedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.deadline.passed";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["DeadlinePassedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        DeadlinePassedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description Which deadline. */
+            deadline?: null | string;
+            /** @description Its last day, yyyy-MM-dd. */
+            dueDate?: null | string;
+        };
         DeadlinesView: {
             /** Format: date */
             referralDue?: string;
@@ -1343,6 +1917,55 @@ export interface components {
             date: string;
             name: string;
         };
+        /** @description CloudEvents 1.0 (structured mode): The complainant added materials (补充材料). */
+        MaterialsAddedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.materials_added";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["MaterialsAddedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        MaterialsAddedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description How many files were added. */
+            evidenceCount?: null | string;
+        };
+        MaterialsRequest: {
+            evidenceIds?: string[];
+        };
+        MaterialsView: {
+            evidenceIds: string[];
+            /** Format: date-time */
+            addedAt: string;
+        };
         MergedCaseView: {
             /** Format: uuid */
             caseId: string;
@@ -1472,8 +2095,92 @@ export interface components {
             timeline: components["schemas"]["TimelineItemView"][];
             result?: components["schemas"]["ResultView"];
         };
+        /** @description CloudEvents 1.0 (structured mode): The result was rated 不满意 or 非常不满意: a revisit is due (第十六条). */
+        RatedDissatisfiedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.rated_dissatisfied";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["RatedDissatisfiedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        RatedDissatisfiedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description dissatisfied or very_dissatisfied. */
+            rating?: null | string;
+            /** @description complainant, or revisit (recorded by staff). */
+            ratedBy?: null | string;
+        };
         RectificationCompletionRequest: {
             report?: string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): The management department ordered rectification (整改, 第十六条). */
+        RectificationOrderedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.rectification_ordered";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["RectificationOrderedEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        RectificationOrderedEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description Rectify by this date, yyyy-MM-dd. */
+            dueDate?: null | string;
         };
         RectificationRequest: {
             requirement?: string;
@@ -1590,6 +2297,44 @@ export interface components {
             effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
             deadlines: components["schemas"]["DeadlinesView"];
         };
+        /** @description CloudEvents 1.0 (structured mode): Your report (第十八条) is due within five working days and not yet submitted. */
+        ReportDueEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.report.due";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject?: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["ReportDueEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        ReportDueEventData: {
+            /** @description 2026Q3, 2026H1 or 2026. */
+            period?: null | string;
+            /** @description agency:{id} or region:{code}. */
+            scope?: null | string;
+            /** @description The last day, yyyy-MM-dd. */
+            dueDate?: null | string;
+        };
         ReporterStatus: {
             scope: string;
             name: string;
@@ -1674,6 +2419,10 @@ export interface components {
             /** Format: date-time */
             ratedAt: string;
         };
+        SecretRotation: {
+            secret?: string;
+            gracePeriod?: string;
+        };
         ServiceItemCount: {
             serviceItemName: string;
             /** Format: int32 */
@@ -1682,6 +2431,47 @@ export interface components {
         ServiceItemInput: {
             code?: string;
             name?: string;
+        };
+        /** @description CloudEvents 1.0 (structured mode): A spot check (抽查, 第十六条) drew one of your cases. */
+        SpotCheckDrawnEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The same on every retry and replay: drop an id already processed.
+             */
+            id: string;
+            /** @constant */
+            source: "urn:cn:yn:complaints";
+            /** @constant */
+            type: "cn.yn.complaints.case.spot_check_drawn";
+            /**
+             * Format: uuid
+             * @description The case id, when the event is about a case.
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description When it happened (+08:00).
+             */
+            time: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            sequence: string;
+            data: components["schemas"]["SpotCheckDrawnEventData"];
+        };
+        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        SpotCheckDrawnEventData: {
+            /**
+             * Format: uuid
+             * @description The case.
+             */
+            caseId: string;
+            /** @description Its tracking number (TS530102-20261126-00042). */
+            trackingNumber: string;
+            /** @description The spot check. */
+            spotCheckId?: null | string;
         };
         SpotCheckFinding: {
             /** Format: uuid */
@@ -1773,14 +2563,38 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesView"];
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded
          * @enum {string}
          */
-        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged";
+        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added";
         TimelineItemView: {
             /** Format: date-time */
             at: string;
             event: components["schemas"]["TimelineEventKind"];
+        };
+        WebhookRegistration: {
+            /** Format: uuid */
+            agencyId?: string;
+            regionCode?: string;
+            url?: string;
+            secret?: string;
+        };
+        WebhookSecretView: {
+            subscription: components["schemas"]["WebhookSubscriptionView"];
+            secret: string;
+        };
+        WebhookSubscriptionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId?: string;
+            regionCode?: string;
+            url: string;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            previousSecretValidUntil?: string;
         };
         WithdrawalRequest: {
             reason?: string;
@@ -2033,6 +2847,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCaseChanges: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPage"];
                 };
             };
             /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
@@ -2949,6 +3831,122 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialsView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求内容过大。Payload too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求格式正确但无法处理,如 Idempotency-Key 被用于不同的请求体。Unprocessable. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5943,6 +6941,895 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ListWebhooks: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionView"][];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRegistration"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description 新建资源的地址。The created resource's URL. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求内容过大。Payload too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求内容过大。Payload too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeadLetters: {
+        parameters: {
+            query?: {
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterView"][];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReplayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OnCaseReferred: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["CaseReferredEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnCaseReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["CaseReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnDeadlineDueSoon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["DeadlineDueSoonEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnDeadlinePassed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["DeadlinePassedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnCaseMerged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["CaseMergedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnMaterialsAdded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["MaterialsAddedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnRatedDissatisfied: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["RatedDissatisfiedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnRectificationOrdered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["RectificationOrderedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnSpotCheckDrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["SpotCheckDrawnEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnReportDue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<lowercase hex HMAC-SHA256> (two v1 values while a rotated secret is in its grace period). */
+                "X-Complaints-Signature": string;
+                /** @description The event id (also `id` in the body). */
+                "X-Complaints-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["ReportDueEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused for good (any 4xx but 408 and 429): dead-lettered, replayable by an administrator. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Temporarily unable (any 5xx, 408, 429): retried with backoff, same id. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
