@@ -111,6 +111,21 @@ internal sealed class CaseFile
     public static Task<Complaint?> FindVisibleAsync(ComplaintsDbContext db, Guid id, Caller caller, CancellationToken ct) =>
         db.Complaints.AsSplitQuery().Where(c => c.Id == id).VisibleTo(caller).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The case a merged complaint finally went into (第十三条), tracked like the case itself. Its forms speak for
+    /// the merged complaint too, whoever may see the target otherwise: nothing of its complainant is shown.
+    /// </summary>
+    public static async Task<Complaint?> FindMergeTargetAsync(ComplaintsDbContext db, Complaint complaint, CancellationToken ct)
+    {
+        var current = complaint;
+        for (var hop = 0; hop < 5 && current is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        {
+            current = await db.Complaints.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == into, ct);
+        }
+
+        return current is null || ReferenceEquals(current, complaint) || current.Status == CaseStatus.Merged ? null : current;
+    }
+
     public static async Task<CaseFile> LoadAsync(
         ComplaintsDbContext db, Complaint complaint, Caller caller, IWorkingDayCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {

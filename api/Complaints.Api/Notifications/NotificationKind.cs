@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>第十六条: the management department ordered the agency to rectify (整改).</summary>
     RectificationOrdered,
+
+    /// <summary>第十三条: the complaint was merged into another case, named, whose progress and result the complainant will get.</summary>
+    MergeNotice,
 }
 
 public enum OutboxStatus
