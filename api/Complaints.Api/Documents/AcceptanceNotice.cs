@@ -168,7 +168,7 @@ public sealed record AcceptanceNoticeDocument(
         List<string> notes = ["依据《云南省政务服务投诉处理办法(试行)》第十一条,投诉人可以现场领取或者以其他有效方式接收本通知书。"];
         if (Provisional)
         {
-            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日休息计算。");
+            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日和法定节假日(全国年节及纪念日放假办法)休息计算。");
         }
 
         return new FormSheet(

@@ -43,9 +43,15 @@ public static class StatutoryHolidays
             new(new DateOnly(year, 10, 3), "国庆节", true),
         };
 
-        // 除夕 of a Spring Festival early in January's lunar year never falls in the previous Gregorian year in
-        // 2001–2099 (the earliest Spring Festival is 21 January), so every date above lies in the year itself.
-        return [.. days.OrderBy(d => d.Date)];
+        // 除夕 never falls in the previous Gregorian year in 2001–2099 (the earliest Spring Festival is 21 January),
+        // so every date above lies in the year itself. Two holidays may share a day (中秋 on 10月3日 in 2028): it is
+        // one day off, named after both; no extra day is guessed.
+        return
+        [
+            .. days.GroupBy(d => d.Date)
+                .OrderBy(g => g.Key)
+                .Select(g => new ScheduleDay(g.Key, string.Join("、", g.Select(d => d.Name)), true)),
+        ];
     }
 
     /// <summary>

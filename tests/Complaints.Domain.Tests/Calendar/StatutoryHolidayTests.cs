@@ -20,7 +20,7 @@ public class StatutoryHolidayTests
     [InlineData(2026, "2026-02-16", "2026-04-05", "2026-06-19", "2026-09-25")]
     [InlineData(2027, "2027-02-05", "2027-04-05", "2027-06-09", "2027-09-15")]
     [InlineData(2023, "2023-01-21", "2023-04-05", "2023-06-22", "2023-09-29")] // 闰二月: later lunar months shift
-    [InlineData(2028, "2028-01-25", "2028-04-04", "2028-05-28", "2028-10-03")] // 闰五月
+    [InlineData(2029, "2029-02-12", "2029-04-04", "2029-06-16", "2029-09-22")]
     public void Lunar_and_solar_term_holidays_fall_on_their_dates_全国年节及纪念日放假办法(int year, string chuxi, string qingming, string duanwu, string zhongqiu)
     {
         var days = StatutoryHolidays.Of(year);
@@ -42,6 +42,18 @@ public class StatutoryHolidayTests
     public void Every_statutory_holiday_is_a_day_off_in_the_State_Councils_notices_under_the_2024_revision(int year)
     {
         Assert.All(StatutoryHolidays.Of(year), d => Assert.Equal(DayKind.Holiday, Shipped.KindOf(d.Date)));
+    }
+
+    [Fact]
+    public void Two_holidays_on_one_day_are_one_day_off_named_after_both_and_no_day_is_added()
+    {
+        // 2028: 除夕 25 January; 闰五月 pushes 中秋 to 3 October, the third day of 国庆.
+        var days = StatutoryHolidays.Of(2028);
+
+        Assert.Equal(12, days.Count);
+        Assert.Equal(D("2028-01-25"), days.First(d => d.Name == "春节").Date);
+        Assert.Equal("中秋节、国庆节", Assert.Single(days, d => d.Date == D("2028-10-03")).Name);
+        Assert.Equal(D("2028-05-28"), Assert.Single(days, d => d.Name == "端午节").Date);
     }
 
     [Fact]
@@ -90,6 +102,19 @@ public class StatutoryHolidayTests
         var deadline = DeadlineRules.Referral(calendar, new DateTimeOffset(2027, 2, 4, 10, 0, 0, TimeSpan.FromHours(8)));
         Assert.Equal(D("2027-02-13"), deadline.Due);
         Assert.False(deadline.Provisional);
+    }
+
+    [Theory]
+    [InlineData(2028)]
+    [InlineData(2030)]
+    [InlineData(2099)]
+    public void A_later_year_without_a_notice_is_described_with_its_statutory_holidays(int year)
+    {
+        var described = Shipped.Describe(year).Value;
+
+        Assert.False(described.HasSchedule);
+        Assert.True(described.Holidays.Select(h => h.Name).Distinct().Count() >= 6);
+        Assert.Contains(described.Holidays, h => h.Name == "春节" && h.Days == 4);
     }
 
     [Fact]
