@@ -22,6 +22,8 @@ using Complaints.Api.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiLogging();
+builder.AddObservability();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
@@ -40,13 +42,19 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
+if (await app.RunDatabaseCommandAsync())
+{
+    return; // --Database:Command=migrate or wait-for-schema: the migration Job and the pods' init container
+}
 
+app.UseMetricsPort();
 app.UseApiProblemDetails();
 app.UseHttpLogging();
 app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
