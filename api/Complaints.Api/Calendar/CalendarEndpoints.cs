@@ -60,7 +60,7 @@ public static class CalendarEndpoints
             // One of the 办法's periods: its own length, article and wording.
             if (!WireNames.TryParse<DeadlineKind>(kind, out var statutory) || statutory == DeadlineKind.WorkingDayCount)
             {
-                return ProblemHandling.Validation("kind", "期限类型应为:交办投诉(referral,第十条)、决定是否受理(acceptance,第十一条)、现场处理类办结(onsite_handling)、非现场处理类办结(offsite_handling)或延期后办结(extended_handling,第十三条)。");
+                return ProblemHandling.Validation("kind", "期限类型应为本办法规定的期限之一:交办投诉(第十条)、决定是否受理(第十一条)、现场处理类办结、非现场处理类办结或延期后办结(第十三条)。");
             }
 
             deadline = DeadlineRules.Statutory(calendar, statutory, start);
