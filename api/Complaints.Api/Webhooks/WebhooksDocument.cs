@@ -76,6 +76,9 @@ public static class WebhooksDocument
                     {
                         OperationId = "On" + type.Kind,
                         Summary = type.Summary,
+
+                        // The receiver authenticates the call by its HMAC signature, not by a bearer token.
+                        Security = [],
                         Description = "Sent to the https endpoint registered for the agency or department (POST /api/v1/admin/webhooks). "
                             + "Verify `X-Complaints-Signature` before parsing: `t=<unix seconds>,v1=<hex>[,v1=<hex>]`, each v1 = HMAC-SHA256(secret, \"<t>.\" + raw body); "
                             + "reject a t more than 5 minutes from your clock. Answer 2xx once stored (also for an id seen before); 4xx only when a retry can never succeed "

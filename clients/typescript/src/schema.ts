@@ -93,7 +93,9 @@ export interface paths {
         };
         /**
          * Every change to a case in the caller's remit, in commit order per case, resumable by cursor, none ever skipped.
-         * @description Start without `after` (from the beginning) and pass each page's `nextCursor` as `after`. An empty page means nothing new yet: poll again later with the same cursor. A change is listed once it and every transaction older than it have ended. Items carry the case's version (its ETag) and status after the change; read the case for the rest. No personal data.
+         * @description 案件变更流:调用者辖区内每件案件的每次变更,按提交顺序排列,凭游标续读且不遗漏(第五、十、十一条),供无法接收 webhook 的机构系统同步。
+         *
+         *     Start without `after` (from the beginning) and pass each page's `nextCursor` as `after`. An empty page means nothing new yet: poll again later with the same cursor. A change is listed once it and every transaction older than it have ended. Items carry the case's version (its ETag) and status after the change; read the case for the rest. No personal data.
          */
         get: operations["ListCaseChanges"];
         put?: never;
@@ -355,7 +357,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 补充材料: attach more of one's own uploads (POST /api/v1/evidence first) while the complaint is open, at most 9 files in all (第七条). */
+        /**
+         * 补充材料: attach more of one's own uploads (POST /api/v1/evidence first) while the complaint is open, at most 9 files in all (第七条).
+         * @description 为本人尚未办结的投诉补充材料(第七条),材料须先经 POST /api/v1/evidence 上传;补充后记入办理过程并通知办理机构。
+         */
         post: operations["AddMaterials"];
         delete?: never;
         options?: never;
@@ -924,10 +929,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The subscriptions, without their secrets. */
+        /**
+         * The subscriptions, without their secrets.
+         * @description 已登记的回调订阅(不含密钥)。
+         */
         get: operations["ListWebhooks"];
         put?: never;
-        /** Register an agency's or a department's https endpoint for events (CloudEvents 1.0, signed; see the `webhooks` section). The secret is answered once. */
+        /**
+         * Register an agency's or a department's https endpoint for events (CloudEvents 1.0, signed; see the `webhooks` section). The secret is answered once.
+         * @description 管理员为某机构或管理部门登记 https 回调地址与签名密钥,案件交办、时限将至、补充材料等事件以 CloudEvents 推送(第十、十一、十六条)。
+         */
         post: operations["RegisterWebhook"];
         delete?: never;
         options?: never;
@@ -945,7 +956,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Stop delivering to a subscription; its undelivered events are dead-lettered when their turn comes. */
+        /**
+         * Stop delivering to a subscription; its undelivered events are dead-lettered when their turn comes.
+         * @description 停止向某订阅推送;其未送达的事件转入死信列表。
+         */
         delete: operations["RemoveWebhook"];
         options?: never;
         head?: never;
@@ -961,7 +975,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new secret; the previous one keeps signing (a second v1 signature) for the grace period (default AgencyWebhooks:SecretGracePeriod, 1 day). */
+        /**
+         * A new secret; the previous one keeps signing (a second v1 signature) for the grace period (default AgencyWebhooks:SecretGracePeriod, 1 day).
+         * @description 轮换订阅的签名密钥;宽限期内新旧密钥同时签名。
+         */
         post: operations["RotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -976,7 +993,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events given up on (a permanent refusal, or every retry failed), oldest first. */
+        /**
+         * Events given up on (a permanent refusal, or every retry failed), oldest first.
+         * @description 多次重试仍未送达的事件(死信),管理员可重新推送。
+         */
         get: operations["ListWebhookDeadLetters"];
         put?: never;
         post?: never;
@@ -995,7 +1015,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver a dead-lettered event again, with the same event id. */
+        /**
+         * Deliver a dead-lettered event again, with the same event id.
+         * @description 重新推送一条死信事件,事件 id 不变,接收方据此去重。
+         */
         post: operations["ReplayWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -1238,6 +1261,7 @@ export interface components {
             relatedTrackingNumber?: string;
             explanation?: string;
             provisional: boolean;
+            mergedTrackingNumber?: string;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`pending` 尚未决定;`accepted` 受理;`not_accepted` 不予受理
@@ -1821,6 +1845,29 @@ export interface components {
             regionCode?: string;
             name: string;
         };
+        DocumentMajorReport: {
+            /** Format: date-time */
+            reportedAt: string;
+            summary?: string;
+        };
+        DocumentRectification: {
+            /** Format: int32 */
+            number: number;
+            requirement: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            orderedAt: string;
+            status: components["schemas"]["RectificationStatus"];
+            report?: string;
+            /** Format: date-time */
+            completedAt?: string;
+            /** Format: int32 */
+            sentBackCount: number;
+            verificationNote?: string;
+            /** Format: date-time */
+            verifiedAt?: string;
+        };
         DocumentRespondent: {
             /** Format: uuid */
             agencyId: string;
@@ -1838,6 +1885,14 @@ export interface components {
         DocumentServiceItem: {
             name: string;
             code?: string;
+        };
+        DocumentSpotCheck: {
+            /** Format: date-time */
+            reviewedAt: string;
+            department: components["schemas"]["DocumentDepartment"];
+            verdict: components["schemas"]["SpotCheckVerdict"];
+            note: string;
+            rectificationOrdered: boolean;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`image` 图片;`pdf` PDF 文档
@@ -1974,6 +2029,13 @@ export interface components {
             /** Format: date-time */
             mergedAt: string;
         };
+        MergedIntoView: {
+            trackingNumber: string;
+            status: components["schemas"]["CaseStatus"];
+            classification?: components["schemas"]["Classification"];
+            deadlines: components["schemas"]["DeadlinesView"];
+            result?: components["schemas"]["ResultView"];
+        };
         MergeRequest: {
             /** Format: uuid */
             intoCaseId?: string;
@@ -2014,6 +2076,7 @@ export interface components {
             result?: components["schemas"]["ResultView"];
             rating?: components["schemas"]["SatisfactionRating"];
             evidenceIds: string[];
+            mergedInto?: components["schemas"]["MergedIntoView"];
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`no_clear_respondent_or_request` 没有明确被投诉人或者投诉请求;`already_accepted_or_in_progress` 已经受理或者正在处理;`other_legal_channel` 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决;`repeat_without_new_evidence` 已经办结,无新证明材料对同一事项重复投诉
@@ -2094,6 +2157,7 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesView"];
             timeline: components["schemas"]["TimelineItemView"][];
             result?: components["schemas"]["ResultView"];
+            mergedInto?: components["schemas"]["MergedIntoView"];
         };
         /** @description CloudEvents 1.0 (structured mode): The result was rated 不满意 or 非常不满意: a revisit is due (第十六条). */
         RatedDissatisfiedEvent: {
@@ -2296,6 +2360,14 @@ export interface components {
             revisits: components["schemas"]["DocumentRevisit"][];
             effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
             deadlines: components["schemas"]["DeadlinesView"];
+            rectifications: components["schemas"]["DocumentRectification"][];
+            spotChecks: components["schemas"]["DocumentSpotCheck"][];
+            majorReport?: components["schemas"]["DocumentMajorReport"];
+            mergedIntoTrackingNumber?: string;
+            /** Format: date-time */
+            mergedAt?: string;
+            /** Format: date-time */
+            extendedAt?: string;
         };
         /** @description CloudEvents 1.0 (structured mode): Your report (第十八条) is due within five working days and not yet submitted. */
         ReportDueEvent: {
