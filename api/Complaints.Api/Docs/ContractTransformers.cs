@@ -26,7 +26,8 @@ internal static class ContractTransformers
     public const string ProblemJson = "application/problem+json";
 
     /// <summary>The statuses a client can meet on any operation: the database may be down (503), a bug answers 500.</summary>
-    private static readonly int[] EveryOperation = [400, 500, 503];
+    // 415 too: RequestHygieneMiddleware refuses a charset other than UTF-8 on any request that names one.
+    private static readonly int[] EveryOperation = [400, 415, 500, 503];
 
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
@@ -201,7 +202,7 @@ internal static class ContractTransformers
         if (operation.RequestBody is not null)
         {
             // Any body may be too large or of a type or charset the service does not read.
-            statuses.AddRange([413, 415]);
+            statuses.Add(413);
         }
 
         foreach (var status in statuses)
