@@ -21,6 +21,9 @@ using Complaints.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.RequireSecureConfiguration();
+builder.RemoveServerHeader();
+
 builder.AddApiLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
@@ -38,11 +41,14 @@ builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
+builder.Services.AddSingleton<LookupLock>();
 
 var app = builder.Build();
 
-app.UseApiProblemDetails();
+// Outermost, so the request log records the status the client received, after the exception handler's.
 app.UseHttpLogging();
+app.UseSecurityHeaders();
+app.UseApiProblemDetails();
 app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -50,7 +56,10 @@ app.UseRateLimiter();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
-app.MapApiDocs();
+if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapApiDocs();
+}
 app.MapDirectory();
 app.MapMe();
 app.MapCalendar();
