@@ -25,6 +25,8 @@ builder.RequireSecureConfiguration();
 builder.RemoveServerHeader();
 
 builder.AddApiLogging();
+builder.AddObservability();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
@@ -44,8 +46,13 @@ builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddSingleton<LookupLock>();
 
 var app = builder.Build();
+if (await app.RunDatabaseCommandAsync())
+{
+    return; // --Database:Command=migrate or wait-for-schema: the migration Job and the pods' init container
+}
 
-// Outermost, so the request log records the status the client received, after the exception handler's.
+app.UseMetricsPort();
+// Outside the exception handler, so the request log records the status the client received.
 app.UseHttpLogging();
 app.UseSecurityHeaders();
 app.UseApiProblemDetails();
@@ -53,6 +60,7 @@ app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
