@@ -21,8 +21,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper o
     private static readonly string[] Everyone = [Anonymous, .. Personas.All.Select(p => p.Key)];
     private static readonly string[] Authenticated = [.. Personas.All.Select(p => p.Key)];
     private static readonly string[] Complainants = ["citizen", "citizen2", "enterprise"];
-    private static readonly string[] Casework = ["agency_staff", "agency_officer", "other_agency_staff", "management_staff", "management_officer", "province_management"];
-    private static readonly string[] Management = ["management_staff", "management_officer", "province_management"];
+    private static readonly string[] Casework = ["agency_staff", "agency_officer", "other_agency_staff", "management_staff", "management_officer", "province_management", "agency_system", "department_system"];
+    private static readonly string[] Management = ["management_staff", "management_officer", "province_management", "department_system"];
     private static readonly string[] Officers = ["agency_officer", "management_officer"];
     private static readonly string[] Admin = ["admin"];
 
@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper o
         ["GetCaseComplainant"] = Officers,
         ["DrawSpotCheck"] = Management, ["RecordSpotCheckFinding"] = Management, ["GetSpotCheck"] = Management,
         ["LoadCalendarYear"] = Admin, ["VerifyAuditTrail"] = Admin,
+        ["ListCaseChanges"] = Casework, ["AddMaterials"] = Complainants,
+        ["RegisterWebhook"] = Admin, ["ListWebhooks"] = Admin, ["RemoveWebhook"] = Admin, ["RotateWebhookSecret"] = Admin,
+        ["ListWebhookDeadLetters"] = Admin, ["ReplayWebhookDelivery"] = Admin,
     };
 
     [Fact]
