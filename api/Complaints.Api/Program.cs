@@ -24,6 +24,9 @@ using Complaints.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.RequireSecureConfiguration();
+builder.RemoveServerHeader();
+
 builder.AddApiLogging();
 builder.AddObservability();
 builder.Services.AddGracefulShutdown(builder.Configuration);
@@ -46,6 +49,7 @@ builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
+builder.Services.AddSingleton<LookupLock>();
 
 var app = builder.Build();
 if (await app.RunDatabaseCommandAsync())
@@ -55,8 +59,10 @@ if (await app.RunDatabaseCommandAsync())
 
 app.UseApiForwardedHeaders();
 app.UseMetricsPort();
-app.UseApiProblemDetails();
+// Outside the exception handler, so the request log records the status the client received.
 app.UseHttpLogging();
+app.UseSecurityHeaders();
+app.UseApiProblemDetails();
 app.UseCors();
 app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
@@ -67,7 +73,10 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.UseRateLimiter();
 
 app.MapHealth();
-app.MapApiDocs();
+if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapApiDocs();
+}
 app.MapDirectory();
 app.MapLabels();
 app.MapMe();

@@ -71,7 +71,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Management, p => p.RequireRole(Policies.RolesByPolicy[Policies.Management]).RequireClaim(ClaimNames.RegionCode))
             .AddPolicy(Policies.Casework, p => p.RequireRole(Policies.RolesByPolicy[Policies.Casework]))
             .AddPolicy(Policies.Registrar, p => p.RequireRole(Policies.RolesByPolicy[Policies.Registrar]))
-            .AddPolicy(Policies.Officer, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).IsOfficer))
+            .AddPolicy(Policies.Officer, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Identity?.IsAuthenticated == true && Caller.From(c.User).IsOfficer))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.RolesByPolicy[Policies.Admin]));
         return services;
     }

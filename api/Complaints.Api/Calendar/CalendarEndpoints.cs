@@ -105,10 +105,12 @@ public static class CalendarEndpoints
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        var loaded = calendar.LoadJson(year, json);
-        if (!loaded.IsSuccess)
+        // Validated, stored, and only then applied: a save that fails leaves this replica's calendar as stored,
+        // and the other replicas pick the stored schedule up through CalendarSync.
+        var validated = StateCouncilCalendar.Validate(year, json);
+        if (!validated.IsSuccess)
         {
-            return (loaded.Error! with { Field = loaded.Error.Field ?? "body" }).ToProblem();
+            return (validated.Error! with { Field = validated.Error.Field ?? "body" }).ToProblem();
         }
 
         var stored = await db.HolidaySchedules.FindAsync([year], ct);
@@ -125,6 +127,13 @@ public static class CalendarEndpoints
 
         audit.Record(Caller.From(user), "calendar.loaded", null, $"year={year}");
         await audit.SaveChangesAsync(ct);
+        var applied = calendar.Load(validated.Value);
+        if (!applied.IsSuccess)
+        {
+            return (applied.Error! with { Field = "body" }).ToProblem();
+        }
+
+        // Applied here first, so the stored due dates of open cases are recomputed on the new schedule at once.
         await RefreshOpenDeadlinesAsync(db, calendar, year, ct);
         return Described(calendar, year);
     }

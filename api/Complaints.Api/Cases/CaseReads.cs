@@ -41,7 +41,9 @@ public static class CaseReads
     public static async Task<Results<Ok<AuditEntryView[]>, ProblemHttpResult>> GetAudit(Guid id, [AsParameters] CaseRequest r, CancellationToken ct)
     {
         var caller = r.Caller;
-        if (!await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller).AnyAsync(ct))
+        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller)
+            .Select(c => new { c.Confidential, c.ComplainantUserId }).FirstOrDefaultAsync(ct);
+        if (subject is null)
         {
             return CaseAccess.NotFound();
         }
@@ -53,8 +55,28 @@ public static class CaseReads
 
         var entries = await r.Db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)
             .Select(e => new AuditEntryView(e.Sequence, e.At, e.ActorUserId, e.ActorRole, e.Action, e.ClientAddress, e.Details)).ToArrayAsync(ct);
-        return TypedResults.Ok(entries.Select(e => e with { At = e.At.Cst() }).ToArray());
+        return TypedResults.Ok(entries.Select(e => Shown(e with { At = e.At.Cst() }, subject.Confidential, subject.ComplainantUserId, caller)).ToArray());
     }
+
+    /// <summary>
+    /// 第九条: the lines the complainant wrote (submitting, rating, withdrawing) name them by user id and client address.
+    /// On a confidential case only the named officers may know who complained; everyone else sees that "the complainant"
+    /// acted. The client address of a complainant is never shown to non-officers.
+    /// </summary>
+    private static AuditEntryView Shown(AuditEntryView line, bool confidential, string? complainantUserId, Auth.Caller caller)
+    {
+        var byComplainant = line.ActorRole is Auth.Roles.Citizen or Auth.Roles.Enterprise
+            || (complainantUserId is not null && line.ActorUserId == complainantUserId);
+        if (caller.IsOfficer || !byComplainant)
+        {
+            return line;
+        }
+
+        return line with { ActorUserId = confidential ? ConfidentialComplainant : line.ActorUserId, ClientAddress = null };
+    }
+
+    /// <summary>Stands in for a confidential complainant's user id in audit lines.</summary>
+    public const string ConfidentialComplainant = "confidential_complainant";
 
     /// <summary>Verifies the whole audit chain: an edited, removed or reordered line is reported by sequence.</summary>
     public static async Task<Ok<AuditVerificationView>> VerifyAudit([AsParameters] CaseRequest r, CancellationToken ct)

@@ -37,7 +37,7 @@ public static class LookupComplaint
     private const int MaxMergeHops = 5;
 
     public static async Task<Results<Ok<PublicStatusView>, ProblemHttpResult>> Handle(
-        LookupRequest request, NpgsqlDataSource db, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+        LookupRequest request, NpgsqlDataSource db, IWorkingDayCalendar calendar, TimeProvider clock, LookupLock locks, HttpResponse response, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.TrackingNumber))
         {
@@ -49,13 +49,23 @@ public static class LookupComplaint
             return ProblemHandling.Validation("queryCode", "缺少查询码。");
         }
 
-        // A number that cannot exist is not looked up: only well-formed text ever reaches the statement (see StorableText).
         var number = request.TrackingNumber.Trim().ToUpperInvariant();
-        var row = TrackingNumber.TryParse(number).IsSuccess && StorableText.IsStorable(number) ? await FindAsync(db, number, ct) : null;
+        if (locks.LockedFor(number) is { } locked)
+        {
+            return Locked(response, locked);
+        }
+
+        // Constant work whether the number exists or not: the statement always runs (a number that cannot exist is
+        // replaced by one that does not, so only well-formed text reaches it; see StorableText) and a code is always
+        // verified, against a hash that matches nothing when there is no row.
+        var wellFormed = TrackingNumber.TryParse(number).IsSuccess && StorableText.IsStorable(number);
+        var row = await FindAsync(db, wellFormed ? number : AbsentNumber, ct);
+        var matches = QueryCode.Verify(number, request.QueryCode.Trim(), row?.QueryCodeHash ?? AbsentHash);
 
         // An unknown number and a wrong code answer alike, so the answer does not confirm that a number exists.
-        if (row is null || !QueryCode.Verify(number, request.QueryCode.Trim(), row.QueryCodeHash))
+        if (row is null || !wellFormed || !matches)
         {
+            locks.RecordFailure(number);
             return NotFound();
         }
 
@@ -107,6 +117,20 @@ public static class LookupComplaint
             reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
             timeline,
             reader.IsDBNull(16) ? null : reader.GetGuid(16));
+    }
+
+    /// <summary>A well-formed number that no case can have (day 00 of month 00), looked up instead of a malformed one.</summary>
+    private const string AbsentNumber = "TS000000-00000000-00000";
+
+    /// <summary>A stored-hash shape that no code hashes to (SHA-256 of nothing the service hashes).</summary>
+    private static readonly string AbsentHash = new('0', 64);
+
+    private static ProblemHttpResult Locked(HttpResponse response, TimeSpan left)
+    {
+        var seconds = (int)Math.Ceiling(left.TotalSeconds);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemHandling.Problem(StatusCodes.Status429TooManyRequests, "complaint.lookup_locked",
+            $"该投诉编号的查询码错误次数过多,请在 {Math.Max(1, (seconds + 59) / 60)} 分钟后再试。");
     }
 
     private static ProblemHttpResult NotFound() =>

@@ -20,4 +20,10 @@ public sealed class EvidenceOptions
     public TimeSpan UnattachedMaxAge { get; set; } = TimeSpan.FromHours(24);
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The most one user may hold in uploads not (yet) attached to a complaint, in bytes; beyond it an upload gets 413
+    /// <c>evidence.quota_exceeded</c> until some are attached or cleaned up. Bounds what one account can park in storage.
+    /// </summary>
+    public long UnattachedQuotaBytes { get; set; } = 200L * 1024 * 1024;
 }

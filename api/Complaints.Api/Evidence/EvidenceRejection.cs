@@ -11,6 +11,7 @@ public sealed record EvidenceRejection(int Status, string Code, string Detail)
     public const string UnreadableCode = "evidence.unreadable";
     public const string TooManyPixelsCode = "evidence.too_many_pixels";
     public const string ActiveContentCode = "evidence.active_content";
+    public const string QuotaExceededCode = "evidence.quota_exceeded";
 
     public static readonly EvidenceRejection TooLarge = new(StatusCodes.Status413PayloadTooLarge, TooLargeCode,
         $"文件超过 {EvidenceLimits.MaxFileBytes / 1024 / 1024} MiB 的上限。");
@@ -35,6 +36,9 @@ public sealed record EvidenceRejection(int Status, string Code, string Detail)
 
     public static readonly EvidenceRejection ActiveContent = new(StatusCodes.Status422UnprocessableEntity, ActiveContentCode,
         "PDF 文件含有脚本或启动外部程序的动作,出于安全原因不予接收。");
+
+    public static readonly EvidenceRejection QuotaExceeded = new(StatusCodes.Status413PayloadTooLarge, QuotaExceededCode,
+        "未关联投诉的上传文件已达上限,请先在投诉中使用已上传的文件,或等待未使用的文件被清理后再上传。");
 
     public ProblemHttpResult ToProblem() => ProblemHandling.Problem(Status, Code, Detail);
 }

@@ -9,7 +9,9 @@ namespace Complaints.Api.Evidence;
 /// <item>Structure: <c>%PDF-n.n</c> at offset 0, <c>%%EOF</c> in the last 1 KiB, a <c>startxref</c> offset inside
 /// the file, a cross-reference (<c>xref</c> table or <c>/XRef</c> stream) and a catalog (<c>/Root</c>).
 /// The offset is not required to hit exactly: readers repair slightly wrong offsets, and so do many real files.</item>
-/// <item>Active content is refused (<c>/JavaScript</c>, <c>/JS</c>, <c>/Launch</c>): the files are opened by staff
+/// <item>Active content is refused (<see cref="PdfActiveContent.ActiveNames"/>: scripts, automatic and additional actions,
+/// launch, URI, form submission, embedded files, XFA, rich media), first by a byte scan, then by parsing every object with
+/// a PDF library (<see cref="PdfActiveContent"/>): the files are opened by staff
 /// in desktop readers, and a complaint never needs a script. Names are compared after <c>#xx</c> unescaping, and
 /// compressed object streams (where PDF 1.5+ keeps dictionaries) are inflated, within a budget, and scanned too.</item>
 /// <item>Encrypted PDFs are refused: their objects cannot be inspected, and staff could not read them anyway.</item>
@@ -22,7 +24,7 @@ public static class PdfInspector
     /// <summary>Total inflated bytes of object streams examined; beyond it the file is refused as a likely bomb.</summary>
     private const long InflateBudget = 64L * 1024 * 1024;
 
-    private static readonly HashSet<string> ActiveNames = new(StringComparer.Ordinal) { "JavaScript", "JS", "Launch" };
+    private static readonly IReadOnlySet<string> ActiveNames = PdfActiveContent.ActiveNames;
 
     public static EvidenceRejection? Inspect(byte[] pdf)
     {
@@ -42,7 +44,18 @@ public static class PdfInspector
             return EvidenceRejection.UnreadablePdf;
         }
 
-        return scan.Names.Contains("Encrypt") ? EvidenceRejection.EncryptedPdf : null;
+        if (scan.Names.Contains("Encrypt"))
+        {
+            return EvidenceRejection.EncryptedPdf;
+        }
+
+        // The byte scan passed; now read the file as a reader would (see PdfActiveContent).
+        return PdfActiveContent.Inspect(pdf) switch
+        {
+            PdfActiveContent.Verdict.Active => EvidenceRejection.ActiveContent,
+            PdfActiveContent.Verdict.Unreadable => EvidenceRejection.UnreadablePdf,
+            _ => null,
+        };
     }
 
     private static bool HasStructure(byte[] pdf)

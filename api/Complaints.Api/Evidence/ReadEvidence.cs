@@ -61,8 +61,8 @@ public static class ReadEvidence
             return NotFound();
         }
 
-        // Personal data: only the caller's own cache may keep it, and must revalidate (the ETag makes that cheap).
-        response.Headers.CacheControl = "private, no-cache";
+        // Personal data: no cache may keep it (a shared computer's browser cache included); the ETag still answers 304.
+        response.Headers.CacheControl = "private, no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return TypedResults.File(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{tag}\""));

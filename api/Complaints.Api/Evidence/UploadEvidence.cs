@@ -5,6 +5,8 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Api.Evidence;
 
@@ -30,6 +32,7 @@ public static class UploadEvidence
         IEvidenceStorage storage,
         ComplaintsDbContext db,
         TimeProvider clock,
+        IOptions<EvidenceOptions> options,
         CancellationToken cancellationToken)
     {
         var uploader = user.FindFirstValue(ClaimNames.Subject);
@@ -44,13 +47,25 @@ public static class UploadEvidence
             return problem!;
         }
 
+        var quota = options.Value.UnattachedQuotaBytes;
+        if (await UnattachedBytesAsync(db, uploader, cancellationToken) + upload.Length > quota)
+        {
+            // Refused before the costly decoding; checked again, under a lock, when the upload is stored.
+            return EvidenceRejection.QuotaExceeded.ToProblem();
+        }
+
         var prepared = await PrepareAsync(upload, images, cancellationToken);
         if (prepared.Rejection is { } rejection)
         {
             return rejection.ToProblem();
         }
 
-        var evidence = await StoreAsync(prepared.Value!, uploader, storage, db, clock, cancellationToken);
+        var evidence = await StoreAsync(prepared.Value!, uploader, storage, db, clock, quota, cancellationToken);
+        if (evidence is null)
+        {
+            return EvidenceRejection.QuotaExceeded.ToProblem();
+        }
+
         return TypedResults.Created($"/api/v1/evidence/{evidence.Id}", evidence.AsView());
     }
 
@@ -138,8 +153,12 @@ public static class UploadEvidence
         }
     }
 
-    private static async Task<EvidenceFile> StoreAsync(
-        Prepared prepared, string uploader, IEvidenceStorage storage, ComplaintsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static Task<long> UnattachedBytesAsync(ComplaintsDbContext db, string uploader, CancellationToken cancellationToken) =>
+        db.EvidenceFiles.Where(e => e.UploaderId == uploader && e.ComplaintId == null).SumAsync(e => e.Size, cancellationToken);
+
+    /// <summary>Stores the upload, or returns null when it would take the uploader past the quota (nothing kept then).</summary>
+    private static async Task<EvidenceFile?> StoreAsync(
+        Prepared prepared, string uploader, IEvidenceStorage storage, ComplaintsDbContext db, TimeProvider clock, long quota, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var evidence = new EvidenceFile
@@ -170,9 +189,31 @@ public static class UploadEvidence
                 await storage.SaveAsync(evidence.ThumbnailKey!, thumbnail, cancellationToken);
             }
 
-            db.EvidenceFiles.Add(evidence);
-            await db.SaveChangesAsync(cancellationToken);
+            // One uploader's concurrent uploads are counted one after another: a transaction-scoped lock per uploader
+            // (inside the Idempotency-Key transaction when there is one), released at commit.
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (own)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"evidence-quota:" + uploader}, 0))", cancellationToken);
+                if (await UnattachedBytesAsync(db, uploader, cancellationToken) + evidence.Size > quota)
+                {
+                    throw new QuotaExceededException();
+                }
+
+                db.EvidenceFiles.Add(evidence);
+                await db.SaveChangesAsync(cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+            }
+
             return evidence;
+        }
+        catch (QuotaExceededException)
+        {
+            await DeleteFilesAsync(storage, evidence);
+            return null;
         }
         catch
         {
@@ -186,6 +227,17 @@ public static class UploadEvidence
             throw;
         }
     }
+
+    private static async Task DeleteFilesAsync(IEvidenceStorage storage, EvidenceFile evidence)
+    {
+        await DeleteQuietlyAsync(storage, evidence.StorageKey);
+        if (evidence.ThumbnailKey is not null)
+        {
+            await DeleteQuietlyAsync(storage, evidence.ThumbnailKey);
+        }
+    }
+
+    private sealed class QuotaExceededException : Exception;
 
     private static async Task DeleteQuietlyAsync(IEvidenceStorage storage, string key)
     {

@@ -148,6 +148,22 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
     /// <summary>Parses a holiday-cn JSON upload for <paramref name="year"/> and loads it.</summary>
     public Result<YearSchedule> LoadJson(int year, string json)
     {
+        var parsed = Validate(year, json);
+        if (!parsed.IsSuccess)
+        {
+            return parsed;
+        }
+
+        var loaded = Load(parsed.Value);
+        return loaded.IsSuccess ? parsed : loaded.Error!;
+    }
+
+    /// <summary>
+    /// Everything <see cref="LoadJson"/> checks, without loading: an upload is validated, then stored, and only then
+    /// applied, so a failed save leaves the running calendar as it was.
+    /// </summary>
+    public static Result<YearSchedule> Validate(int year, string json)
+    {
         var parsed = HolidayCnFormat.Parse(json);
         if (!parsed.IsSuccess)
         {
@@ -159,8 +175,9 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
             return new DomainError(CalendarErrors.YearMismatch, $"上传的是 {parsed.Value.Year} 年的安排,与目标年份 {year} 不一致。");
         }
 
-        var loaded = Load(parsed.Value);
-        return loaded.IsSuccess ? parsed : loaded.Error!;
+        return parsed.Value.IsEmpty
+            ? new DomainError(CalendarErrors.EmptySchedule, $"{year} 年节假日安排为空,未载入。")
+            : parsed;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class ReadEvidenceTests(AppFixture app)
             s.StatusCodeShouldBeOk();
             s.ContentTypeShouldBe("application/pdf");
             s.Header("X-Content-Type-Options").SingleValueShouldEqual("nosniff");
-            s.Header("Cache-Control").SingleValueShouldEqual("private, no-cache");
+            s.Header("Cache-Control").SingleValueShouldEqual("private, no-store");
         });
         Assert.Equal($"\"{body.GetProperty("sha256").GetString()}\"", result.Context.Response.Headers.ETag.ToString());
     }
