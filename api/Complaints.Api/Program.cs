@@ -10,6 +10,7 @@ using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
+using Complaints.Api.Insight;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Me;
 using Complaints.Api.Notifications;
@@ -38,6 +39,7 @@ builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
+builder.Services.AddInsight();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapReports();
 app.MapSpotChecks();
 app.MapEvidence();
 app.MapCaseDocuments();
+app.MapInsight();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

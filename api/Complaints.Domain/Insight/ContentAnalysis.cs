@@ -148,3 +148,28 @@ public static class ContentAnalysisRules
         return new Topic(term, Math.Round(stats.Occurrences * idf, 4), stats.Cases, before, stats.Cases - before, stats.Examples.ToArray());
     }
 }
+
+/// <summary>The period an analysis is compared with.</summary>
+public static class AnalysisPeriods
+{
+    /// <summary>
+    /// [decision] The previous period of the same length: whole months (a quarter, a half-year, a year, a month)
+    /// are compared with as many months just before; any other range with as many days just before.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) Previous(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+
+        if (from.Day == 1 && to.AddDays(1).Day == 1)
+        {
+            var months = ((to.Year - from.Year) * 12) + (to.Month - from.Month) + 1;
+            return (from.AddMonths(-months), from.AddDays(-1));
+        }
+
+        var days = to.DayNumber - from.DayNumber + 1;
+        return (from.AddDays(-days), from.AddDays(-1));
+    }
+}
