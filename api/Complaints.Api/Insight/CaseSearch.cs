@@ -26,10 +26,10 @@ public static class CaseSearch
     public const int MaxQueryLength = 100;
 
     private const string Columns = """
-        SELECT c.id AS "Id", c.tracking_number AS "TrackingNumber", c.status AS "Status", c.channel AS "Channel", c.received_at AS "ReceivedAt",
-               c.respondent_agency_id AS "RespondentAgencyId", coalesce(c.lead_agency_id, c.assigned_agency_id) AS "HandlingAgencyId",
-               c.service_item_name AS "ServiceItem", c.classification AS "Classification", c.confidential AS "Confidential",
-               c.running_due_date AS "DueDate", c.running_due_at AS "DueAt", round(ts_rank(c.search_vector, query, 1)::numeric, 6) AS "Rank"
+        SELECT c.id, c.tracking_number, c.status, c.channel, c.received_at,
+               c.respondent_agency_id, coalesce(c.lead_agency_id, c.assigned_agency_id) AS handling_agency_id,
+               c.service_item_name AS service_item, c.classification, c.confidential,
+               c.running_due_date AS due_date, c.running_due_at AS due_at, round(ts_rank(c.search_vector, query, 1)::numeric, 6) AS rank
         """;
 
     public sealed class Row
@@ -148,7 +148,7 @@ public static class CaseSearch
             {Columns}
             FROM complaints c {remit}, plainto_tsquery('simple', @q) query
             WHERE {string.Join(" AND ", where)}
-            ORDER BY "Rank" DESC, c.received_at DESC, c.id DESC
+            ORDER BY rank DESC, c.received_at DESC, c.id DESC
             LIMIT @take
             """;
         var rows = await r.Db.Database.SqlQueryRaw<Row>(sql, parameters.ToArray<object>()).ToListAsync(ct);

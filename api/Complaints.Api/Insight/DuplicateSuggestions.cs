@@ -113,11 +113,9 @@ public static class DuplicateSuggestions
               UNION SELECT x.id FROM complaints x
                 WHERE x.region_code = @caseRegion AND x.received_at BETWEEN @lo AND @hi AND x.status IN ({OpenStatuses})
             )
-            SELECT c.id AS "Id", c.tracking_number AS "TrackingNumber", c.status AS "Status", c.channel AS "Channel",
-                   c.received_at AS "ReceivedAt", c.respondent_agency_id AS "RespondentAgencyId", c.service_item_name AS "ServiceItem",
-                   c.confidential AS "Confidential",
-                   coalesce(ci.id_number_blind_index = @idx, false) AS "SameId", coalesce(ci.phone_blind_index = @pidx, false) AS "SamePhone",
-                   c.insight_words AS "Words"
+            SELECT c.id, c.tracking_number, c.status, c.channel, c.received_at, c.respondent_agency_id, c.service_item_name AS service_item,
+                   c.confidential, coalesce(ci.id_number_blind_index = @idx, false) AS same_id, coalesce(ci.phone_blind_index = @pidx, false) AS same_phone,
+                   c.insight_words AS words
             FROM cand JOIN complaints c ON c.id = cand.id LEFT JOIN complainant_identities ci ON ci.complaint_id = c.id
             WHERE c.id <> @id AND c.status IN ({OpenStatuses}) AND c.received_at BETWEEN @lo AND @hi AND {remit}
             ORDER BY abs(extract(epoch FROM c.received_at - @at)), c.id

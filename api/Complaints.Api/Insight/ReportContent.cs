@@ -57,7 +57,7 @@ public static class ReportContent
         for (var i = 0; i < a.Rising.Count; i++)
         {
             var k = a.Rising[i];
-            yield return Row($"analysis.rising.{i + 1}", $"较上期增加 {i + 1} · {k.Term}", $"{k.PreviousCases}→{k.Cases} 件(+{k.Change})");
+            yield return Row($"analysis.rising.{i + 1}", $"较上期增加 {i + 1} · {k.Term}", $"{k.PreviousCases}→{k.Cases} 件,占比 +{(k.ShareChange * 100).ToString("0.#", CultureInfo.InvariantCulture)} 个百分点");
         }
 
         for (var i = 0; i < a.TopServiceItems.Count; i++)

@@ -1,7 +1,11 @@
 namespace Complaints.Domain.Insight;
 
-/// <summary>A recurring topic: a word or a phrase (two adjacent topic words), its TF-IDF score, in how many cases it occurs now and in the previous period, and examples.</summary>
-public sealed record Topic(string Term, double Score, int Cases, int PreviousCases, int Change, IReadOnlyList<string> Examples);
+/// <summary>
+/// A recurring topic: a word or a phrase (two adjacent topic words), its TF-IDF score, in how many cases it occurs now
+/// and in the previous period, the change in cases and in its share of the period's cases (0.35 = 35 percentage
+/// points more of all complaints mention it), and example tracking numbers.
+/// </summary>
+public sealed record Topic(string Term, double Score, int Cases, int PreviousCases, int Change, double ShareChange, IReadOnlyList<string> Examples);
 
 /// <summary>A service item: complaints now and before, ratings, and the 不满意 (dissatisfied or very dissatisfied) ones among them.</summary>
 public sealed record ServiceItemTally(string ServiceItem, int Complaints, int PreviousComplaints, int Change, int Rated, int Dissatisfied, double? DissatisfiedShare);
@@ -100,8 +104,8 @@ public sealed class TopicCorpus
 /// <item>score(t) = occurrences of t in the period × ln((N + 1) / cases containing t), N the period's cases: a term in
 /// every complaint ("窗口" for a service hall) scores near zero, one that recurs in a share of them leads;</item>
 /// <item>a topic recurs: it occurs in at least two cases (unless the period has only one);</item>
-/// <item>rising topics: the largest increase in cases over the previous period of the same length, among the
-/// period's top terms and any term new this period;</item>
+/// <item>rising topics: the largest increase in the share of the period's cases that mention the term, against the
+/// previous period of the same length (a share, so that a busier period does not make every common word "rise");</item>
 /// <item>service items: the most complained about, and the most 不满意 ratings (不满意 + 非常不满意, the 好差评 差评).</item>
 /// </list>
 /// </summary>
@@ -119,13 +123,13 @@ public static class ContentAnalysisRules
         var minimumCases = current.Cases > 1 ? 2 : 1;
         var scored = current.Terms
             .Where(t => t.Value.Cases >= minimumCases)
-            .Select(t => ToTopic(t.Key, t.Value, current.Cases, previous))
+            .Select(t => ToTopic(t.Key, t.Value, current, previous))
             .OrderByDescending(t => t.Score).ThenByDescending(t => t.Cases).ThenBy(t => t.Term, StringComparer.Ordinal)
             .ToList();
         var keywords = scored.Where(t => !t.Term.Contains(' ', StringComparison.Ordinal)).Take(TopKeywords).ToArray();
         var phrases = scored.Where(t => t.Term.Contains(' ', StringComparison.Ordinal)).Take(TopPhrases).ToArray();
-        var rising = scored.Where(t => t.Change > 0)
-            .OrderByDescending(t => t.Change).ThenByDescending(t => t.Score).ThenBy(t => t.Term, StringComparer.Ordinal)
+        var rising = scored.Where(t => t.ShareChange > 0)
+            .OrderByDescending(t => t.ShareChange).ThenByDescending(t => t.Score).ThenBy(t => t.Term, StringComparer.Ordinal)
             .Take(TopRising).ToArray();
 
         var items = current.Items.Select(i =>
@@ -141,11 +145,12 @@ public static class ContentAnalysisRules
         return new ContentAnalysisResult(current.Cases, previous.Cases, keywords, phrases, rising, top, dissatisfied);
     }
 
-    private static Topic ToTopic(string term, TopicCorpus.TermStats stats, int documents, TopicCorpus previous)
+    private static Topic ToTopic(string term, TopicCorpus.TermStats stats, TopicCorpus current, TopicCorpus previous)
     {
         var before = previous.Terms.TryGetValue(term, out var p) ? p.Cases : 0;
-        var idf = Math.Log((documents + 1.0) / stats.Cases);
-        return new Topic(term, Math.Round(stats.Occurrences * idf, 4), stats.Cases, before, stats.Cases - before, stats.Examples.ToArray());
+        var idf = Math.Log((current.Cases + 1.0) / stats.Cases);
+        var shareChange = ((double)stats.Cases / current.Cases) - (previous.Cases == 0 ? 0 : (double)before / previous.Cases);
+        return new Topic(term, Math.Round(stats.Occurrences * idf, 4), stats.Cases, before, stats.Cases - before, Math.Round(shareChange, 4), stats.Examples.ToArray());
     }
 }
 
