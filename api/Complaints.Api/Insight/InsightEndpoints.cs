@@ -4,6 +4,7 @@ using Complaints.Api.Cases;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Privacy;
 using Complaints.Api.Statistics;
 using Complaints.Domain.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -75,18 +76,36 @@ public static class InsightEndpoints
     }
 }
 
-/// <summary>Loads jieba's dictionary in the background at start, so that the first submission does not wait for it.</summary>
-internal sealed class InsightWarmUp(ILogger<InsightWarmUp> logger) : BackgroundService
+/// <summary>
+/// Loads jieba's dictionary in the background at start, so that the first submission does not wait for it, then
+/// segments the cases stored before the insight columns existed (<see cref="InsightBackfill"/>).
+/// </summary>
+internal sealed class InsightWarmUp(IServiceScopeFactory scopes, PersonalDataProtector protector, ILogger<InsightWarmUp> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            ChineseSegmenter.EnsureLoaded();
+            await Task.Run(ChineseSegmenter.EnsureLoaded, stoppingToken);
+            var filled = 0;
+            int batch;
+            do
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                batch = await InsightBackfill.RunBatchAsync(scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>(), protector, stoppingToken);
+                filled += batch;
+            }
+            while (batch == InsightBackfill.BatchSize);
+
+            if (filled > 0)
+            {
+                logger.LogInformation("Segmented {Count} cases stored before the insight columns", filled);
+            }
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Chinese segmentation is unavailable");
+            // Never stops the service: search and suggestions simply miss the cases not yet segmented.
+            logger.LogError(e, "Chinese segmentation or its backfill failed");
         }
-    }, stoppingToken);
+    }
 }

@@ -45,8 +45,8 @@ public sealed class InsightFixture : IAsyncLifetime
     private static readonly string[] TopicSentences =
     [
         "大厅排队叫号系统故障,系统故障期间没有人维持秩序,等了三个多小时。",
-        "取号以后叫号系统故障反复出现,屏幕不显示号码,系统故障时工作人员也不解释。",
-        "叫号系统故障导致过号作废,重新排队,系统故障问题一直没有修好。",
+        "取号以后排队叫号系统故障反复出现,屏幕不显示号码,系统故障时工作人员也不解释。",
+        "排队叫号系统故障导致过号作废,重新排队,系统故障问题一直没有修好。",
     ];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 7, 1, 0, 0, TimeSpan.Zero)); // Tuesday 7 April 2026, 09:00 CST

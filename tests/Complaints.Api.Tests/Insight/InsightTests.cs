@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Complaints.Api.Insight;
+using Complaints.Api.Persistence;
+using Complaints.Api.Privacy;
 using Complaints.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Complaints.Api.Tests.Insight;
@@ -239,6 +244,35 @@ public sealed class InsightTests(InsightFixture data) : IClassFixture<InsightFix
         using var xlsx = new MemoryStream(await staff.GetByteArrayAsync($"/api/v1/reports/{id}?format=xlsx"));
         var rows = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(rows, r => r["key"]?.ToString() == "analysis.keyword.1" && r["指标"]!.ToString()!.EndsWith(InsightFixture.PlantedTopic, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cases_stored_before_the_insight_columns_are_segmented_after_start()
+    {
+        var pair = data.Pairs[1]; // the same-phone pair: the duplicate's caller gave a phone only
+        await using var scope = data.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        async Task<(string? Words, string? Terms, string? Phone)> ColumnsAsync() =>
+            (await db.Database.SqlQuery<Stored>($"""
+                SELECT c.insight_words, c.search_terms, ci.phone_blind_index FROM complaints c JOIN complainant_identities ci ON ci.complaint_id = c.id
+                WHERE c.id = {pair.Duplicate}
+                """).SingleAsync()) is var s ? (s.InsightWords, s.SearchTerms, s.PhoneBlindIndex) : default;
+        var before = await ColumnsAsync();
+        Assert.False(string.IsNullOrEmpty(before.Words));
+        Assert.NotNull(before.Phone);
+
+        await db.Database.ExecuteSqlAsync($"UPDATE complaints SET insight_words = NULL, search_terms = NULL WHERE id = {pair.Duplicate}");
+        await db.Database.ExecuteSqlAsync($"UPDATE complainant_identities SET phone_blind_index = NULL WHERE complaint_id = {pair.Duplicate}");
+        Assert.Equal(1, await InsightBackfill.RunBatchAsync(db, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>(), CancellationToken.None));
+        Assert.Equal(before, await ColumnsAsync());
+        Assert.Equal(0, await InsightBackfill.RunBatchAsync(db, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>(), CancellationToken.None));
+    }
+
+    private sealed class Stored
+    {
+        public string? InsightWords { get; init; }
+        public string? SearchTerms { get; init; }
+        public string? PhoneBlindIndex { get; init; }
     }
 
     private static async Task<JsonElement> SuggestionAsync(HttpClient client, InsightFixture.PlantedPair pair) =>

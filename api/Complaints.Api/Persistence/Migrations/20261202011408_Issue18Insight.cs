@@ -61,6 +61,8 @@ namespace Complaints.Api.Persistence.Migrations
                 ALTER TABLE complaints ADD COLUMN search_vector tsvector
                   GENERATED ALWAYS AS (to_tsvector('simple', coalesce(search_terms, ''))) STORED;
                 CREATE INDEX ix_complaints_search_vector ON complaints USING gin (search_vector);
+                -- The cases stored before this migration, segmented after start by Insight/InsightBackfill (empty afterwards).
+                CREATE INDEX ix_complaints_unsegmented ON complaints (id) WHERE insight_words IS NULL;
                 """);
         }
 
