@@ -262,7 +262,7 @@ public sealed class InsightFixture : IAsyncLifetime
         for (var i = 0; i < ratings.Length; i++)
         {
             var item = i < 5 ? DissatisfyingItem : Items[i];
-            var rating = i < 5 ? (i == 3 ? "dissatisfied" : ratings[i]) : ratings[i];
+            var rating = ratings[i]; // the first five: four 不满意 of five rated
             var id = await OnlineAsync(NewPerson(), Centre, item, Background[i] + Background[i + 1], "请核实情况并依法处理,给予答复。");
             await Act(management, id, "referral", new { agencyId = Centre });
             await Act(centre, id, "acceptance", new { decision = "accept", classification = "onsite" });
