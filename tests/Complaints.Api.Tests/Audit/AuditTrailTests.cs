@@ -8,10 +8,12 @@ using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
 
 namespace Complaints.Api.Tests.Audit;
 
-[Collection(ApiCollection.Name)]
-public sealed class AuditTrailTests(AppFixture app)
+/// <summary>
+/// On an app and a database of their own (a class fixture, outside the shared collection): these tests verify,
+/// tamper with and restore the whole log, which no other test may write to meanwhile.
+/// </summary>
+public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    // Not 五华区市场监督管理局: other tests read its queue, whose first page these many cases would crowd.
     private static readonly Guid GuanduCentre = global::Complaints.Api.Directory.DemoDirectory.AgencyId(12);
 
     [Fact]

@@ -1,11 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Complaints.Api.Directory;
 using Complaints.Api.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
 
 namespace Complaints.Api.Tests.Cases;
@@ -13,22 +8,22 @@ namespace Complaints.Api.Tests.Cases;
 /// <summary>
 /// The agency queue is read from the trigger-kept agency_queue rows (AgencyQueueRow): a case is listed for the
 /// agency complained about, the one it was referred to, the lead and every cooperating agency, newest first,
-/// each once, as the case stands now; pages cover it without gaps or repeats.
+/// each once, as the case stands now; pages cover it without gaps or repeats. Each test lists the queues of a
+/// county of its own (<see cref="TestRemit"/>), so other tests' cases never crowd or change them.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class AgencyQueueTests(AppFixture app)
 {
-    private static readonly Guid WuhuaHumanResources = DemoDirectory.AgencyId(8);
-
     [Fact]
     public async Task A_cooperating_agency_sees_the_case_in_its_queue_from_coordination_on_and_not_before()
     {
-        var flow = new CaseFlow(app.Host);
+        var (remit, flow) = await RemitAsync();
         var id = await flow.AcceptedAsync("offsite");
-        var hr = await AgencyClientAsync(WuhuaHumanResources);
+        var cooperating = await remit.AddAgencyAsync();
+        var hr = remit.StaffOf(cooperating);
         Assert.DoesNotContain(id, await QueueIdsAsync(hr, 200));
 
-        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { WuhuaHumanResources } });
+        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = remit.AgencyId, cooperatingAgencyIds = new[] { cooperating } });
         var queue = await QueueIdsAsync(hr, 200);
         Assert.Contains(id, queue);
         Assert.Equal(queue.Count, queue.Distinct().Count());
@@ -41,21 +36,22 @@ public sealed class AgencyQueueTests(AppFixture app)
     [Fact]
     public async Task A_case_referred_elsewhere_is_listed_for_the_agency_it_was_referred_to_and_the_respondent()
     {
-        var flow = new CaseFlow(app.Host);
+        var (remit, flow) = await RemitAsync();
         var id = await flow.SubmitOnlineAsync();
-        await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaHumanResources });
-        Assert.Contains(id, await QueueIdsAsync(await AgencyClientAsync(WuhuaHumanResources), 200));
+        var referredTo = await remit.AddAgencyAsync();
+        await flow.ActAsync("management_staff", id, "referral", new { agencyId = referredTo });
+        Assert.Contains(id, await QueueIdsAsync(remit.StaffOf(referredTo), 200));
         Assert.Contains(id, await QueueIdsAsync(await flow.As("agency_staff"), 200));
     }
 
     [Fact]
     public async Task A_queue_item_shows_the_case_as_it_stands_after_every_step()
     {
-        var flow = new CaseFlow(app.Host);
+        var (remit, flow) = await RemitAsync();
         var id = await flow.SubmitOnlineAsync();
         await AssertAgencyItemMatchesCaseAsync(flow, id, "pending_referral");
 
-        await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaMarket });
+        await flow.ActAsync("management_staff", id, "referral", new { agencyId = remit.AgencyId });
         await AssertAgencyItemMatchesCaseAsync(flow, id, "pending_acceptance");
 
         await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "accept", classification = "offsite" });
@@ -66,11 +62,12 @@ public sealed class AgencyQueueTests(AppFixture app)
         var extended = await AssertAgencyItemMatchesCaseAsync(flow, id, "in_handling");
         Assert.True(string.CompareOrdinal(extended.GetProperty("dueDate").GetString(), beforeExtension.GetProperty("dueDate").GetString()) > 0);
 
-        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaHumanResources, cooperatingAgencyIds = new[] { WuhuaMarket } });
+        var leadAgency = await remit.AddAgencyAsync();
+        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = leadAgency, cooperatingAgencyIds = new[] { remit.AgencyId } });
         var coordinated = await AssertAgencyItemMatchesCaseAsync(flow, id, "in_handling");
-        Assert.Equal(WuhuaHumanResources, coordinated.GetProperty("handlingAgencyId").GetGuid());
+        Assert.Equal(leadAgency, coordinated.GetProperty("handlingAgencyId").GetGuid());
 
-        var lead = await AgencyClientAsync(WuhuaHumanResources);
+        var lead = remit.StaffOf(leadAgency);
         var concluded = await lead.PostAsJsonAsync($"/api/v1/cases/{id}/conclusion", new { finding = "unsubstantiated", result = "经核实,窗口按规定办理。" });
         Assert.True(concluded.IsSuccessStatusCode, await concluded.Content.ReadAsStringAsync());
         var done = await AssertAgencyItemMatchesCaseAsync(flow, id, "concluded");
@@ -84,7 +81,7 @@ public sealed class AgencyQueueTests(AppFixture app)
     [Fact]
     public async Task Queue_filters_take_the_names_the_items_show_and_refuse_any_other_naming_the_parameter()
     {
-        var flow = new CaseFlow(app.Host);
+        var (_, flow) = await RemitAsync();
         var id = await flow.AcceptedAsync("onsite");
         foreach (var persona in new[] { "agency_staff", "management_staff" })
         {
@@ -124,15 +121,13 @@ public sealed class AgencyQueueTests(AppFixture app)
     [Fact]
     public async Task Pages_are_newest_first_and_follow_each_other_without_gaps_or_repeats()
     {
-        // An agency of its own (官渡区不动产登记中心), so that other tests' cases do not crowd its first pages.
-        var agency = DemoDirectory.AgencyId(13);
-        var citizen = await app.Host.ClientAsync("citizen");
+        var (remit, _) = await RemitAsync();
         for (var i = 0; i < 7; i++)
         {
-            await citizen.SubmitAsync(Online(agency));
+            await remit.Citizen.SubmitAsync(Online(remit.AgencyId));
         }
 
-        var staff = await AgencyClientAsync(agency);
+        var staff = remit.Agency;
         var all = await QueueAsync(staff, "limit=200");
         var paged = new List<(Guid Id, DateTimeOffset At)>();
         string? cursor = null;
@@ -143,7 +138,7 @@ public sealed class AgencyQueueTests(AppFixture app)
             cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
         }
 
-        Assert.True(paged.Count >= 7);
+        Assert.Equal(7, paged.Count);
         Assert.Equal(all.Take(paged.Count).Select(x => x.Id), paged.Select(x => x.Id));
         Assert.Equal(all.OrderByDescending(x => x.At).Select(x => x.At), all.Select(x => x.At));
     }
@@ -157,23 +152,9 @@ public sealed class AgencyQueueTests(AppFixture app)
     private static IEnumerable<(Guid Id, DateTimeOffset At)> Items(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetGuid(), i.GetProperty("receivedAt").GetDateTimeOffset())).ToList();
 
-    /// <summary>Staff of an agency no persona works for, signed like the development tokens.</summary>
-    private Task<HttpClient> AgencyClientAsync(Guid agency)
+    private async Task<(TestRemit Remit, CaseFlow Flow)> RemitAsync()
     {
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "complaints-dev",
-            Audience = "complaints-api",
-            Claims = new Dictionary<string, object> { ["sub"] = $"agency-staff-{agency:N}", ["role"] = "agency_staff", ["name"] = "测试", ["agency_id"] = agency.ToString() },
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes("development-only-signing-key-not-for-production-use-0123456789")), SecurityAlgorithms.HmacSha256),
-        });
-        var client = app.Host.Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return Task.FromResult(client);
+        var remit = await TestRemit.CreateAsync(app.Host);
+        return (remit, new CaseFlow(app.Host, remit));
     }
 }

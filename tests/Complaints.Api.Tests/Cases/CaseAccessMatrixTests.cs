@@ -91,17 +91,20 @@ public sealed class CaseAccessMatrixTests(AppFixture app)
     [Fact]
     public async Task Queues_hold_only_cases_within_the_callers_remit()
     {
-        var wuhua = await new CaseFlow(app.Host).SubmitOnlineAsync("citizen2");
-        var qujing = await new CaseFlow(app.Host).SubmitOnlineAsync("citizen2", DemoDirectory.AgencyId(17));
-        async Task<string> QueueOf(string persona) => await (await app.Host.ClientAsync(persona)).GetStringAsync("/api/v1/cases?limit=200");
+        // Two counties of their own, so that the queues read hold only these two cases.
+        var here = await TestRemit.CreateAsync(app.Host);
+        var elsewhere = await TestRemit.CreateAsync(app.Host);
+        var mine = await new CaseFlow(app.Host, here).SubmitOnlineAsync();
+        var theirs = await new CaseFlow(app.Host, elsewhere).SubmitOnlineAsync();
+        static async Task<string> QueueOf(HttpClient client) => await client.GetStringAsync("/api/v1/cases?limit=200");
 
-        var agency = await QueueOf("agency_staff");
-        Assert.Contains(wuhua.ToString(), agency, StringComparison.Ordinal);
-        Assert.DoesNotContain(qujing.ToString(), agency, StringComparison.Ordinal);
-        Assert.DoesNotContain(wuhua.ToString(), await QueueOf("other_agency_staff"), StringComparison.Ordinal);
-        var county = await QueueOf("management_staff");
-        Assert.Contains(wuhua.ToString(), county, StringComparison.Ordinal);
-        Assert.DoesNotContain(qujing.ToString(), county, StringComparison.Ordinal);
+        var agency = await QueueOf(here.Agency);
+        Assert.Contains(mine.ToString(), agency, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.ToString(), agency, StringComparison.Ordinal);
+        Assert.DoesNotContain(mine.ToString(), await QueueOf(elsewhere.Agency), StringComparison.Ordinal);
+        var county = await QueueOf(here.Department);
+        Assert.Contains(mine.ToString(), county, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.ToString(), county, StringComparison.Ordinal);
     }
 
     private static HttpStatusCode? Expected(string persona, string endpoint, bool visible)

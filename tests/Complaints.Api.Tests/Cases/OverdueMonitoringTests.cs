@@ -20,7 +20,9 @@ public sealed class OverdueMonitoringTests(AppFixture app)
             ["Database:SeedDemoData"] = "false",
             ["DeadlineMonitor:Interval"] = "20.00:00:00",
         });
-        var flow = new CaseFlow(host);
+        // A county of its own: its department's filtered queues hold only this case.
+        var remit = await TestRemit.CreateAsync(host);
+        var flow = new CaseFlow(host, remit);
         var id = await flow.SubmitOnlineAsync();
         var staff = await flow.As("management_staff");
         Assert.Equal("2026-03-04", (await flow.GetAsync("management_staff", id)).GetProperty("deadlines").GetProperty("referralDue").GetString());
@@ -48,7 +50,7 @@ public sealed class OverdueMonitoringTests(AppFixture app)
         {
             var db = scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Persistence.ComplaintsDbContext>();
             var alert = Assert.Single(db.NotificationOutbox.Where(m => m.CaseId == id && m.Kind == global::Complaints.Api.Notifications.NotificationKind.OverdueAlert).ToList());
-            Assert.Equal("530102", alert.DepartmentRegionCode);
+            Assert.Equal(remit.RegionCode, alert.DepartmentRegionCode);
         }
 
         // The overdue flag stays off the public record (supervision inside government).

@@ -14,7 +14,9 @@ public sealed class SpotCheckTests(AppFixture app)
     [Fact]
     public async Task A_department_draws_a_reproducible_sample_of_concluded_cases_and_orders_rectification_where_handling_was_improper_第十六条()
     {
-        var flow = new CaseFlow(app.Host);
+        // A county of its own: the sample can only draw the cases this test concluded.
+        var remit = await TestRemit.CreateAsync(app.Host);
+        var flow = new CaseFlow(app.Host, remit);
         for (var i = 0; i < 3; i++)
         {
             var id = await flow.AcceptedAsync("onsite");
@@ -23,7 +25,7 @@ public sealed class SpotCheckTests(AppFixture app)
 
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         var department = await flow.As("management_staff");
-        var drawn = await department.PostAsJsonAsync("/api/v1/spot-checks", new { regionCode = "530102", from = today.AddDays(-1), to = today, sampleSize = 3 });
+        var drawn = await department.PostAsJsonAsync("/api/v1/spot-checks", new { regionCode = remit.RegionCode, from = today.AddDays(-1), to = today, sampleSize = 3 });
         Assert.Equal(HttpStatusCode.Created, drawn.StatusCode);
         var check = JsonDocument.Parse(await drawn.Content.ReadAsStringAsync()).RootElement;
         var cases = check.GetProperty("cases").EnumerateArray().Select(c => c.GetGuid()).ToList();
@@ -32,7 +34,7 @@ public sealed class SpotCheckTests(AppFixture app)
         await using (var scope = app.Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-            var again = await SpotCheckEndpoints.SampleAsync(db, "530102", today.AddDays(-1), today, 3, check.GetProperty("seed").GetInt32(), CancellationToken.None);
+            var again = await SpotCheckEndpoints.SampleAsync(db, remit.RegionCode, today.AddDays(-1), today, 3, check.GetProperty("seed").GetInt32(), CancellationToken.None);
             Assert.Equal(cases, again);
         }
 

@@ -4,23 +4,29 @@ using System.Text.Json;
 using Alba;
 using Complaints.Api.Directory;
 using Complaints.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using static Complaints.Api.Tests.Infrastructure.ComplaintBodies;
 
 namespace Complaints.Api.Tests.Statistics;
 
 /// <summary>
-/// A known set of nine complaints on a database of their own; every expected figure below is
-/// counted by hand from what the test did to them, not by the code under test (第十八条).
+/// A known set of nine complaints on a database of their own, received on a fixed day (Wednesday 18 November
+/// 2026) that the clock never leaves, so the figures' date range holds them whenever the tests run; every
+/// expected figure below is counted by hand from what the test did to them, not by the code under test (第十八条).
 /// </summary>
 public sealed class StatisticsFixture : IAsyncLifetime
 {
+    public static readonly DateOnly Day = new(2026, 11, 18);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Day, new TimeOnly(10, 0), TimeSpan.FromHours(8)).ToUniversalTime());
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public Guid WuhuaHr { get; } = DemoDirectory.AgencyId(8);
 
     public async Task InitializeAsync()
     {
-        Host = await AppFixture.StartAsync("Development", await TestDatabase.CreateAsync("stats"), settings: new Dictionary<string, string?>
+        Host = await AppFixture.StartAsync("Development", await TestDatabase.CreateAsync("stats"), Clock, settings: new Dictionary<string, string?>
         {
             ["RateLimits:SubmissionPerMinute"] = "100000",
         });
@@ -73,9 +79,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
 
 public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<StatisticsFixture>
 {
-    private static string Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd");
-
-    private static string Range => $"from={DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1):yyyy-MM-dd}&to={Today}";
+    private static string Range => $"from={StatisticsFixture.Day.AddDays(-1):yyyy-MM-dd}&to={StatisticsFixture.Day:yyyy-MM-dd}";
 
     [Fact]
     public async Task A_county_sees_the_figures_of_第十八条_for_its_own_division()
