@@ -80,7 +80,7 @@ public static class InsightEndpoints
 /// Loads jieba's dictionary in the background at start, so that the first submission does not wait for it, then
 /// segments the cases stored before the insight columns existed (<see cref="InsightBackfill"/>).
 /// </summary>
-internal sealed class InsightWarmUp(IServiceScopeFactory scopes, PersonalDataProtector protector, ILogger<InsightWarmUp> logger) : BackgroundService
+internal sealed class InsightWarmUp(IServiceScopeFactory scopes, ILogger<InsightWarmUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,7 +92,9 @@ internal sealed class InsightWarmUp(IServiceScopeFactory scopes, PersonalDataPro
             do
             {
                 await using var scope = scopes.CreateAsyncScope();
-                batch = await InsightBackfill.RunBatchAsync(scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>(), protector, stoppingToken);
+                // Resolved here, not injected: a host without privacy keys must still start (the protector's own checks say why).
+                batch = await InsightBackfill.RunBatchAsync(scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<PersonalDataProtector>(), stoppingToken);
                 filled += batch;
             }
             while (batch == InsightBackfill.BatchSize);
