@@ -54,26 +54,43 @@ public static class DuplicateSuggestions
         public string? Words { get; init; }
     }
 
+    /// <summary>What the suggestions need of the case being viewed.</summary>
+    public sealed record Subject(
+        Guid Id, DateTimeOffset ReceivedAt, Guid RespondentAgencyId, string ServiceItem, bool Confidential, string RegionCode,
+        string? Words, string? IdNumberBlindIndex, string? PhoneBlindIndex);
+
     public static async Task<Results<Ok<DuplicateSuggestionsView>, ProblemHttpResult>> Get(Guid id, [AsParameters] CaseRequest r, CancellationToken ct)
     {
-        var complaint = await CaseAccess.FindVisibleAsync(r.Db, id, r.Caller, tracking: true, ct);
-        if (complaint is null)
+        // One query for the few columns needed, under the same visibility rule as every case read (not the whole aggregate).
+        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(r.Caller)
+            .Select(c => new Subject(c.Id, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name, c.Confidential,
+                EF.Property<string>(c, ComplaintConfiguration.RegionCode), EF.Property<string?>(c, CaseText.InsightWords),
+                EF.Property<string?>(c.Complainant, ComplaintConfiguration.IdNumberBlindIndex), EF.Property<string?>(c.Complainant, InsightConfiguration.PhoneBlindIndex)))
+            .FirstOrDefaultAsync(ct);
+        if (subject is null)
         {
             return CaseAccess.NotFound();
         }
 
-        return TypedResults.Ok(new DuplicateSuggestionsView(id, DuplicateRules.WindowDays, await ForAsync(r.Db, r.Caller, complaint, ct)));
+        return TypedResults.Ok(new DuplicateSuggestionsView(id, DuplicateRules.WindowDays, await ForAsync(r.Db, r.Caller, subject, ct)));
     }
 
-    /// <summary>The suggestions for a case the caller may see (loaded, tracked).</summary>
-    public static async Task<IReadOnlyList<DuplicateSuggestionView>> ForAsync(ComplaintsDbContext db, Caller caller, Complaint c, CancellationToken ct)
+    /// <summary>The suggestions for a case the caller may see, loaded and tracked (the case view).</summary>
+    public static Task<IReadOnlyList<DuplicateSuggestionView>> ForAsync(ComplaintsDbContext db, Caller caller, Complaint c, CancellationToken ct)
     {
         var entry = db.Entry(c);
         var owned = entry.Reference(x => x.Complainant).TargetEntry!;
-        var idIndex = owned.Property<string?>(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue;
-        var phoneIndex = owned.Property<string?>(InsightConfiguration.PhoneBlindIndex).CurrentValue;
-        var region = entry.Property<string>(ComplaintConfiguration.RegionCode).CurrentValue;
-        var words = CaseText.WordsOf(entry.Property<string?>(CaseText.InsightWords).CurrentValue);
+        return ForAsync(db, caller, new Subject(c.Id, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name, c.Confidential,
+            entry.Property<string>(ComplaintConfiguration.RegionCode).CurrentValue, entry.Property<string?>(CaseText.InsightWords).CurrentValue,
+            owned.Property<string?>(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue, owned.Property<string?>(InsightConfiguration.PhoneBlindIndex).CurrentValue), ct);
+    }
+
+    public static async Task<IReadOnlyList<DuplicateSuggestionView>> ForAsync(ComplaintsDbContext db, Caller caller, Subject c, CancellationToken ct)
+    {
+        var idIndex = c.IdNumberBlindIndex;
+        var phoneIndex = c.PhoneBlindIndex;
+        var region = c.RegionCode;
+        var words = CaseText.WordsOf(c.Words);
 
         var parameters = new List<NpgsqlParameter>
         {
@@ -83,7 +100,7 @@ public static class DuplicateSuggestions
             new("hi", c.ReceivedAt.ToUniversalTime().AddDays(DuplicateRules.WindowDays)),
             new("idx", NpgsqlDbType.Char) { Value = (object?)idIndex ?? DBNull.Value },
             new("pidx", NpgsqlDbType.Char) { Value = (object?)phoneIndex ?? DBNull.Value },
-            new("respondent", c.Respondent.AgencyId),
+            new("respondent", c.RespondentAgencyId),
             new("caseRegion", NpgsqlDbType.Char) { Value = region },
             new("limit", MaxCandidates),
         };
@@ -122,7 +139,7 @@ public static class DuplicateSuggestions
             LIMIT @limit
             """;
         var rows = await db.Database.SqlQueryRaw<Row>(sql, parameters.ToArray<object>()).ToListAsync(ct);
-        var subject = new DuplicateSubject(c.Id, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name, words, c.Confidential);
+        var subject = new DuplicateSubject(c.Id, c.ReceivedAt, c.RespondentAgencyId, c.ServiceItem, words, c.Confidential);
         var candidates = rows.Select(x => new DuplicateCandidate(x.Id, x.ReceivedAt, x.RespondentAgencyId, x.ServiceItem,
             new HashSet<string>(CaseText.WordsOf(x.Words), StringComparer.Ordinal), x.Confidential, x.SameId, x.SamePhone));
         var byId = rows.ToDictionary(x => x.Id);
