@@ -45,6 +45,7 @@ var app = builder.Build();
 
 app.UseApiProblemDetails();
 app.UseHttpLogging();
+app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

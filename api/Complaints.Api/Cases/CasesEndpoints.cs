@@ -28,7 +28,7 @@ public static class CasesEndpoints
             "Accept and classify (onsite/offsite), or reject under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may reject before referral).");
         Action(cases, "extension", CaseActions.Extend, "ExtendCase", "Extend an offsite case once, before its deadline, to at most 20 working days, with a reason (第十三条).");
         Action(cases, "investigation-records", CaseActions.RecordInvestigation, "RecordInvestigation",
-            "Record an investigation step: on-site investigation, interview, records retrieval (第十四条).");
+            "Record an investigation step (on-site investigation, interview, records retrieval, other) or the respondent's statement (`respondent_statement`, with `disputed` when it contradicts the complaint) (第十四条). An invalid finding, and any finding on a disputed case, needs at least one investigation step first.");
         Action(cases, "conclusion", CaseActions.Conclude, "ConcludeCase", "Conclude with a finding and the result (the handling or lead agency, 第十三、十四、十五条).");
         Action(cases, "merge", CaseActions.Merge, "MergeCase", "Merge into another open case about the same matter; every complainant still gets feedback (第十三条).");
         Action(cases, "coordination", CaseActions.Coordinate, "CoordinateCase", "Name a lead agency and cooperating agencies (management, 第十五条).");

@@ -90,6 +90,11 @@ public static class UploadEvidence
         {
             return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体格式不正确。"));
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The body ended before the closing boundary.
+            return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体不完整。"));
+        }
 
         var files = form.Files.GetFiles("file");
         if (files.Count != 1)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Complaints.Domain.Cases;
 
 namespace Complaints.Api.Infrastructure;
@@ -13,6 +14,7 @@ public static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(new WireNamingPolicy(), allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(ControlCharacterContract.Modify);
     }
 
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>

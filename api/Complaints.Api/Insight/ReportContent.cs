@@ -30,7 +30,7 @@ public static class ReportContent
         return stored is null ? null : JsonSerializer.Deserialize<ContentAnalysisView>(stored, json);
     }
 
-    /// <summary>The analysis as rows of the CSV/XLSX export, in the figures' shape (指标, key, 数值).</summary>
+    /// <summary>The analysis as rows of the CSV/XLSX export, in the figures' shape (指标, 数值, key).</summary>
     public static IEnumerable<Dictionary<string, object>> Rows(ContentAnalysisView? view)
     {
         if (view is null)
@@ -38,7 +38,7 @@ public static class ReportContent
             yield break;
         }
 
-        Dictionary<string, object> Row(string key, string label, object value) => new() { ["指标"] = label, ["key"] = key, ["数值"] = value };
+        Dictionary<string, object> Row(string key, string label, object value) => new() { ["指标"] = label, ["数值"] = value, ["key"] = key };
         var a = view.Analysis;
         yield return Row("analysis.cases", "投诉内容分析 · 本期件数", a.Cases);
         yield return Row("analysis.previousCases", $"投诉内容分析 · 上期件数({view.PreviousFrom:yyyy-MM-dd}至{view.PreviousTo:yyyy-MM-dd})", a.PreviousCases);
