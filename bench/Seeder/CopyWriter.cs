@@ -21,7 +21,8 @@ internal static class CopyWriter
           not_accepted_reason, related_case_id, not_accepted_explanation, extended, extended_at, extension_reason, lead_agency_id, finding, result,
           measures, concluded_at, concluded_on_time, is_invalid_complaint, merged_into_case_id, merged_into_tracking_number, merged_at, withdrawn_at,
           withdrawal_reason, complainant_rating, complainant_comment, rated_at, is_major, major_reported_at, major_summary, region_code, version,
-          cooperating_agency_ids, evidence_ids, overdue_flagged_due_at, running_due_at, running_due_date, insight_words, search_terms)
+          cooperating_agency_ids, evidence_ids, overdue_flagged_due_at, running_due_at, running_due_date, insight_words, search_terms,
+          search_vector)
           FROM STDIN (FORMAT BINARY)
         """;
 
@@ -203,9 +204,11 @@ internal static class CopyWriter
             w.WriteNull();
         }
 
+        // Under session_replication_role = replica the trigger that keeps search_vector does not fire: written here.
         var (insight, search) = TextColumns.Of(c);
         w.Write(insight, NpgsqlDbType.Text);
         w.Write(search, NpgsqlDbType.Text);
+        w.Write(TextColumns.Vector(search), NpgsqlDbType.TsVector);
     }
 
     private static void WriteIdentity(NpgsqlBinaryImporter w, Guid id, IdentityRow i)

@@ -34,6 +34,32 @@ internal static partial class TextColumns
         return (string.Join(' ', topic), string.Join(' ', search));
     }
 
+    /// <summary>
+    /// What <c>to_tsvector('simple', search_terms)</c> makes of the space-joined words (each word a lexeme, with its
+    /// positions), for the COPY: the words are lower-case already and contain no characters the parser would split on.
+    /// </summary>
+    public static NpgsqlTypes.NpgsqlTsVector Vector(string search)
+    {
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var word in search.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            position = Math.Min(position + 1, 16383);
+            if (!positions.TryGetValue(word, out var list))
+            {
+                positions[word] = list = [];
+            }
+
+            if (list.Count < 256)
+            {
+                list.Add(position);
+            }
+        }
+
+        var text = string.Join(' ', positions.Select(p => $"'{p.Key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}':{string.Join(',', p.Value)}"));
+        return NpgsqlTypes.NpgsqlTsVector.Parse(text);
+    }
+
     private static IEnumerable<(string[] Topic, string[] Search)> SentencesOf(string? text) =>
         string.IsNullOrEmpty(text) ? [] : Date().Replace(text, "").Split('。', StringSplitOptions.RemoveEmptyEntries).Select(Segment);
 

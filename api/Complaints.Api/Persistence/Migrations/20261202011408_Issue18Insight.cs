@@ -56,10 +56,17 @@ namespace Complaints.Api.Persistence.Migrations
 
             // Full-text search for staff (GET /cases?q=): the segmented words, space-joined, through PostgreSQL's 'simple'
             // configuration (no stemming, no stop words: the words are jieba's already), stored so that ranking reads it
-            // instead of parsing again, and indexed with GIN. EF does not map it, so loading a case never reads it.
+            // instead of parsing again, and indexed with GIN. Kept by a trigger rather than a generated column, so that a
+            // row copied whole (INSERT ... SELECT *) still inserts. EF does not map it: loading a case never reads it.
             migrationBuilder.Sql("""
-                ALTER TABLE complaints ADD COLUMN search_vector tsvector
-                  GENERATED ALWAYS AS (to_tsvector('simple', coalesce(search_terms, ''))) STORED;
+                ALTER TABLE complaints ADD COLUMN search_vector tsvector;
+                CREATE FUNCTION complaints_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  NEW.search_vector := to_tsvector('simple', coalesce(NEW.search_terms, ''));
+                  RETURN NEW;
+                END $$;
+                CREATE TRIGGER complaints_search_vector BEFORE INSERT OR UPDATE OF search_terms ON complaints
+                  FOR EACH ROW EXECUTE FUNCTION complaints_search_vector();
                 CREATE INDEX ix_complaints_search_vector ON complaints USING gin (search_vector);
                 -- The cases stored before this migration, segmented after start by Insight/InsightBackfill (empty afterwards).
                 CREATE INDEX ix_complaints_unsegmented ON complaints (id) WHERE insight_words IS NULL;
@@ -69,7 +76,11 @@ namespace Complaints.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("ALTER TABLE complaints DROP COLUMN search_vector;");
+            migrationBuilder.Sql("""
+                DROP TRIGGER complaints_search_vector ON complaints;
+                DROP FUNCTION complaints_search_vector();
+                ALTER TABLE complaints DROP COLUMN search_vector;
+                """);
 
             migrationBuilder.DropTable(
                 name: "report_analyses");
