@@ -57,7 +57,10 @@ internal static partial class TextColumns
         }
 
         var text = string.Join(' ', positions.Select(p => $"'{p.Key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}':{string.Join(',', p.Value)}"));
+        // Obsolete because it cannot parse everything PostgreSQL can; these lexemes are quoted plain words, which it reads exactly.
+#pragma warning disable CS0618
         return NpgsqlTypes.NpgsqlTsVector.Parse(text);
+#pragma warning restore CS0618
     }
 
     private static IEnumerable<(string[] Topic, string[] Search)> SentencesOf(string? text) =>
