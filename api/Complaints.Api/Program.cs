@@ -23,6 +23,8 @@ using Complaints.Api.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiLogging();
+builder.AddObservability();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
@@ -42,13 +44,19 @@ builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddInsight();
 
 var app = builder.Build();
+if (await app.RunDatabaseCommandAsync())
+{
+    return; // --Database:Command=migrate or wait-for-schema: the migration Job and the pods' init container
+}
 
+app.UseMetricsPort();
 app.UseApiProblemDetails();
 app.UseHttpLogging();
 app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();

@@ -1,3 +1,4 @@
+using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,11 +11,13 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<ComplaintsDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<ComplaintsDbContext>("database", tags: [ReadyTag])
+            .AddCheck<DrainingHealthCheck>("draining", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary>live: the process answers; ready: the database answers too (503 otherwise).</summary>
+    /// <summary>live: the process answers; ready: the database answers too and the process is not shutting down (503 otherwise).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
