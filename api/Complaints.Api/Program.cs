@@ -1,6 +1,7 @@
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Calendar;
+using Complaints.Api.Changes;
 using Complaints.Api.Cases;
 using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
@@ -19,6 +20,7 @@ using Complaints.Api.Privacy;
 using Complaints.Api.Reports;
 using Complaints.Api.SpotChecks;
 using Complaints.Api.Statistics;
+using Complaints.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -40,6 +42,7 @@ builder.Services.AddAudit();
 builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddInsight();
 
@@ -72,6 +75,8 @@ app.MapSpotChecks();
 app.MapEvidence();
 app.MapCaseDocuments();
 app.MapInsight();
+app.MapAgencyWebhooks();
+app.MapChangeFeed();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
