@@ -60,7 +60,7 @@ public static class CalendarEndpoints
             // One of the 办法's periods: its own length, article and wording.
             if (!WireNames.TryParse<DeadlineKind>(kind, out var statutory) || statutory == DeadlineKind.WorkingDayCount)
             {
-                return ProblemHandling.Validation("kind", "期限类型应为:交办投诉(referral,第十条)、决定是否受理(acceptance,第十一条)、现场处理类办结(onsite_handling)、非现场处理类办结(offsite_handling)或延期后办结(extended_handling,第十三条)。");
+                return ProblemHandling.Validation("kind", "期限类型应为本办法规定的期限之一:交办投诉(第十条)、决定是否受理(第十一条)、现场处理类办结、非现场处理类办结或延期后办结(第十三条)。");
             }
 
             deadline = DeadlineRules.Statutory(calendar, statutory, start);
@@ -125,7 +125,37 @@ public static class CalendarEndpoints
 
         audit.Record(Caller.From(user), "calendar.loaded", null, $"year={year}");
         await audit.SaveChangesAsync(ct);
+        await RefreshOpenDeadlinesAsync(db, calendar, year, ct);
         return Described(calendar, year);
+    }
+
+    /// <summary>
+    /// The official schedule replaces the statutory days the calendar assumed (rules.md "Working days"): every open
+    /// case whose running deadline could count a day of <paramref name="year"/> (due on or after 1 December of the
+    /// year before, since a notice may move late-December days) gets its stored due date recomputed now, so queues,
+    /// "due soon" and the overdue monitor use the new dates at once, not at the case's next save.
+    /// </summary>
+    internal static async Task<int> RefreshOpenDeadlinesAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year - 1, 12, 1);
+        // Only the columns the running deadline is computed from (as the public lookup does), not whole aggregates.
+        var open = await db.Complaints.AsNoTracking()
+            .Where(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate) >= from)
+            .Select(c => new { c.Id, Facts = new DeadlineFacts(c.Status, c.ReceivedAt, c.ReceivingRegionCode, c.ReferredAt, c.AcceptedAt, c.Classification, c.Extended) })
+            .ToListAsync(ct);
+        var refreshed = 0;
+        foreach (var row in open)
+        {
+            var running = row.Facts.Running(calendar);
+            var dueAt = running?.DueAt.ToUniversalTime();
+            var due = running?.Due;
+            // Only the two derived columns: the case's version is not bumped, so no one's concurrent action is refused.
+            refreshed += await db.Complaints.Where(c => c.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => EF.Property<DateTimeOffset?>(c, ComplaintConfiguration.RunningDueAt), dueAt)
+                .SetProperty(c => EF.Property<DateOnly?>(c, ComplaintConfiguration.RunningDueDate), due), ct);
+        }
+
+        return refreshed;
     }
 }
 

@@ -66,7 +66,7 @@ public static class CaseActions
                 case AcceptanceDecision.Accept:
                     return body.Classification is { } classification
                         ? c.Accept(r.Calendar, classification, actor, now).Error
-                        : Missing("classification", "分类(onsite 现场处理类 / offsite 非现场处理类,第十二条)");
+                        : Missing("classification", "分类(现场处理类或者非现场处理类,第十二条)");
                 case AcceptanceDecision.Reject:
                     if (body.Reason is not { } reason)
                     {
@@ -90,7 +90,7 @@ public static class CaseActions
 
                     return c.Reject(r.Calendar, reason, related, body.Explanation, actor, now).Error;
                 default:
-                    return Missing("decision", "受理决定(accept 或 reject,第十一条)");
+                    return Missing("decision", "受理决定(受理或者不予受理,第十一条)");
             }
         });
 
@@ -139,18 +139,25 @@ public static class CaseActions
                 return Missing("leadAgencyId", "牵头部门(第十五条)");
             }
 
+            // 第十五条 across divisions: the department whose remit holds the case and every agency named coordinates
+            // (本级, or the common higher level); agencies may come from any division within that remit.
             var cooperating = body.CooperatingAgencyIds ?? [];
-            if ((ReceivingDepartmentOnly(c, r) ?? await AgencyInRegionAsync(r, lead, c, "leadAgencyId")) is { } error)
+            var named = new List<(string Field, string Region)>();
+            foreach (var (agency, field) in cooperating.Select(a => (a, "cooperatingAgencyIds")).Prepend((lead, "leadAgencyId")))
             {
-                return error;
+                var region = await r.Db.Agencies.AsNoTracking().Where(a => a.Id == agency && a.Active).Select(a => a.RegionCode).FirstOrDefaultAsync();
+                if (region is null)
+                {
+                    return new DomainError("complaint.agency_not_found", "政务服务机构不存在。", "第十五条", field);
+                }
+
+                named.Add((field, region));
             }
 
-            foreach (var agency in cooperating)
+            if (r.Caller.IsManagement && r.Caller.RegionCode is { } department
+                && CoordinationRemit.Check(department, ComplaintStore.RegionOf(r.Db, c), named) is { } outside)
             {
-                if (await AgencyInRegionAsync(r, agency, c, "cooperatingAgencyIds") is { } notFound)
-                {
-                    return notFound;
-                }
+                return outside;
             }
 
             return c.Coordinate(lead, cooperating.ToArray(), actor, now).Error;
@@ -211,7 +218,7 @@ public static class CaseActions
         return TypedResults.Ok(view);
     }
 
-    /// <summary>rules.md: referral and coordination belong to the department that received the case (第十、十五条).</summary>
+    /// <summary>rules.md: referral belongs to the department that received the case (第十条).</summary>
     private static DomainError? ReceivingDepartmentOnly(Complaint c, CaseRequest r) =>
         r.Caller.IsManagement && c.ReceivingRegionCode is { } receiving && r.Caller.RegionCode != receiving
             ? new DomainError(ComplaintErrors.NotPermitted, $"该投诉由区划 {receiving} 的政务服务管理部门接收,应由其交办或协调(第五条、第十条)。", "第五条")

@@ -44,6 +44,21 @@ public static class CaseHooks
                     (PayloadKeys.Result, c.Result),
                     (PayloadKeys.Measures, c.Measures)), now);
                 break;
+            case "case.merged" when r.Db.Complaints.Local.FirstOrDefault(x => x.Id == c.MergedIntoCaseId) is { } into:
+                // 第十一、十三条: each complainant merged in is told into which case, and gets its acceptance notice if it has one.
+                var merged = c.ComplainantsToNotify.Select(m => m.CaseId).ToHashSet();
+                foreach (var recipient in into.ComplainantsToNotify.Where(m => merged.Contains(m.CaseId)))
+                {
+                    NotificationOutbox.EnqueueFor(r.Db, into, recipient, NotificationKind.MergeNotice, Payload(), now);
+                    if (into.AcceptedAt is not null)
+                    {
+                        NotificationOutbox.EnqueueFor(r.Db, into, recipient, NotificationKind.AcceptanceNotice, Payload(
+                            (PayloadKeys.Classification, into.Classification is { } intoClass ? WireNames.Of(intoClass) : null),
+                            (PayloadKeys.DueDate, into.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+                    }
+                }
+
+                break;
             case "case.rectification_ordered":
                 var rectifyBy = c.Rectifications.Count == 0 ? null : c.Rectifications[^1].DueDate.ToString("yyyy-MM-dd");
                 NotificationOutbox.Enqueue(r.Db, c, NotificationKind.RectificationOrdered, Payload((PayloadKeys.DueDate, rectifyBy)), now);

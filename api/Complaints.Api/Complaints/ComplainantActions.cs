@@ -39,7 +39,9 @@ public static class ComplainantActions
             return MyComplaints.NotFound();
         }
 
-        var outcome = complaint.RateSatisfaction(rating, request.Comment, Caller.From(user).ToActor(), clock.GetUtcNow());
+        // A merged complainant rates the result of the case theirs went into (第十三、十六条).
+        var mergedInto = await MergedTarget.FinalAsync(db, complaint, ct);
+        var outcome = complaint.RateSatisfaction(rating, request.Comment, Caller.From(user).ToActor(), clock.GetUtcNow(), mergedInto);
         if (!outcome.IsSuccess)
         {
             return outcome.Error!.ToProblem();

@@ -33,6 +33,10 @@ public static class ComplaintStore
         entry.Property<DateOnly?>(ComplaintConfiguration.RunningDueDate).CurrentValue = running?.Due;
     }
 
+    /// <summary>The supervising division (第五条): the respondent agency's, stored beside the case.</summary>
+    public static string RegionOf(ComplaintsDbContext db, Complaint complaint) =>
+        db.Entry(complaint).Property<string>(ComplaintConfiguration.RegionCode).CurrentValue;
+
     /// <summary>A second aggregate changed in the same unit of work (a merge target) gets its version bumped too.</summary>
     public static void BumpVersion(ComplaintsDbContext db, Complaint complaint)
     {

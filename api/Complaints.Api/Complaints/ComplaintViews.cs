@@ -15,14 +15,24 @@ public sealed record ResultView(Finding Finding, bool InvalidComplaint, string R
 
 public sealed record SubmittedComplaintView(Guid Id, string TrackingNumber, string QueryCode, CaseStatus Status, DateTimeOffset ReceivedAt, DeadlinesView Deadlines);
 
-/// <summary>What anyone holding the tracking number and query code may see: no personal data (api.md).</summary>
+/// <summary>
+/// 第十三条: the case a merged complaint went into, as its complainant follows it: its tracking number, status,
+/// deadlines and, once concluded, its result — the result this complainant is given.
+/// </summary>
+public sealed record MergedIntoView(string TrackingNumber, CaseStatus Status, Classification? Classification, DeadlinesView Deadlines, ResultView? Result)
+{
+    public static MergedIntoView From(PublicStatusView target) => new(target.TrackingNumber, target.Status, target.Classification, target.Deadlines, target.Result);
+}
+
+/// <summary>What anyone holding the tracking number and query code may see: no personal data (api.md). <c>mergedInto</c> only for a merged complaint.</summary>
 public sealed record PublicStatusView(
     string TrackingNumber,
     CaseStatus Status,
     Classification? Classification,
     DeadlinesView Deadlines,
     IReadOnlyList<TimelineItemView> Timeline,
-    ResultView? Result);
+    ResultView? Result,
+    MergedIntoView? MergedInto = null);
 
 public sealed record MyComplaintSummary(
     Guid Id,
@@ -51,7 +61,8 @@ public sealed record MyComplaintView(
     IReadOnlyList<TimelineItemView> Timeline,
     ResultView? Result,
     SatisfactionRating? Rating,
-    IReadOnlyList<Guid> EvidenceIds);
+    IReadOnlyList<Guid> EvidenceIds,
+    MergedIntoView? MergedInto = null);
 
 public static class ComplaintViewMapping
 {

@@ -20,16 +20,21 @@ public static class LookupComplaint
     /// arrays, in one row and one round trip, instead of the whole aggregate with its six owned collections.
     /// Enum columns hold the member names, as EF Core's string conversions write them.
     /// </summary>
-    private const string FindByNumber = """
+    private const string Select = """
         SELECT c.tracking_number, c.query_code_hash, c.status, c.classification, c.received_at, c.receiving_region_code, c.referred_at,
                c.accepted_at, c.extended, c.finding, c.is_invalid_complaint, c.result, c.measures, c.concluded_at,
-               t.kinds, t.ats
+               t.kinds, t.ats, c.merged_into_case_id
         FROM complaints c
         LEFT JOIN LATERAL (
           SELECT array_agg(t.kind ORDER BY t.sequence) AS kinds, array_agg(t.at ORDER BY t.sequence) AS ats
           FROM complaint_timeline t WHERE t.complaint_id = c.id) t ON true
-        WHERE c.tracking_number = $1
         """;
+
+    private const string FindByNumber = Select + " WHERE c.tracking_number = $1";
+
+    // A merged complaint's status is that of the case it went into (第十三条); merges may chain, so follow a few.
+    private const string FindById = Select + " WHERE c.id = $1";
+    private const int MaxMergeHops = 5;
 
     public static async Task<Results<Ok<PublicStatusView>, ProblemHttpResult>> Handle(
         LookupRequest request, NpgsqlDataSource db, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
@@ -54,13 +59,23 @@ public static class LookupComplaint
             return NotFound();
         }
 
-        return TypedResults.Ok(row.ToPublicStatus(calendar, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        var view = row.ToPublicStatus(calendar, now);
+        var target = row;
+        for (var hop = 0; hop < MaxMergeHops && target is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        {
+            target = await FindAsync(db, FindById, into, ct);
+        }
+
+        return TypedResults.Ok(target is null || ReferenceEquals(target, row) ? view : view with { MergedInto = MergedIntoView.From(target.ToPublicStatus(calendar, now)) });
     }
 
-    private static async Task<LookupRow?> FindAsync(NpgsqlDataSource db, string number, CancellationToken ct)
+    private static Task<LookupRow?> FindAsync(NpgsqlDataSource db, string number, CancellationToken ct) => FindAsync(db, FindByNumber, number, ct);
+
+    private static async Task<LookupRow?> FindAsync<TKey>(NpgsqlDataSource db, string sql, TKey key, CancellationToken ct)
     {
-        await using var command = db.CreateCommand(FindByNumber);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = number });
+        await using var command = db.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<TKey> { TypedValue = key });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -90,7 +105,8 @@ public static class LookupComplaint
             reader.IsDBNull(11) ? null : reader.GetString(11),
             reader.IsDBNull(12) ? null : reader.GetString(12),
             reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-            timeline);
+            timeline,
+            reader.IsDBNull(16) ? null : reader.GetGuid(16));
     }
 
     private static ProblemHttpResult NotFound() =>
@@ -113,7 +129,8 @@ public static class LookupComplaint
         string? Result,
         string? Measures,
         DateTimeOffset? ConcludedAt,
-        List<TimelinePoint> Timeline)
+        List<TimelinePoint> Timeline,
+        Guid? MergedIntoCaseId)
     {
         /// <summary>The same view as <see cref="ComplaintViewMapping.ToPublicStatus"/> gives for the loaded aggregate.</summary>
         public PublicStatusView ToPublicStatus(IWorkingDayCalendar calendar, DateTimeOffset now)

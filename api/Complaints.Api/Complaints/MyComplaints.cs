@@ -40,7 +40,17 @@ public static class MyComplaints
         Guid id, ClaimsPrincipal user, ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var complaint = await FindOwnAsync(db, id, user, tracking: false, ct);
-        return complaint is null ? NotFound() : TypedResults.Ok(complaint.ToMyView(calendar, clock.GetUtcNow()));
+        if (complaint is null)
+        {
+            return NotFound();
+        }
+
+        // 第十三条: a merged complainant follows the case theirs went into, up to its result.
+        var now = clock.GetUtcNow();
+        var view = complaint.ToMyView(calendar, now);
+        return TypedResults.Ok(await MergedTarget.FinalAsync(db, complaint, ct) is { } target
+            ? view with { MergedInto = MergedIntoView.From(target.ToPublicStatus(calendar, now)) }
+            : view);
     }
 
     public static async Task<Complaint?> FindOwnAsync(ComplaintsDbContext db, Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)

@@ -33,8 +33,20 @@ public sealed record AcceptanceNoticeDocument(
     string? ReasonText,
     string? RelatedTrackingNumber,
     string? Explanation,
-    bool Provisional) : ICaseDocument<AcceptanceNoticeDocument>
+    bool Provisional,
+    string? MergedTrackingNumber = null) : ICaseDocument<AcceptanceNoticeDocument>
 {
+    /// <summary>
+    /// 第十一、十三条: a merged complainant gets the notice of the case theirs went into, addressed to them and
+    /// naming their own tracking number (<see cref="MergedTrackingNumber"/>) beside the case's.
+    /// </summary>
+    static AcceptanceNoticeDocument? ICaseDocument<AcceptanceNoticeDocument>.ForMerged(CaseFile merged, CaseFile target) =>
+        Build(target) with
+        {
+            Complainant = merged.Complainant,
+            MergedTrackingNumber = merged.Complaint.TrackingNumber,
+        };
+
     public const string Kind = "acceptance-notice";
 
     static string ICaseDocument<AcceptanceNoticeDocument>.Kind => Kind;
@@ -44,7 +56,9 @@ public sealed record AcceptanceNoticeDocument(
             ? null
             : $"本件尚未作出受理或者不予受理的决定(当前状态为「{complaint.Status.ChineseName()}」),决定后方可出具通知书(第十一条)。";
 
-    static AcceptanceNoticeDocument ICaseDocument<AcceptanceNoticeDocument>.From(CaseFile file)
+    static AcceptanceNoticeDocument ICaseDocument<AcceptanceNoticeDocument>.From(CaseFile file) => Build(file);
+
+    private static AcceptanceNoticeDocument Build(CaseFile file)
     {
         var c = file.Complaint;
         var decidedAt = c.DecidedAt!.Value;
@@ -121,6 +135,11 @@ public sealed record AcceptanceNoticeDocument(
             }
         }
 
+        if (MergedTrackingNumber is not null)
+        {
+            paragraphs.Add($"您的投诉(投诉编号:{MergedTrackingNumber})与上述投诉为同一事项,已并入该投诉合并处理(第十三条),本通知书同样适用于您的投诉,处理结果将一并反馈。");
+        }
+
         paragraphs.Add("特此通知。");
 
         var rows = new FormRows()
@@ -128,6 +147,11 @@ public sealed record AcceptanceNoticeDocument(
             .Two("投诉人", Complainant.Describe(), "联系电话", Complainant.Withheld ? DocumentComplainant.WithheldName : Complainant.PhoneMasked)
             .Two("被投诉单位", Respondent.AgencyName, "政务服务事项", ServiceItem.Describe())
             .Two("决定时间", DecidedAt.Chinese(), "决定机关", IssuedBy.Name);
+        if (MergedTrackingNumber is not null)
+        {
+            rows.One("并入本件的投诉", MergedTrackingNumber);
+        }
+
         if (accepted)
         {
             rows.Two("处理类别", Classification!.Value.Name(), "办结期限", $"{HandlingDue!.Value.Chinese()}({HandlingArticle})");
@@ -144,7 +168,7 @@ public sealed record AcceptanceNoticeDocument(
         List<string> notes = ["依据《云南省政务服务投诉处理办法(试行)》第十一条,投诉人可以现场领取或者以其他有效方式接收本通知书。"];
         if (Provisional)
         {
-            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日休息计算。");
+            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日和法定节假日(全国年节及纪念日放假办法)休息计算。");
         }
 
         return new FormSheet(

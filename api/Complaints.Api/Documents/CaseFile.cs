@@ -1,6 +1,7 @@
 using Complaints.Api.Auth;
 using Complaints.Api.Cases;
 using Complaints.Api.Persistence;
+using Complaints.Api.SpotChecks;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public sealed record DocumentComplainant(
 }
 
 public sealed record DocumentAgency(Guid Id, string Name);
+
+/// <summary>One 抽查 verdict on a case, as stored with its spot check.</summary>
+public sealed record CaseSpotCheck(string RegionCode, SpotCheckVerdict Verdict, string Note, DateTimeOffset ReviewedAt, bool RectificationOrdered);
 
 /// <summary>A 政务服务管理部门, named by the division it serves.</summary>
 public sealed record DocumentDepartment(string RegionCode, string Name);
@@ -87,6 +91,9 @@ internal sealed class CaseFile
 
     public DocumentComplainant Complainant { get; }
 
+    /// <summary>The 抽查 verdicts on this case (第十六条), oldest first.</summary>
+    public IReadOnlyList<CaseSpotCheck> SpotChecks { get; private init; } = [];
+
     /// <summary>The tracking number of the case a 第八条 rejection points at, if any.</summary>
     public string? RelatedTrackingNumber { get; }
 
@@ -110,6 +117,21 @@ internal sealed class CaseFile
     /// <summary>The case if the caller may see it (tracked, so that the masked shadow columns can be read); otherwise null.</summary>
     public static Task<Complaint?> FindVisibleAsync(ComplaintsDbContext db, Guid id, Caller caller, CancellationToken ct) =>
         db.Complaints.AsSplitQuery().Where(c => c.Id == id).VisibleTo(caller).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The case a merged complaint finally went into (第十三条), tracked like the case itself. Its forms speak for
+    /// the merged complaint too, whoever may see the target otherwise: nothing of its complainant is shown.
+    /// </summary>
+    public static async Task<Complaint?> FindMergeTargetAsync(ComplaintsDbContext db, Complaint complaint, CancellationToken ct)
+    {
+        var current = complaint;
+        for (var hop = 0; hop < 5 && current is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        {
+            current = await db.Complaints.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == into, ct);
+        }
+
+        return current is null || ReferenceEquals(current, complaint) || current.Status == CaseStatus.Merged ? null : current;
+    }
 
     public static async Task<CaseFile> LoadAsync(
         ComplaintsDbContext db, Complaint complaint, Caller caller, IWorkingDayCalendar calendar, DateTimeOffset now, CancellationToken ct)
@@ -140,7 +162,20 @@ internal sealed class CaseFile
             ? await db.Complaints.AsNoTracking().Where(c => c.Id == relatedId).Select(c => c.TrackingNumber).FirstOrDefaultAsync(ct)
             : null;
 
-        return new CaseFile(complaint, complainant, agencyNames, departmentNames, related, calendar, now);
+        // 抽查 verdicts live with the spot checks (第十六条), not in the aggregate; the form shows them beside the record.
+        var spotChecks = (await db.SpotChecks.AsNoTracking().Where(s => s.CaseIds.Contains(complaint.Id)).ToListAsync(ct))
+            .SelectMany(s => s.Findings.Where(f => f.CaseId == complaint.Id).Select(f => new CaseSpotCheck(s.RegionCode, f.Verdict, f.Note, f.ReviewedAt, f.RectificationOrdered)))
+            .OrderBy(f => f.ReviewedAt)
+            .ToList();
+        foreach (var region in spotChecks.Select(s => s.RegionCode).Where(r => !departmentNames.ContainsKey(r)).Distinct().ToList())
+        {
+            if (await db.ManagementDepartments.AsNoTracking().Where(d => d.RegionCode == region).Select(d => d.Name).FirstOrDefaultAsync(ct) is { } name)
+            {
+                departmentNames[region] = name;
+            }
+        }
+
+        return new CaseFile(complaint, complainant, agencyNames, departmentNames, related, calendar, now) { SpotChecks = spotChecks };
     }
 
     private string AgencyName(Guid id) => _agencyNames.GetValueOrDefault(id) ?? "(机构名录中无此机构)";

@@ -4,6 +4,7 @@ using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -108,12 +109,21 @@ public static class DocumentEndpoints
             return DomainProblems.ComplaintNotFound();
         }
 
-        if (TDocument.Unavailable(complaint) is { } reason)
+        var now = clock.GetUtcNow();
+        TDocument? document = default;
+        if (complaint.Status == CaseStatus.Merged && await CaseFile.FindMergeTargetAsync(db, complaint, ct) is { } target
+            && TDocument.Unavailable(target) is null)
+        {
+            // 第十一、十三条: e.g. the acceptance notice of the case it went into, addressed to this complainant.
+            document = TDocument.ForMerged(await CaseFile.LoadAsync(db, complaint, caller, calendar, now, ct), await CaseFile.LoadAsync(db, target, caller, calendar, now, ct));
+        }
+
+        if (document is null && TDocument.Unavailable(complaint) is { } reason)
         {
             return ProblemHandling.Problem(StatusCodes.Status409Conflict, NotAvailable, reason, title: "文书尚不能出具");
         }
 
-        var document = TDocument.From(await CaseFile.LoadAsync(db, complaint, caller, calendar, clock.GetUtcNow(), ct));
+        document ??= TDocument.From(await CaseFile.LoadAsync(db, complaint, caller, calendar, now, ct));
         switch (format)
         {
             case DocumentFormat.Html:

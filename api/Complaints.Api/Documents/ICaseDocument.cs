@@ -14,5 +14,11 @@ internal interface ICaseDocument<TSelf>
 
     static abstract TSelf From(CaseFile file);
 
+    /// <summary>
+    /// 第十三条: whether a merged complaint's form is the one of the case it went into (<paramref name="target"/>),
+    /// and how: null when this form describes the merged case's own record.
+    /// </summary>
+    static virtual TSelf? ForMerged(CaseFile merged, CaseFile target) => default;
+
     FormSheet ToSheet();
 }

@@ -96,7 +96,7 @@ public sealed record ReferralFormDocument(
         ];
         if (Provisional)
         {
-            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日休息计算。");
+            notes.Add("注:所涉年度的国务院节假日安排尚未载入,上述期限暂按周六、周日和法定节假日(全国年节及纪念日放假办法)休息计算。");
         }
 
         return new FormSheet(

@@ -1,4 +1,5 @@
 using Complaints.Api.Complaints;
+using Complaints.Api.SpotChecks;
 using Complaints.Domain.Cases;
 
 namespace Complaints.Api.Documents;
@@ -6,6 +7,15 @@ namespace Complaints.Api.Documents;
 public sealed record DocumentInvestigationStep(int Number, DateTimeOffset At, InvestigationMethod Method, string Summary, DocumentAgency? Agency, bool Disputed = false);
 
 public sealed record DocumentRevisit(DateTimeOffset At, RevisitMethod Method, SatisfactionRating Rating, string? Note);
+
+public sealed record DocumentRectification(
+    int Number, string Requirement, DateOnly DueDate, DateTimeOffset OrderedAt, RectificationStatus Status,
+    string? Report, DateTimeOffset? CompletedAt, int SentBackCount, string? VerificationNote, DateTimeOffset? VerifiedAt);
+
+/// <summary>A management department's 抽查 verdict on this case (第十六条), with the department that drew the sample.</summary>
+public sealed record DocumentSpotCheck(DateTimeOffset ReviewedAt, DocumentDepartment Department, SpotCheckVerdict Verdict, string Note, bool RectificationOrdered);
+
+public sealed record DocumentMajorReport(DateTimeOffset ReportedAt, string? Summary);
 
 /// <summary>
 /// 附件3《政务服务投诉处理情况登记表》(第十七条): the archive sheet, from <see cref="RegistrationForm.From"/>
@@ -49,7 +59,13 @@ public sealed record RegistrationFormDocument(
     string? ComplainantComment,
     IReadOnlyList<DocumentRevisit> Revisits,
     SatisfactionRating? EffectiveSatisfaction,
-    DeadlinesView Deadlines) : ICaseDocument<RegistrationFormDocument>
+    DeadlinesView Deadlines,
+    IReadOnlyList<DocumentRectification> Rectifications,
+    IReadOnlyList<DocumentSpotCheck> SpotChecks,
+    DocumentMajorReport? MajorReport,
+    string? MergedIntoTrackingNumber,
+    DateTimeOffset? MergedAt,
+    DateTimeOffset? ExtendedAt) : ICaseDocument<RegistrationFormDocument>
 {
     public const string Kind = "registration-form";
 
@@ -99,7 +115,14 @@ public sealed record RegistrationFormDocument(
             form.ComplainantComment,
             form.Revisits.Select(r => new DocumentRevisit(r.At.Cst(), r.Method, r.Rating, r.Note)).ToList(),
             form.EffectiveSatisfaction,
-            DeadlinesView.From(file.Complaint.Deadlines(file.Calendar, file.Now)));
+            DeadlinesView.From(file.Complaint.Deadlines(file.Calendar, file.Now)),
+            form.Rectifications.Select(r => new DocumentRectification(
+                r.Number, r.Requirement, r.DueDate, r.OrderedAt.Cst(), r.Status, r.Report, r.CompletedAt?.Cst(), r.SentBackCount, r.VerificationNote, r.VerifiedAt?.Cst())).ToList(),
+            file.SpotChecks.Select(s => new DocumentSpotCheck(s.ReviewedAt.Cst(), file.Department(s.RegionCode), s.Verdict, s.Note, s.RectificationOrdered)).ToList(),
+            form.MajorReport is { } major ? new DocumentMajorReport(major.ReportedAt.Cst(), major.Summary) : null,
+            form.MergedIntoTrackingNumber,
+            form.MergedAt?.Cst(),
+            form.ExtendedAt?.Cst());
     }
 
     FormSheet ICaseDocument<RegistrationFormDocument>.ToSheet()
@@ -131,7 +154,7 @@ public sealed record RegistrationFormDocument(
 
         if (Extended)
         {
-            rows.One("延期理由", ExtensionReason);
+            rows.Two("延期时间", ExtendedAt?.Chinese(), "延期理由", ExtensionReason);
         }
 
         if (LeadAgency is not null)
@@ -157,7 +180,12 @@ public sealed record RegistrationFormDocument(
             .One("整改措施", Measures);
         if (MergedTrackingNumbers.Count > 0)
         {
-            rows.One("合并投诉", string.Join("、", MergedTrackingNumbers));
+            rows.One("并入本件的投诉", string.Join("、", MergedTrackingNumbers));
+        }
+
+        if (MergedIntoTrackingNumber is not null)
+        {
+            rows.Two("合并处理", $"已并入投诉件{MergedIntoTrackingNumber}", "合并时间", MergedAt?.Chinese());
         }
 
         rows.Section("回访与评价")
@@ -167,6 +195,30 @@ public sealed record RegistrationFormDocument(
         {
             var note = revisit.Note is null ? "" : $":{revisit.Note}";
             rows.One($"回访{i}", $"{revisit.At.Chinese()} {revisit.Method.Name()} {revisit.Rating.Name()}{note}");
+        }
+
+        if (Rectifications.Count > 0 || SpotChecks.Count > 0)
+        {
+            rows.Section("监督检查与整改");
+        }
+
+        foreach (var check in SpotChecks)
+        {
+            var verdict = check.Verdict == SpotCheckVerdict.Proper ? "处理得当" : "处理不当";
+            var ordered = check.RectificationOrdered ? ",督促整改" : "";
+            rows.One("抽查", $"{check.ReviewedAt.Chinese()} {check.Department.Name}:{verdict}{ordered}\n{check.Note}");
+        }
+
+        foreach (var r in Rectifications)
+        {
+            rows.Two($"整改{r.Number}", $"{r.OrderedAt.Chinese()} 责令整改,期限{r.DueDate.Chinese()}\n{r.Requirement}", "整改状态", r.Status.ChineseName())
+                .Two("整改完成", r.CompletedAt is { } done ? $"{done.Chinese()} {r.Report}" : null, "退回次数", r.SentBackCount.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Two("核验", r.VerifiedAt is { } verifiedAt ? $"{verifiedAt.Chinese()} 核验通过" : null, "核验意见", r.VerificationNote);
+        }
+
+        if (MajorReport is { } major)
+        {
+            rows.Section("重大投诉事项").Two("报告时间", major.ReportedAt.Chinese(), "情况摘要", major.Summary);
         }
 
         return new FormSheet(

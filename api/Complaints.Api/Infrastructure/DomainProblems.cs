@@ -1,5 +1,6 @@
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
+using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Complaints.Api.Infrastructure;
@@ -34,7 +35,7 @@ public static class DomainProblems
             or ComplaintErrors.NotOverdue or ComplaintErrors.InvestigationRequired => StatusCodes.Status409Conflict,
         ComplaintErrors.NotPermitted or ComplaintErrors.NotHandlingAgency or ComplaintErrors.NotLeadAgency
             or ComplaintErrors.OfficerRequired or ComplaintErrors.NotComplainant or ComplaintErrors.ReceivingAgencyNotRespondent
-            or ComplaintErrors.MergeTargetOtherAgency => StatusCodes.Status403Forbidden,
+            or ComplaintErrors.MergeTargetOtherAgency or CoordinationRemit.OutsideRemitCode => StatusCodes.Status403Forbidden,
         _ when error.Field is not null => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -30,6 +30,9 @@ public enum NotificationKind
     /// <summary>第十六条: the management department ordered the agency to rectify (整改).</summary>
     RectificationOrdered,
 
+    /// <summary>第十三条: the complaint was merged into another case, named, whose progress and result the complainant will get.</summary>
+    MergeNotice,
+
     // Events for agency and department systems (webhook subscriptions, Webhooks/WebhookEvents).
 
     /// <summary>第十条: a case was referred to the agency, with its 交办单.</summary>

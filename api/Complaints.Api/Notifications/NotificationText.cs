@@ -64,6 +64,9 @@ public static class NotificationText
                 Clause(text, p, PayloadKeys.RatingUrl, v => $":{v}");
                 text.Append('。');
                 break;
+            case NotificationKind.MergeNotice:
+                text.Append("受理情况、办理进度和处理结果将一并告知您,可凭您的投诉编号和查询码查询。(第十三条)");
+                break;
             case NotificationKind.WithdrawalConfirmation:
                 text.Append(yours).Append("已按您的申请撤回。");
                 break;

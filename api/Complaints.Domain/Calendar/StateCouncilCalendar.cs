@@ -21,7 +21,7 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
     private readonly Lock _writeLock = new();
     private volatile Snapshot _snapshot;
 
-    /// <summary>An empty calendar: weekends only, every year provisional, until schedules are loaded.</summary>
+    /// <summary>An empty calendar: weekends and the statutory holidays only, every year provisional, until schedules are loaded.</summary>
     public StateCouncilCalendar()
         : this([])
     {
@@ -93,7 +93,7 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
 
     public DayKind KindOf(DateOnly date)
     {
-        if (_snapshot.Days.TryGetValue(date, out var listed))
+        if (Entry(date) is { } listed)
         {
             return listed.IsOffDay ? DayKind.Holiday : DayKind.MakeupWorkingDay;
         }
@@ -101,8 +101,25 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
         return WorkingDays.IsWeekend(date) ? DayKind.Weekend : DayKind.Weekday;
     }
 
-    /// <summary>The notice's entry for the date (holiday or make-up day), or null when it is not listed.</summary>
-    public ScheduleDay? Entry(DateOnly date) => _snapshot.Days.GetValueOrDefault(date);
+    /// <summary>
+    /// The notice's entry for the date (holiday or make-up day); for a year without a notice, the statutory
+    /// holiday of 《全国年节及纪念日放假办法》 on that date (<see cref="StatutoryHolidays"/>); otherwise null.
+    /// </summary>
+    public ScheduleDay? Entry(DateOnly date)
+    {
+        var snapshot = _snapshot;
+        if (snapshot.Days.TryGetValue(date, out var listed))
+        {
+            return listed;
+        }
+
+        return snapshot.ScheduledYearSet.Contains(date.Year) ? null : StatutoryDaysOf(date.Year).GetValueOrDefault(date);
+    }
+
+    private static FrozenDictionary<DateOnly, ScheduleDay> StatutoryDaysOf(int year) =>
+        StatutoryCache.GetOrAdd(year, y => StatutoryHolidays.Of(y).ToFrozenDictionary(d => d.Date));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, FrozenDictionary<DateOnly, ScheduleDay>> StatutoryCache = new();
 
     /// <summary>The notice of the year as loaded, or null.</summary>
     public YearSchedule? ScheduleFor(int year) => _snapshot.ByYear.GetValueOrDefault(year);
@@ -159,7 +176,8 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
 
         var snapshot = _snapshot;
         var schedule = snapshot.ByYear.GetValueOrDefault(year);
-        var days = schedule?.Days ?? [];
+        // Without a notice the year still has its statutory holidays (provisional, no 调休 guessed).
+        var days = snapshot.ScheduledYearSet.Contains(year) ? schedule!.Days : StatutoryHolidays.Of(year);
         var holidays = new List<HolidayPeriod>();
         foreach (var day in days.Where(d => d.IsOffDay))
         {

@@ -44,11 +44,15 @@ public sealed partial class Complaint
         return ComplaintErrors.ComplainantOnly(ComplaintAction.Withdraw);
     }
 
-    /// <summary>第十六条: the complainant rates the result, once, on the 好差评 scale.</summary>
-    public Outcome RateSatisfaction(SatisfactionRating rating, string? comment, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// 第十六条: the complainant rates the result, once, on the 好差评 scale. A merged complainant (第十三条) rates
+    /// the result they were given: that of <paramref name="mergedInto"/>, the case theirs went into, once it is
+    /// concluded; the rating is kept on their own case, so each complainant's satisfaction counts.
+    /// </summary>
+    public Outcome RateSatisfaction(SatisfactionRating rating, string? comment, Actor actor, DateTimeOffset at, Complaint? mergedInto = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.RateSatisfaction, CaseStatus.Concluded)
+        var error = (Status == CaseStatus.Merged ? MergedResultGiven(mergedInto) : InState(ComplaintAction.RateSatisfaction, CaseStatus.Concluded))
             ?? ByOwnComplainant(ComplaintAction.RateSatisfaction, actor)
             ?? (ComplainantRating is null ? null : new DomainError(ComplaintErrors.AlreadyRated, "已经评价过,每件投诉只能评价一次(第十六条)。", "第十六条", "rating"))
             ?? Defined(rating, "rating")
@@ -63,6 +67,31 @@ public sealed partial class Complaint
         RatedAt = at;
         Record(TimelineEventKind.Rated, "第十六条", actor, at, ("rating", WireNames.Of(rating)), ("negative", Flag(rating.IsNegative())));
         return Outcome.Ok();
+    }
+
+    /// <summary>
+    /// The case this one finally went into (第十三条): <paramref name="candidate"/> when it holds this case's
+    /// complainant among its merged ones. Merges can chain (A into B, B into C); C then holds A's complainant too.
+    /// </summary>
+    public bool WentInto(Complaint candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Status == CaseStatus.Merged && candidate.Status != CaseStatus.Merged && candidate._mergedCases.Any(m => m.CaseId == Id);
+    }
+
+    private DomainError? MergedResultGiven(Complaint? mergedInto)
+    {
+        if (mergedInto is null || !WentInto(mergedInto))
+        {
+            return ComplaintErrors.Transition(Status, ComplaintAction.RateSatisfaction);
+        }
+
+        return mergedInto.Status == CaseStatus.Concluded
+            ? null
+            : new DomainError(
+                ComplaintErrors.InvalidTransition,
+                $"您的投诉已并入投诉件{mergedInto.TrackingNumber}合并处理,该投诉件{mergedInto.Status.Describe()},办结后方可评价(第十三条、第十六条)。",
+                "第十六条");
     }
 
     /// <summary>

@@ -11,8 +11,18 @@ public sealed record RegistrationInvestigationStep(int Number, DateTimeOffset At
 
 public sealed record RegistrationRevisit(DateTimeOffset At, RevisitMethod Method, SatisfactionRating Rating, string? Note);
 
+/// <summary>第十六条 督促整改 and 跟踪落实: ordered, reported completed (sent back n times), verified.</summary>
+public sealed record RegistrationRectification(
+    int Number, string Requirement, DateOnly DueDate, DateTimeOffset OrderedAt, RectificationStatus Status,
+    string? Report, DateTimeOffset? CompletedAt, int SentBackCount, string? VerificationNote, DateTimeOffset? VerifiedAt);
+
+/// <summary>第四条: reported to the government of that level as a 重大投诉事项.</summary>
+public sealed record RegistrationMajorReport(DateTimeOffset ReportedAt, string? Summary);
+
 /// <summary>
-/// 附件3《政务服务投诉处理情况登记表》 (第十七条), produced from the record alone. It is the archive
+/// 附件3《政务服务投诉处理情况登记表》 (第十七条), produced from the record alone: the whole record — receipt,
+/// referral, decision, investigation, extension, coordination, merges either way, conclusion, revisits and
+/// ratings, rectifications ordered, completed and verified (第十六条), and the major-complaint report (第四条). It is the archive
 /// copy and so carries the complainant as recorded; masking for a reader happens outside the domain.
 /// Agencies appear by id: names belong to the directory, which renders them.
 /// </summary>
@@ -51,7 +61,12 @@ public sealed record RegistrationForm(
     SatisfactionRating? ComplainantRating,
     string? ComplainantComment,
     IReadOnlyList<RegistrationRevisit> Revisits,
-    SatisfactionRating? EffectiveSatisfaction)
+    SatisfactionRating? EffectiveSatisfaction,
+    IReadOnlyList<RegistrationRectification> Rectifications,
+    RegistrationMajorReport? MajorReport,
+    string? MergedIntoTrackingNumber,
+    DateTimeOffset? MergedAt,
+    DateTimeOffset? ExtendedAt)
 {
     public static RegistrationForm From(Complaint complaint)
     {
@@ -97,6 +112,12 @@ public sealed record RegistrationForm(
             complaint.ComplainantRating,
             complaint.ComplainantComment,
             complaint.Revisits.Select(r => new RegistrationRevisit(r.RecordedAt, r.Method, r.Rating, r.Note)).ToList(),
-            complaint.EffectiveSatisfaction);
+            complaint.EffectiveSatisfaction,
+            complaint.Rectifications.Select(r => new RegistrationRectification(
+                r.Number, r.Requirement, r.DueDate, r.OrderedAt, r.Status, r.Report, r.CompletedAt, r.SentBackCount, r.VerificationNote, r.VerifiedAt)).ToList(),
+            complaint.IsMajor && complaint.MajorReportedAt is { } reported ? new RegistrationMajorReport(reported, complaint.MajorSummary) : null,
+            complaint.MergedIntoTrackingNumber,
+            complaint.MergedAt,
+            complaint.ExtendedAt);
     }
 }

@@ -107,7 +107,7 @@ public static class DeadlineExplanation
         {
             var years = calendar is null ? [] : deadline.MissingScheduleYears(calendar);
             var which = years.Count == 0 ? "所涉年度" : string.Join('、', years.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"));
-            text.Append(CultureInfo.InvariantCulture, $"该期限为暂定:{which}国务院节假日安排尚未载入,暂按周六、周日休息计算,安排公布后可能变化。");
+            text.Append(CultureInfo.InvariantCulture, $"该期限为暂定:{which}国务院节假日安排尚未载入,暂按周六、周日和法定节假日(全国年节及纪念日放假办法)休息计算,安排公布后可能变化。");
         }
 
         return text.ToString();

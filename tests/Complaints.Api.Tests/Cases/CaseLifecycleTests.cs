@@ -117,9 +117,13 @@ public sealed class CaseLifecycleTests(AppFixture app)
         var coordinated = await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { other } });
         Assert.Equal(WuhuaMarket, coordinated.GetProperty("leadAgencyId").GetGuid());
 
+        // 第十五条 across divisions: 五华区 cannot bring in an agency of 曲靖; the common higher level (the province) can.
         var outside = global::Complaints.Api.Directory.DemoDirectory.AgencyId(17); // 曲靖: outside 五华区
-        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { outside } }, HttpStatusCode.BadRequest);
-        await flow.ActAsync("province_management", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { other } }, HttpStatusCode.Forbidden);
+        var refused = await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { outside } }, HttpStatusCode.Forbidden);
+        Assert.Equal("complaint.coordination_outside_remit", refused.GetProperty("code").GetString());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("cooperatingAgencyIds", out _));
+        await flow.ActAsync("province_management", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { other } });
+        await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { Guid.NewGuid() } }, HttpStatusCode.BadRequest);
         await flow.ActAsync("agency_staff", id, "investigation-records", new { method = "interview", summary = "约谈双方。" });
         var concluded = await flow.ActAsync("agency_staff", id, "conclusion", new { finding = "unsubstantiated", result = "经核实不属实。" });
         Assert.True(concluded.GetProperty("result").GetProperty("invalidComplaint").GetBoolean());

@@ -39,7 +39,10 @@ public sealed class CalendarTests(AppFixture app)
         Assert.StartsWith("依据第十三条第(二)项,延期后办结的期限为20个工作日", (await Ask("kind=extended_handling")).GetProperty("explanation").GetString(), StringComparison.Ordinal);
 
         await SubmissionTests.AssertProblemAsync(await client.GetAsync("/api/v1/calendar/deadline?from=2026-03-02&kind=acceptance&workingDays=10"), HttpStatusCode.BadRequest, "request.validation_failed", "workingDays");
-        await SubmissionTests.AssertProblemAsync(await client.GetAsync("/api/v1/calendar/deadline?from=2026-03-02&kind=someday"), HttpStatusCode.BadRequest, "request.validation_failed", "kind");
+        var unknown = await client.GetAsync("/api/v1/calendar/deadline?from=2026-03-02&kind=someday");
+        var detail = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+        Assert.DoesNotMatch("[a-z_]{3,}", detail);
+        await SubmissionTests.AssertProblemAsync(unknown, HttpStatusCode.BadRequest, "request.validation_failed", "kind");
     }
 
     [Fact]

@@ -29,13 +29,15 @@ public class ScheduleLoadingTests
     public void Loading_a_notice_makes_its_year_settled_and_changes_its_working_days()
     {
         var calendar = StateCouncilCalendar.LoadShipped();
-        Assert.True(calendar.IsWorkingDay(D("2027-02-08")));
+        Assert.False(calendar.IsWorkingDay(D("2027-02-08"))); // 正月初三, a statutory holiday until the notice says more
+        Assert.True(calendar.IsWorkingDay(D("2027-02-09")));
 
         var loaded = calendar.LoadJson(2027, Notice2027);
 
         Assert.True(loaded.IsSuccess);
         Assert.True(calendar.HasSchedule(2027));
         Assert.False(calendar.IsWorkingDay(D("2027-02-08")));
+        Assert.False(calendar.IsWorkingDay(D("2027-02-09")));
         Assert.True(calendar.IsWorkingDay(D("2027-02-14")));
         Assert.Equal(D("2027-02-15"), WorkingDays.Add(calendar, D("2027-02-04"), 2));
         Assert.True(WorkingDays.IsSettled(calendar, D("2026-12-31")));

@@ -90,9 +90,9 @@ public class WorkingDayPropertyTests
     }
 
     [Fact]
-    public void Weekend_only_counting_carries_on_into_2027()
+    public void Counting_carries_on_into_2027_over_its_statutory_holidays()
     {
-        // 2026-12-31 is a Thursday; 2027-01-01 (Fri), 01-04 (Mon), 01-05 (Tue) are weekdays without a notice.
-        Assert.Equal(D("2027-01-05"), WorkingDays.Add(Shipped, D("2026-12-31"), 3));
+        // 2026-12-31 is a Thursday; 2027-01-01 (Fri) is 元旦 without a notice; 01-04 (Mon), 01-05 (Tue), 01-06 (Wed) count.
+        Assert.Equal(D("2027-01-06"), WorkingDays.Add(Shipped, D("2026-12-31"), 3));
     }
 }

@@ -24,6 +24,52 @@ public class MergeTests
     }
 
     [Fact]
+    public void A_merged_complainant_rates_the_result_of_the_case_theirs_went_into_once_it_is_concluded_第十三条_第十六条()
+    {
+        var target = InHandling();
+        var source = Referred();
+        source.Merge(target, Agency, Later).ShouldSucceed();
+
+        var early = source.RateSatisfaction(SatisfactionRating.Satisfied, null, Citizen, Later, target).ShouldFailWith(ComplaintErrors.InvalidTransition);
+        Assert.Contains(target.TrackingNumber, early.Message, StringComparison.Ordinal);
+        Assert.Contains("「处理中」", early.Message, StringComparison.Ordinal);
+
+        target.AddInvestigationRecord(InvestigationMethod.Interview, "谈话核实", Agency, Later).ShouldSucceed();
+        target.Conclude(Weekdays, Finding.Substantiated, "已纠正", null, Agency, Later).ShouldSucceed();
+        source.RateSatisfaction(SatisfactionRating.Satisfied, null, OtherCitizen, Later, target).ShouldFailWith(ComplaintErrors.NotComplainant);
+        source.RateSatisfaction(SatisfactionRating.Satisfied, "满意", Citizen, Later, target).ShouldSucceed();
+
+        Assert.Equal(SatisfactionRating.Satisfied, source.ComplainantRating);
+        Assert.Equal(CaseStatus.Merged, source.Status);
+        Assert.Null(target.ComplainantRating);
+        source.RateSatisfaction(SatisfactionRating.Satisfied, null, Citizen, Later, target).ShouldFailWith(ComplaintErrors.AlreadyRated);
+    }
+
+    [Fact]
+    public void A_merged_complainant_cannot_rate_through_a_case_theirs_did_not_go_into_第十三条()
+    {
+        var source = Referred();
+        source.Merge(InHandling(), Agency, Later).ShouldSucceed();
+
+        source.RateSatisfaction(SatisfactionRating.Satisfied, null, Citizen, Later, Concluded()).ShouldFailWith(ComplaintErrors.InvalidTransition);
+        source.RateSatisfaction(SatisfactionRating.Satisfied, null, Citizen, Later).ShouldFailWith(ComplaintErrors.InvalidTransition);
+    }
+
+    [Fact]
+    public void After_chained_merges_the_last_case_is_the_one_a_complaint_went_into_第十三条()
+    {
+        var first = Referred();
+        var middle = Referred();
+        var last = InHandling();
+        first.Merge(middle, Agency, Later).ShouldSucceed();
+        middle.Merge(last, Agency, Later).ShouldSucceed();
+
+        Assert.True(first.WentInto(last));
+        Assert.False(first.WentInto(middle));
+        Assert.False(last.WentInto(first));
+    }
+
+    [Fact]
     public void Each_merged_complainant_is_owed_the_feedback_第十三条()
     {
         var target = InHandling();

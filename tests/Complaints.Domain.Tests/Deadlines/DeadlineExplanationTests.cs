@@ -76,7 +76,7 @@ public class DeadlineExplanationTests
         var text = deadline.Explain(Shipped);
 
         Assert.StartsWith("依据第十三条第(二)项,非现场处理类投诉办结的期限为10个工作日:自2026年12月30日(星期三)受理,", text, StringComparison.Ordinal);
-        Assert.EndsWith("该期限为暂定:2027年国务院节假日安排尚未载入,暂按周六、周日休息计算,安排公布后可能变化。", text, StringComparison.Ordinal);
+        Assert.EndsWith("该期限为暂定:2027年国务院节假日安排尚未载入,暂按周六、周日和法定节假日(全国年节及纪念日放假办法)休息计算,安排公布后可能变化。", text, StringComparison.Ordinal);
         Assert.Equal([2027], deadline.MissingScheduleYears(Shipped));
         Assert.Contains("所涉年度国务院节假日安排尚未载入", deadline.Explain(), StringComparison.Ordinal);
     }

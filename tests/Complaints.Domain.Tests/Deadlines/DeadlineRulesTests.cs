@@ -103,13 +103,13 @@ public class DeadlineRulesTests
     }
 
     [Fact]
-    public void A_deadline_crossing_into_2027_is_provisional_and_counts_weekdays_there()
+    public void A_deadline_crossing_into_2027_is_provisional_and_skips_its_statutory_new_year()
     {
-        // Wed 12-30 received; Thu 12-31 day 1, Fri 2027-01-01 day 2 (no 元旦 known yet), Mon 01-04 day 3.
+        // Wed 12-30 received; Thu 12-31 day 1, Fri 2027-01-01 元旦 (statutory, no notice yet), Mon 01-04 day 2, Tue 01-05 day 3.
         var deadline = DeadlineRules.Acceptance(Shipped, At("2026-12-30"));
 
         Assert.True(deadline.Provisional);
-        Assert.Equal(D("2027-01-04"), deadline.Due);
+        Assert.Equal(D("2027-01-05"), deadline.Due);
     }
 
     [Fact]
