@@ -4,6 +4,7 @@
 #   BENCH_CASES=200000 bench/run.sh   a smaller database (its own cluster data is replaced)
 #   BENCH_RESEED=1 bench/run.sh   drop and seed the benchmark database again
 #   BENCH_DURATION=20s BENCH_CONNECTIONS=32 BENCH_THREADS=2  wrk settings; BENCH_POOL=16 Npgsql pool size
+#   BENCH_INSIGHT_ONLY=1          only the baseline and the #18 runs (duplicate suggestions, search)
 #   BENCH_PUBLISH_DIR=… BENCH_DB=… BENCH_OUT=…   measure another build (e.g. an older commit, published
 #                                 beforehand) in its own database and output folder
 # Traffic goes only to 127.0.0.1. The service runs in Release (dotnet publish -c Release) with
@@ -67,6 +68,8 @@ seeded=$(psql_ -d postgres -c "select 1 from pg_database where datname='$db'")
 if [ -n "$seeded" ]; then
   have=$(psql_ -d "$db" -c "select coalesce((select value from bench_meta where key='cases'), '0')" 2>/dev/null || echo 0)
   [ "$have" != "$CASES" ] && seeded=""
+  # Seeded before the insight columns (#18): the cases have no segmented words, so seed again.
+  [ -n "$seeded" ] && [ -z "$(psql_ -d "$db" -c "select value from bench_meta where key='insight'" 2>/dev/null)" ] && seeded=""
 fi
 
 echo "== build (Release)"
@@ -97,7 +100,7 @@ if [ -z "$seeded" ]; then
   stop_service
   started=$(date +%s)
   dotnet bench/Seeder/bin/Release/net10.0/Seeder.dll --connection "$connection" --cases "$CASES" --out "$out" --audit-chains "${BENCH_AUDIT_CHAINS:-16}"
-  psql_ -d "$db" -c "create table bench_meta (key text primary key, value text)" -c "insert into bench_meta values ('cases', '$CASES'), ('seed_seconds', '$(( $(date +%s) - started ))')"
+  psql_ -d "$db" -c "create table bench_meta (key text primary key, value text)" -c "insert into bench_meta values ('cases', '$CASES'), ('seed_seconds', '$(( $(date +%s) - started ))'), ('insight', '1')"
 else
   echo "== database $db already holds $CASES seeded cases (BENCH_RESEED=1 seeds again)"
 fi
@@ -119,6 +122,7 @@ echo "   pid $service_pid at $base"
 
 token() { curl -fs -X POST "$base/api/dev/tokens" -H 'content-type: application/json' -d "{\"persona\":\"$1\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'; }
 citizen=$(token citizen); citizen2=$(token citizen2); staff=$(token agency_staff); province=$(token province_management); admin=$(token admin)
+county_officer=$(token management_officer)
 psql_ -d "$db" -c "select id from agencies where active order by id" >"$out/agencies.txt"
 county=530102
 year=$(( $(date +%Y) - 1 ))
@@ -155,25 +159,43 @@ run() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout 10s (after a $WARMUP warm-up each); load average before: $load_before"
 run "GET /healthz/live (baseline)" "$CONNECTIONS" get.lua - /healthz/live
-run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
-run "GET /api/v1/me/complaints" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
-run "GET /api/v1/cases?limit=50 (agency)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
-if [ "$stats_status" = 200 ]; then
-  run "GET statistics county $county $year" "$CONNECTIONS" get.lua "$province" "$stats_county"
-  run "GET statistics province $year" 2 get.lua "$province" "$stats_province"
-  # One request at a time, as a supervisor would ask: the median of five.
-  province_single=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$base$stats_province" -H "authorization: Bearer $province"; done | sort -n | sed -n 3p)
-else
-  echo "   statistics: not available in this build (GET $stats_county answered $stats_status)"
+only_insight=${BENCH_INSIGHT_ONLY:-}
+if [ -z "$only_insight" ]; then
+  run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
+  run "GET /api/v1/me/complaints" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
+  run "GET /api/v1/cases?limit=50 (agency)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
+  if [ "$stats_status" = 200 ]; then
+    run "GET statistics county $county $year" "$CONNECTIONS" get.lua "$province" "$stats_county"
+    run "GET statistics province $year" 2 get.lua "$province" "$stats_province"
+    # One request at a time, as a supervisor would ask: the median of five.
+    province_single=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "$base$stats_province" -H "authorization: Bearer $province"; done | sort -n | sed -n 3p)
+  else
+    echo "   statistics: not available in this build (GET $stats_county answered $stats_status)"
+  fi
 fi
+
+# #18: duplicate suggestions for a case (the open cases of the window, scored) and staff search, at 2 connections
+# (latency, not throughput), over the newest open cases of 五华区市场监督管理局 (agency_staff) and of 五华区 (its
+# department's officer), and twelve queries from the seeded texts, as the agency and as the province.
+open_states="'PendingReferral','PendingAcceptance','InHandling'"
+psql_ -d "$db" -c "select '/api/v1/cases/' || complaint_id || '/duplicates' from agency_queue where agency_id = 'a0000000-0000-4000-8000-000000000007' and status in ($open_states) order by received_at desc limit 500" >"$out/duplicates-agency.txt"
+psql_ -d "$db" -c "select '/api/v1/cases/' || id || '/duplicates' from complaints where region_code = '530102' and status in ($open_states) order by received_at desc limit 500" >"$out/duplicates-county.txt"
+run "GET /cases/{id}/duplicates (agency)" 2 paths.lua "$staff" "$out/duplicates-agency.txt"
+run "GET /cases/{id}/duplicates (county officer)" 2 paths.lua "$county_officer" "$out/duplicates-county.txt"
+run "GET /cases/{id}/duplicates (province)" 2 paths.lua "$province" "$out/duplicates-county.txt"
+run "GET /cases?q= (agency)" 2 paths.lua "$staff" "$BENCH_WRK_DIR/search-queries.txt" "/api/v1/cases?limit=50&q="
+run "GET /cases?q= (province)" 2 paths.lua "$province" "$BENCH_WRK_DIR/search-queries.txt" "/api/v1/cases?limit=50&q="
+# One case view with its suggestions, one request at a time (median of 20), as an officer opens a case.
+view_single=$(head -20 "$out/duplicates-agency.txt" | while read -r p; do curl -s -o /dev/null -w '%{time_total}\n' "$base${p%/duplicates}" -H "authorization: Bearer $staff"; done | sort -n | sed -n 10p)
+
 before=$(psql_ -d "$db" -c "select count(*) from complaints")
 rm -f "$out"/submitted-*.txt
-run "POST /api/v1/complaints" "$CONNECTIONS" submit.lua "$citizen,$citizen2" "$out/agencies.txt" "$out"
+[ -z "$only_insight" ] && run "POST /api/v1/complaints" "$CONNECTIONS" submit.lua "$citizen,$citizen2" "$out/agencies.txt" "$out"
 after=$(psql_ -d "$db" -c "select count(*) from complaints")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Every acknowledged (201) submission must be stored: each id the service returned is looked up.
-cat "$out"/submitted-*.txt | sort -u >"$out/submitted.txt"
+cat "$out"/submitted-*.txt 2>/dev/null | sort -u >"$out/submitted.txt" || true
 acknowledged=$(wc -l <"$out/submitted.txt")
 stored=$(psql_ -d "$db" -c "create temp table acked (id uuid)" -c "\\copy acked from '$out/submitted.txt'" -c "select count(*) from acked a join complaints c on c.id = a.id")
 audit=$(curl -s "$base/api/v1/admin/audit/verification" -H "authorization: Bearer $admin")
@@ -191,6 +213,7 @@ stop_service
   awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$results"
   echo
   [ -n "${province_single:-}" ] && echo "Province-year statistics, one request at a time after the runs (median of 5): ${province_single}s"
+  [ -n "${view_single:-}" ] && echo "Case view with its duplicate suggestions (agency_staff), one request at a time (median of 20): ${view_single}s"
   echo "Submissions: $acknowledged acknowledged (201), $stored of them found in the database; complaints rows $before -> $after (+$((after - before)))"
   echo "Audit chain verification after the run: $audit"
   echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"

@@ -26,6 +26,10 @@ redis_start() {
 
 redis_stop() {
   [ -n "${REDIS_DIR:-}" ] || return 0
-  [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
+  local pid=""
+  [ -f "$REDIS_DIR/redis.pid" ] && pid=$(cat "$REDIS_DIR/redis.pid")
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  # Wait for it to exit: removing the folder while redis still writes its log failed the cleanup ("Directory not empty").
+  for _ in $(seq 1 50); do { [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; } && break; sleep 0.1; done
   rm -rf "$REDIS_DIR"
 }

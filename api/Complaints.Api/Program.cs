@@ -11,6 +11,7 @@ using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
+using Complaints.Api.Insight;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Labels;
 using Complaints.Api.Me;
@@ -50,6 +51,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddSingleton<LookupLock>();
+builder.Services.AddInsight();
 
 var app = builder.Build();
 if (await app.RunDatabaseCommandAsync())
@@ -88,6 +90,7 @@ app.MapReports();
 app.MapSpotChecks();
 app.MapEvidence();
 app.MapCaseDocuments();
+app.MapInsight();
 app.MapAgencyWebhooks();
 app.MapChangeFeed();
 if (app.Environment.IsDevelopment())

@@ -12,7 +12,7 @@ internal sealed record TimelineRow(int Sequence, DateTimeOffset At, TimelineEven
     Guid? ActorAgencyId, string? ActorRegionCode, string DetailsJson);
 
 internal sealed record IdentityRow(ComplainantType Type, string Name, IdType? IdType, string? IdNumberEncrypted, string? PhoneEncrypted, string? Address,
-    bool RealNameVerified, string? IdNumberBlindIndex, string? IdNumberMasked, string? PhoneMasked);
+    bool RealNameVerified, string? IdNumberBlindIndex, string? IdNumberMasked, string? PhoneMasked, string? PhoneBlindIndex);
 
 internal sealed record InvestigationRow(int Number, InvestigationMethod Method, string Summary, string RecordedBy, Guid? AgencyId, DateTimeOffset RecordedAt);
 
@@ -664,7 +664,7 @@ internal sealed class CaseGenerator
 /// <summary>
 /// Personal data stored as the service stores it (Privacy/PersonalDataProtector): AES-256-GCM under the
 /// Development key <c>dev-2026</c> as <c>v1:keyid:base64(nonce‖ciphertext‖tag)</c>, masked forms beside,
-/// and the HMAC-SHA256 blind index of the ID number.
+/// and the HMAC-SHA256 blind indexes of the ID number and the phone.
 /// </summary>
 internal sealed class PersonalData : IDisposable
 {
@@ -679,11 +679,11 @@ internal sealed class PersonalData : IDisposable
         ComplainantType.Person, name, idNumber is null ? null : IdType.ResidentId, idNumber is null ? null : Encrypt(idNumber), phone is null ? null : Encrypt(phone),
         address, idNumber is not null, idNumber is null ? null : BlindIndex(idNumber),
         idNumber is null ? null : string.Concat(idNumber.AsSpan(0, 6), "********", idNumber.AsSpan(14, 4)),
-        phone is null ? null : string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)));
+        phone is null ? null : string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)), phone is null ? null : BlindIndex(phone));
 
     public IdentityRow Organization(string name, string uscc, string phone) => new(
         ComplainantType.Organization, name, IdType.Uscc, Encrypt(uscc), Encrypt(phone), null, true, BlindIndex(uscc),
-        string.Concat(uscc.AsSpan(0, 8), "******", uscc.AsSpan(14, 4)), string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)));
+        string.Concat(uscc.AsSpan(0, 8), "******", uscc.AsSpan(14, 4)), string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(7)), BlindIndex(phone));
 
     public string Encrypt(string plaintext)
     {

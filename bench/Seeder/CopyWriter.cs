@@ -21,12 +21,14 @@ internal static class CopyWriter
           not_accepted_reason, related_case_id, not_accepted_explanation, extended, extended_at, extension_reason, lead_agency_id, finding, result,
           measures, concluded_at, concluded_on_time, is_invalid_complaint, merged_into_case_id, merged_into_tracking_number, merged_at, withdrawn_at,
           withdrawal_reason, complainant_rating, complainant_comment, rated_at, is_major, major_reported_at, major_summary, region_code, version,
-          cooperating_agency_ids, evidence_ids, overdue_flagged_due_at, running_due_at, running_due_date) FROM STDIN (FORMAT BINARY)
+          cooperating_agency_ids, evidence_ids, overdue_flagged_due_at, running_due_at, running_due_date, insight_words, search_terms,
+          search_vector)
+          FROM STDIN (FORMAT BINARY)
         """;
 
     private const string Identities = """
         COPY complainant_identities (complaint_id, type, name, id_type, id_number_encrypted, phone_encrypted, address, real_name_verified,
-          id_number_blind_index, id_number_masked, phone_masked) FROM STDIN (FORMAT BINARY)
+          id_number_blind_index, id_number_masked, phone_masked, phone_blind_index) FROM STDIN (FORMAT BINARY)
         """;
 
     private const string Timeline = """
@@ -201,6 +203,12 @@ internal static class CopyWriter
         {
             w.WriteNull();
         }
+
+        // Under session_replication_role = replica the trigger that keeps search_vector does not fire: written here.
+        var (insight, search) = TextColumns.Of(c);
+        w.Write(insight, NpgsqlDbType.Text);
+        w.Write(search, NpgsqlDbType.Text);
+        w.Write(TextColumns.Vector(search), NpgsqlDbType.TsVector);
     }
 
     private static void WriteIdentity(NpgsqlBinaryImporter w, Guid id, IdentityRow i)
@@ -217,6 +225,7 @@ internal static class CopyWriter
         Nullable(w, i.IdNumberBlindIndex, NpgsqlDbType.Char);
         Nullable(w, i.IdNumberMasked);
         Nullable(w, i.PhoneMasked);
+        Nullable(w, i.PhoneBlindIndex, NpgsqlDbType.Char);
     }
 
     private static void WriteTimeline(NpgsqlBinaryImporter w, Guid id, TimelineRow t)

@@ -22,7 +22,8 @@ public static class CaseQueue
         [FromQuery(Name = "classification")] string? Classification,
         [FromQuery(Name = "agency")] Guid? Agency,
         [FromQuery(Name = "limit")] int? Limit,
-        [FromQuery(Name = "cursor")] string? Cursor);
+        [FromQuery(Name = "cursor")] string? Cursor,
+        [FromQuery(Name = "q")] string? Q = null);
 
     /// <summary>
     /// What a queue item shows and filters on, whichever table serves the caller: an agency's queue rows
@@ -59,6 +60,11 @@ public static class CaseQueue
 
     public static async Task<Results<Ok<Page<CaseQueueItem>>, ProblemHttpResult>> List([AsParameters] Filters f, [AsParameters] CaseRequest r, CancellationToken ct)
     {
+        if (f.Q is not null)
+        {
+            return await Insight.CaseSearch.List(f, r, ct); // full-text search, ranked (#18)
+        }
+
         var now = r.Clock.GetUtcNow();
         var take = Paging.Clamp(f.Limit);
         var at = default(DateTimeOffset);

@@ -19,7 +19,10 @@ public static class CaseReads
             return CaseAccess.NotFound();
         }
 
-        var view = CaseAccess.ViewOf(r, complaint);
+        var view = CaseAccess.ViewOf(r, complaint) with
+        {
+            DuplicateSuggestions = await Insight.DuplicateSuggestions.ForAsync(r.Db, r.Caller, complaint, ct),
+        };
         await r.Audit.SaveChangesAsync(ct); // the officer's read of personal data, if there was one
         r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
         return TypedResults.Ok(view);

@@ -41,7 +41,7 @@ public sealed record MergedCaseView(Guid CaseId, string TrackingNumber, Channel 
 
 public sealed record CaseTimelineView(int Sequence, DateTimeOffset At, TimelineEventKind Event, string? Article, string ActorRole, IReadOnlyDictionary<string, string> Details);
 
-public sealed record CaseView(
+public sealed partial record CaseView(
     Guid Id,
     string TrackingNumber,
     CaseStatus Status,

@@ -11,7 +11,7 @@ namespace Complaints.Api.Complaints;
 /// The complainant as stored: the domain snapshot with ID and phone numbers encrypted, plus the
 /// masked forms and the blind index that lists and duplicate checks use without decrypting.
 /// </summary>
-public sealed record ProtectedComplainant(ComplainantSnapshot Snapshot, string? IdNumberMasked, string? PhoneMasked, string? IdNumberBlindIndex);
+public sealed record ProtectedComplainant(ComplainantSnapshot Snapshot, string? IdNumberMasked, string? PhoneMasked, string? IdNumberBlindIndex, string? PhoneBlindIndex = null);
 
 /// <summary>The complainant's identity of 第七条, from the identity platform's token or from staff's registration.</summary>
 public static class ComplainantIdentity
@@ -97,7 +97,8 @@ public static class ComplainantIdentity
             phone is null ? null : protector.Encrypt(phone),
             string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
             RealNameVerified: idNumber is not null);
-        return new ProtectedComplainant(snapshot, idMasked, phoneMasked, idNumber is null ? null : protector.BlindIndex(idNumber));
+        return new ProtectedComplainant(snapshot, idMasked, phoneMasked, idNumber is null ? null : protector.BlindIndex(idNumber),
+            phone is null ? null : protector.BlindIndex(phone));
     }
 
     private static DomainError Missing(string field, string what) =>

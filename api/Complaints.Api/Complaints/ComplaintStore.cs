@@ -20,6 +20,8 @@ public static class ComplaintStore
         owned.Property(ComplaintConfiguration.IdNumberMasked).CurrentValue = identity.IdNumberMasked;
         owned.Property(ComplaintConfiguration.PhoneMasked).CurrentValue = identity.PhoneMasked;
         owned.Property(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue = identity.IdNumberBlindIndex;
+        owned.Property(Insight.InsightConfiguration.PhoneBlindIndex).CurrentValue = identity.PhoneBlindIndex;
+        Insight.CaseText.Refresh(db, complaint);
     }
 
     /// <summary>Deadlines are computed, not stored, in the domain; the queue needs the running one as a column to filter and sort on.</summary>
@@ -84,6 +86,7 @@ public static class ComplaintStore
     public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
     {
         RefreshRunningDeadline(db, complaint, calendar);
+        Insight.CaseText.Refresh(db, complaint);
         var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
         version.CurrentValue = version.OriginalValue + 1;
         try

@@ -23,7 +23,7 @@ namespace Complaints.Api.Reports;
 
 public sealed record SubmitReportRequest(string? Period, string? Scope);
 
-public sealed record ReportView(
+public sealed partial record ReportView(
     Guid Id, string Period, string Scope, string? SubmittedTo, DateOnly DueDate, DateTimeOffset SubmittedAt, bool Late,
     ComplaintStatistics Figures, IReadOnlyList<Guid> IncludedReports, IReadOnlyList<string> MissingReporters);
 
@@ -135,6 +135,7 @@ public static class ReportsEndpoints
             MissingRegionCodes = missing,
         };
         db.Reports.Add(report);
+        var analysis = await Insight.ReportContent.FreezeAsync(db, report, s, p, now, json.Value.SerializerOptions, ct);
         audit.Record(caller, "report.submitted", null, $"period={report.Period};scope={key};late={report.Late}");
         try
         {
@@ -145,7 +146,7 @@ public static class ReportsEndpoints
             return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送。");
         }
 
-        return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures));
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures) with { ContentAnalysis = analysis });
     }
 
     private static async Task<Results<Ok<ReportingStatusView>, ProblemHttpResult>> Status(string? period, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
@@ -218,6 +219,7 @@ public static class ReportsEndpoints
         }
 
         var figures = JsonSerializer.Deserialize<ComplaintStatistics>(report.Figures, json.Value.SerializerOptions)!;
+        var analysis = await Insight.ReportContent.LoadAsync(db, report.Id, json.Value.SerializerOptions, ct);
         var accept = http.Headers.Accept.ToString();
         var wanted = format ?? (accept.Contains("text/csv", StringComparison.Ordinal) ? "csv" : accept.Contains(XlsxType, StringComparison.Ordinal) ? "xlsx" : "json");
         var fileName = $"report-{report.Scope.Replace(':', '-')}-{report.Period}";
@@ -230,19 +232,19 @@ public static class ReportsEndpoints
                     // Exactly one UTF-8 BOM, so that spreadsheet programs read the Chinese labels: MiniExcel is told to
                     // write none (its default StreamWriter would add its own), and we put ours first.
                     var config = new MiniExcelLibs.Csv.CsvConfiguration { StreamWriterFunc = stream => new StreamWriter(stream, new UTF8Encoding(false)) };
-                    await csv.SaveAsAsync(Rows(report, figures, names), excelType: ExcelType.CSV, configuration: config, cancellationToken: ct);
+                    await csv.SaveAsAsync(Rows(report, figures, names).Concat(Insight.ReportContent.Rows(analysis)), excelType: ExcelType.CSV, configuration: config, cancellationToken: ct);
                     return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. csv.ToArray()], "text/csv; charset=utf-8", fileName + ".csv");
                 }
 
             case "xlsx":
                 using (var xlsx = new MemoryStream())
                 {
-                    await xlsx.SaveAsAsync(Rows(report, figures, names), sheetName: report.Period, excelType: ExcelType.XLSX, cancellationToken: ct);
+                    await xlsx.SaveAsAsync(Rows(report, figures, names).Concat(Insight.ReportContent.Rows(analysis)), sheetName: report.Period, excelType: ExcelType.XLSX, cancellationToken: ct);
                     return TypedResults.File(xlsx.ToArray(), XlsxType, fileName + ".xlsx");
                 }
 
             case "json":
-                return TypedResults.Ok(ViewOf(report, figures));
+                return TypedResults.Ok(ViewOf(report, figures) with { ContentAnalysis = analysis });
             default:
                 return ProblemHandling.Validation("format", "导出格式应为 csv 或 xlsx。");
         }

@@ -483,6 +483,23 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Insight.ReportAnalysis", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("analysis");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_report_analyses");
+
+                    b.ToTable("report_analyses", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1020,6 +1037,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("finding");
 
+                    b.Property<string>("InsightWords")
+                        .HasColumnType("text")
+                        .HasColumnName("insight_words");
+
                     b.Property<bool>("IsInvalidComplaint")
                         .HasColumnType("boolean")
                         .HasColumnName("is_invalid_complaint");
@@ -1131,6 +1152,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("running_due_date");
 
+                    b.Property<string>("SearchTerms")
+                        .HasColumnType("text")
+                        .HasColumnName("search_terms");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1233,6 +1258,16 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_officers_divisions_region_code");
+                });
+
+            modelBuilder.Entity("Complaints.Api.Insight.ReportAnalysis", b =>
+                {
+                    b.HasOne("Complaints.Api.Reports.Report", null)
+                        .WithOne()
+                        .HasForeignKey("Complaints.Api.Insight.ReportAnalysis", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_analyses_reports_report_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
@@ -1371,6 +1406,12 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnType("character varying(256)")
                                 .HasColumnName("phone_encrypted");
 
+                            b1.Property<string>("PhoneBlindIndex")
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("phone_blind_index")
+                                .IsFixedLength();
+
                             b1.Property<string>("PhoneMasked")
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
@@ -1391,6 +1432,9 @@ namespace Complaints.Api.Persistence.Migrations
 
                             b1.HasIndex("IdNumberBlindIndex")
                                 .HasDatabaseName("ix_complainant_identities_id_number_blind_index");
+
+                            b1.HasIndex("PhoneBlindIndex")
+                                .HasDatabaseName("ix_complainant_identities_phone_blind_index");
 
                             b1.ToTable("complainant_identities", (string)null);
 
