@@ -84,6 +84,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open cases in the caller's remit received within 30 days that are probably the same matter (第十三条), ranked, at most 10, with the reasons and the one merge call for each. The case view (GET /cases/{id}) carries the same list.
+         * @description 调用者辖区内 30 日内收到、可能属同一投诉事项的未办结案件(第十三条:同一投诉事项通过不同渠道分别投诉的可合并办理),按可能性排序,最多 10 件,附理由与合并调用;保密投诉人只匹配不披露(第九条)。
+         */
+        get: operations["GetDuplicateSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/content-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What people complained about (第十六条) for `scope=agency:{id}` or `scope=region:{code}` over `period` (2026Q3, 2026H1, 2026) or [from, to]: recurring topics by TF-IDF over segmented text with example tracking numbers, the service items with the most complaints and the most 不满意 ratings, the change against the previous period, and chart-ready series.
+         * @description 投诉内容分析(第十六条:定期对投诉内容进行分析):某机构或辖区在一个报告期内反复出现的主题词、投诉最多及不满意评价最多的服务事项、与上一期相比的变化,并提供图表数据(第十八条)。
+         */
+        get: operations["GetContentAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/changes": {
         parameters: {
             query?: never;
@@ -1559,6 +1599,7 @@ export interface components {
             timeline: components["schemas"]["CaseTimelineView"][];
             /** Format: int32 */
             version: number;
+            duplicateSuggestions?: components["schemas"]["DuplicateSuggestionView"][];
         };
         ChangeFeedPage: {
             items: components["schemas"]["CaseChangeView"][];
@@ -1570,6 +1611,15 @@ export interface components {
          * @enum {string}
          */
         Channel: "onsite" | "phone_12345" | "phone_hotline" | "online_portal" | "online_app" | "email" | "letter" | "suggestion_box";
+        ChartData: {
+            title: string;
+            labels: string[];
+            series: components["schemas"]["ChartSeries"][];
+        };
+        ChartSeries: {
+            name: string;
+            data: number[];
+        };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类
          * @enum {string}
@@ -1663,6 +1713,32 @@ export interface components {
             finding?: components["schemas"]["Finding"];
             result?: string;
             measures?: string;
+        };
+        ContentAnalysisResult: {
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            previousCases: number;
+            keywords: components["schemas"]["Topic"][];
+            phrases: components["schemas"]["Topic"][];
+            rising: components["schemas"]["Topic"][];
+            topServiceItems: components["schemas"]["ServiceItemTally"][];
+            mostDissatisfied: components["schemas"]["ServiceItemTally"][];
+        };
+        ContentAnalysisView: {
+            scope: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+            /** Format: date-time */
+            computedAt: string;
+            analysis: components["schemas"]["ContentAnalysisResult"];
+            charts: components["schemas"]["ChartData"][];
         };
         CoordinationRequest: {
             /** Format: uuid */
@@ -1894,6 +1970,36 @@ export interface components {
             note: string;
             rectificationOrdered: boolean;
         };
+        /** @enum {string} */
+        DuplicateReason: "same_complainant" | "same_phone" | "confidential_complainant_match" | "same_agency_and_service_item" | "similar_text";
+        DuplicateSuggestionsView: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: int32 */
+            windowDays: number;
+            suggestions: components["schemas"]["DuplicateSuggestionView"][];
+        };
+        DuplicateSuggestionView: {
+            /** Format: uuid */
+            caseId: string;
+            trackingNumber: string;
+            status: components["schemas"]["CaseStatus"];
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            respondentAgencyId: string;
+            serviceItem: string;
+            confidential: boolean;
+            /** Format: double */
+            score: number;
+            /** Format: double */
+            textSimilarity: number;
+            reasons: components["schemas"]["DuplicateReason"][];
+            /** Format: int32 */
+            daysApart: number;
+            merge: components["schemas"]["MergeSuggestion"];
+        };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`image` 图片;`pdf` PDF 文档
          * @enum {string}
@@ -2039,6 +2145,13 @@ export interface components {
         MergeRequest: {
             /** Format: uuid */
             intoCaseId?: string;
+        };
+        MergeSuggestion: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            intoCaseId: string;
+            href: string;
         };
         MyComplaintSummary: {
             /** Format: uuid */
@@ -2424,6 +2537,7 @@ export interface components {
             reporters: components["schemas"]["ReporterStatus"][];
         };
         ReportView: {
+            contentAnalysis?: components["schemas"]["ContentAnalysisView"];
             /** Format: uuid */
             id: string;
             period: string;
@@ -2503,6 +2617,21 @@ export interface components {
         ServiceItemInput: {
             code?: string;
             name?: string;
+        };
+        ServiceItemTally: {
+            serviceItem: string;
+            /** Format: int32 */
+            complaints: number;
+            /** Format: int32 */
+            previousComplaints: number;
+            /** Format: int32 */
+            change: number;
+            /** Format: int32 */
+            rated: number;
+            /** Format: int32 */
+            dissatisfied: number;
+            /** Format: double */
+            dissatisfiedShare?: number;
         };
         /** @description CloudEvents 1.0 (structured mode): A spot check (抽查, 第十六条) drew one of your cases. */
         SpotCheckDrawnEvent: {
@@ -2644,6 +2773,20 @@ export interface components {
             at: string;
             event: components["schemas"]["TimelineEventKind"];
         };
+        Topic: {
+            term: string;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            cases: number;
+            /** Format: int32 */
+            previousCases: number;
+            /** Format: int32 */
+            change: number;
+            /** Format: double */
+            shareChange: number;
+            examples: string[];
+        };
         WebhookRegistration: {
             /** Format: uuid */
             agencyId?: string;
@@ -2718,6 +2861,15 @@ export interface operations {
             };
             /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2879,6 +3031,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -2941,6 +3102,179 @@ export interface operations {
             };
             /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDuplicateSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateSuggestionsView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetContentAnalysis: {
+        parameters: {
+            query?: {
+                scope?: string;
+                period?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentAnalysisView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3016,6 +3350,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -3058,6 +3401,15 @@ export interface operations {
             };
             /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3117,6 +3469,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -3168,6 +3529,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3240,6 +3610,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -3291,6 +3670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -3333,6 +3721,15 @@ export interface operations {
             };
             /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3834,6 +4231,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -3903,6 +4309,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4057,6 +4472,7 @@ export interface operations {
                 agency?: string;
                 limit?: number;
                 cursor?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4102,6 +4518,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4187,6 +4612,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -4263,6 +4697,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -4332,6 +4775,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5966,6 +6418,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -6146,6 +6607,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6434,6 +6904,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -6626,6 +7105,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -6695,6 +7183,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6791,6 +7288,15 @@ export interface operations {
             };
             /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6896,6 +7402,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -6994,6 +7509,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -7057,6 +7581,15 @@ export interface operations {
             };
             /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7220,6 +7753,15 @@ export interface operations {
             };
             /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7392,6 +7934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 服务器内部错误。Server error. */
             500: {
                 headers: {
@@ -7468,6 +8019,15 @@ export interface operations {
             };
             /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper o
         ["DrawSpotCheck"] = Management, ["RecordSpotCheckFinding"] = Management, ["GetSpotCheck"] = Management,
         ["LoadCalendarYear"] = Admin, ["VerifyAuditTrail"] = Admin,
         ["ListCaseChanges"] = Casework, ["AddMaterials"] = Complainants,
+        ["GetDuplicateSuggestions"] = Casework, ["GetContentAnalysis"] = Casework,
         ["RegisterWebhook"] = Admin, ["ListWebhooks"] = Admin, ["RemoveWebhook"] = Admin, ["RotateWebhookSecret"] = Admin,
         ["ListWebhookDeadLetters"] = Admin, ["ReplayWebhookDelivery"] = Admin,
     };
