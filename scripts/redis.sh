@@ -26,6 +26,12 @@ redis_start() {
 
 redis_stop() {
   [ -n "${REDIS_DIR:-}" ] || return 0
-  [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
-  rm -rf "$REDIS_DIR"
+  local pid i
+  pid=$(cat "$REDIS_DIR/redis.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    # Redis writes its log while it shuts down: wait for it before removing its folder.
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$REDIS_DIR" 2>/dev/null || true
 }
