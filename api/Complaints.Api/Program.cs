@@ -1,6 +1,7 @@
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Calendar;
+using Complaints.Api.Changes;
 using Complaints.Api.Cases;
 using Complaints.Api.Complaints;
 using Complaints.Api.Dev;
@@ -18,6 +19,7 @@ using Complaints.Api.Privacy;
 using Complaints.Api.Reports;
 using Complaints.Api.SpotChecks;
 using Complaints.Api.Statistics;
+using Complaints.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,6 +41,7 @@ builder.Services.AddAudit();
 builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 
 var app = builder.Build();
@@ -69,6 +72,8 @@ app.MapReports();
 app.MapSpotChecks();
 app.MapEvidence();
 app.MapCaseDocuments();
+app.MapAgencyWebhooks();
+app.MapChangeFeed();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();

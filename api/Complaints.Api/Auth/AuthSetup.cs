@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,6 +12,7 @@ public static class AuthSetup
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddScoped<IClaimsTransformation, ServiceAccountClaims>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -69,7 +71,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Management, p => p.RequireRole(Policies.RolesByPolicy[Policies.Management]).RequireClaim(ClaimNames.RegionCode))
             .AddPolicy(Policies.Casework, p => p.RequireRole(Policies.RolesByPolicy[Policies.Casework]))
             .AddPolicy(Policies.Registrar, p => p.RequireRole(Policies.RolesByPolicy[Policies.Registrar]))
-            .AddPolicy(Policies.Officer, p => p.RequireRole(Policies.RolesByPolicy[Policies.Officer]))
+            .AddPolicy(Policies.Officer, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User).IsOfficer))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.RolesByPolicy[Policies.Admin]));
         return services;
     }

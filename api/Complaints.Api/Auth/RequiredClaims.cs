@@ -9,8 +9,8 @@ namespace Complaints.Api.Auth;
 /// </summary>
 public static class RequiredClaims
 {
-    private static readonly HashSet<string> AgencyRoles = [Roles.AgencyStaff, Roles.AgencyOfficer];
-    private static readonly HashSet<string> RegionRoles = [Roles.ManagementStaff, Roles.ManagementOfficer, Roles.HotlineOperator];
+    private static readonly HashSet<string> AgencyRoles = [Roles.AgencyStaff, Roles.AgencyOfficer, Roles.AgencySystem];
+    private static readonly HashSet<string> RegionRoles = [Roles.ManagementStaff, Roles.ManagementOfficer, Roles.HotlineOperator, Roles.ManagementSystem];
 
     /// <summary>The first claim that is missing or malformed, or null when the token carries what its role needs.</summary>
     public static string? FindMissing(ClaimsPrincipal principal)

@@ -12,8 +12,17 @@ public static class Roles
     public const string HotlineOperator = "hotline_operator";
     public const string Admin = "admin";
 
+    /// <summary>
+    /// An agency's own system (client-credentials service account): the remit of that agency's staff. It sees a
+    /// confidential complainant's identity (第九条) only when the token also names one of the agency's complaint officers.
+    /// </summary>
+    public const string AgencySystem = "agency_system";
+
+    /// <summary>A management department's own system: the remit of that department's staff (see <see cref="AgencySystem"/>).</summary>
+    public const string ManagementSystem = "management_system";
+
     public static readonly IReadOnlyList<string> All =
-        [Citizen, Enterprise, AgencyStaff, AgencyOfficer, ManagementStaff, ManagementOfficer, HotlineOperator, Admin];
+        [Citizen, Enterprise, AgencyStaff, AgencyOfficer, ManagementStaff, ManagementOfficer, HotlineOperator, Admin, AgencySystem, ManagementSystem];
 }
 
 /// <summary>Named authorization policies, one per role family.</summary>
@@ -45,10 +54,12 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Complainant] = [Roles.Citizen, Roles.Enterprise],
-        [Agency] = [Roles.AgencyStaff, Roles.AgencyOfficer],
-        [Management] = [Roles.ManagementStaff, Roles.ManagementOfficer],
-        [Casework] = [Roles.AgencyStaff, Roles.AgencyOfficer, Roles.ManagementStaff, Roles.ManagementOfficer],
-        [Registrar] = [Roles.HotlineOperator, Roles.AgencyStaff, Roles.AgencyOfficer, Roles.ManagementStaff, Roles.ManagementOfficer],
+        [Agency] = [Roles.AgencyStaff, Roles.AgencyOfficer, Roles.AgencySystem],
+        [Management] = [Roles.ManagementStaff, Roles.ManagementOfficer, Roles.ManagementSystem],
+        [Casework] = [Roles.AgencyStaff, Roles.AgencyOfficer, Roles.ManagementStaff, Roles.ManagementOfficer, Roles.AgencySystem, Roles.ManagementSystem],
+        [Registrar] = [Roles.HotlineOperator, Roles.AgencyStaff, Roles.AgencyOfficer, Roles.ManagementStaff, Roles.ManagementOfficer, Roles.AgencySystem, Roles.ManagementSystem],
+
+        // A system role passes too when its token names a verified complaint officer (ServiceAccountClaims).
         [Officer] = [Roles.AgencyOfficer, Roles.ManagementOfficer],
         [Admin] = [Roles.Admin],
     };

@@ -1,5 +1,6 @@
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
+using Complaints.Api.Webhooks;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,36 @@ public static class CaseHooks
                     (PayloadKeys.Measures, c.Measures)), now);
                 break;
             case "case.rectification_ordered":
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.RectificationOrdered, Payload(
-                    (PayloadKeys.DueDate, c.Rectifications.Count == 0 ? null : c.Rectifications[^1].DueDate.ToString("yyyy-MM-dd"))), now);
+                var rectifyBy = c.Rectifications.Count == 0 ? null : c.Rectifications[^1].DueDate.ToString("yyyy-MM-dd");
+                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.RectificationOrdered, Payload((PayloadKeys.DueDate, rectifyBy)), now);
+                await AgencyEvents.RaiseAsync(r.Db, Party.HandlingAgency(c), NotificationKind.RectificationOrdered, c,
+                    new Dictionary<string, string?> { ["dueDate"] = rectifyBy }, now, ct);
+                break;
+        }
+
+        await AfterActionForAgencySystemsAsync(r, c, action, now, ct);
+    }
+
+    /// <summary>The events agency and department systems subscribe to (Webhooks/AgencyEventTypes), in the same unit of work.</summary>
+    private static async Task AfterActionForAgencySystemsAsync(CaseRequest r, Complaint c, string action, DateTimeOffset now, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case "case.referred":
+                await AgencyEvents.ReferredAsync(r.Db, c, c.RunningDeadline(r.Calendar)?.Due, now, ct);
+                break;
+            case "case.merged":
+                var merged = new Dictionary<string, string?> { ["intoCaseId"] = c.MergedIntoCaseId?.ToString(), ["intoTrackingNumber"] = c.MergedIntoTrackingNumber };
+                var handling = Party.HandlingAgency(c);
+                await AgencyEvents.RaiseAsync(r.Db, handling, NotificationKind.CaseMerged, c, merged, now, ct);
+                if (r.Db.Complaints.Local.FirstOrDefault(x => x.Id == c.MergedIntoCaseId) is { } into && Party.HandlingAgency(into) != handling)
+                {
+                    await AgencyEvents.RaiseAsync(r.Db, Party.HandlingAgency(into), NotificationKind.CaseMerged, c, merged, now, ct);
+                }
+
+                break;
+            case "case.revisited" when c.Revisits.Count > 0:
+                await AgencyEvents.RatedAsync(r.Db, c, c.Revisits[^1].Rating, "revisit", now, ct);
                 break;
         }
     }

@@ -2,7 +2,9 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Complaints;
+using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
+using Complaints.Api.Webhooks;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +46,13 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
 
             try
             {
-                return await FlagOverdueAsync(scope.ServiceProvider, db, ct);
+                var flagged = await FlagOverdueAsync(scope.ServiceProvider, db, ct);
+
+                // Agency systems' reminders (Webhooks/AgencyReminders), each raised once, under the same lock.
+                var calendar = scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>();
+                await AgencyReminders.RemindDueSoonAsync(db, calendar, clock.GetUtcNow(), options.Value.BatchSize, ct);
+                await AgencyReminders.RemindReportsDueAsync(db, calendar, clock.GetUtcNow(), ct);
+                return flagged;
             }
             finally
             {
@@ -85,6 +93,8 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
             {
                 audit.Record(System, "case.overdue_flagged", complaint.Id, $"deadline={WireNames.Of(deadline.Kind)};due={deadline.Due:yyyy-MM-dd}");
                 CaseHooks.Overdue(db, complaint, deadline, now);
+                await AgencyEvents.RaiseAsync(db, AgencyReminders.PartyFor(db, complaint, deadline), NotificationKind.DeadlinePassed, complaint,
+                    new Dictionary<string, string?> { ["deadline"] = WireNames.Of(deadline.Kind), ["dueDate"] = deadline.Due.ToString("yyyy-MM-dd") }, now, ct);
                 flagged++;
             }
 

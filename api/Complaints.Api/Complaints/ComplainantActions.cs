@@ -17,6 +17,11 @@ public sealed record SatisfactionView(SatisfactionRating Rating, DateTimeOffset 
 
 public sealed record WithdrawalView(CaseStatus Status, DateTimeOffset WithdrawnAt);
 
+public sealed record MaterialsRequest(IReadOnlyList<Guid>? EvidenceIds);
+
+/// <summary>Every evidence file of the complaint after the addition.</summary>
+public sealed record MaterialsView(IReadOnlyList<Guid> EvidenceIds, DateTimeOffset AddedAt);
+
 /// <summary>What a complainant does to their own case: rate it once concluded (第十六条), or withdraw it before.</summary>
 public static class ComplainantActions
 {
@@ -41,6 +46,7 @@ public static class ComplainantActions
         }
 
         audit.Record(Caller.From(user), "complaint.rated", complaint.Id, $"rating={rating}");
+        await Webhooks.AgencyEvents.RatedAsync(db, complaint, rating, "complainant", clock.GetUtcNow(), ct);
         return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();
@@ -66,6 +72,50 @@ public static class ComplainantActions
         return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();
+    }
+
+    /// <summary>
+    /// 补充材料 (第七条): the complainant attaches more of their own uploads while the complaint is open. The files are
+    /// attached in the same transaction as the case change, and the handling agency's system hears of it.
+    /// </summary>
+    public static async Task<Results<Ok<MaterialsView>, ProblemHttpResult>> AddMaterials(
+        Guid id, MaterialsRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+    {
+        var ids = request.EvidenceIds ?? [];
+        if (ids.Count == 0)
+        {
+            return ProblemHandling.Validation("evidenceIds", "缺少要补充的证明材料(先上传,再附加其 id)。");
+        }
+
+        var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
+        if (complaint is null)
+        {
+            return MyComplaints.NotFound();
+        }
+
+        var caller = Caller.From(user);
+        if (await EvidenceAttachment.CheckAsync(db, caller.Subject, ids, ct) is { } unusable)
+        {
+            return unusable;
+        }
+
+        var now = clock.GetUtcNow();
+        var outcome = complaint.AddMaterials(ids, caller.ToActor(), now);
+        if (!outcome.IsSuccess)
+        {
+            return outcome.Error!.ToProblem();
+        }
+
+        audit.Record(caller, "complaint.materials_added", complaint.Id, $"count={ids.Count}");
+        var to = complaint.Status == CaseStatus.PendingReferral ? Webhooks.Party.SupervisingDepartment(db, complaint) : Webhooks.Party.HandlingAgency(complaint);
+        await Webhooks.AgencyEvents.RaiseAsync(db, to, Notifications.NotificationKind.MaterialsAdded, complaint,
+            new Dictionary<string, string?> { ["evidenceCount"] = ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, now, ct);
+        return await ComplaintStore.TrySaveWithAsync(db, audit, complaint, calendar, t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, ids, t), ct) switch
+        {
+            ComplaintStore.SaveOutcome.Saved => TypedResults.Ok(new MaterialsView(complaint.EvidenceIds, now.Cst())),
+            ComplaintStore.SaveOutcome.StepRefused => ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。"),
+            _ => ConcurrentChange(),
+        };
     }
 
     public static ProblemHttpResult ConcurrentChange() =>

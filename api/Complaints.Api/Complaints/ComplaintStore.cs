@@ -41,6 +41,38 @@ public static class ComplaintStore
     public static int VersionOf(ComplaintsDbContext db, Complaint complaint) =>
         db.Entry(complaint).Property<int>(ComplaintConfiguration.Version).CurrentValue;
 
+    public enum SaveOutcome
+    {
+        Saved,
+
+        /// <summary>Another writer changed the case first.</summary>
+        Conflict,
+
+        /// <summary>The extra step inside the transaction answered false: nothing was saved.</summary>
+        StepRefused,
+    }
+
+    /// <summary><see cref="TrySaveAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
+    public static async Task<SaveOutcome> TrySaveWithAsync(
+        ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
+    {
+        RefreshRunningDeadline(db, complaint, calendar);
+        var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
+        version.CurrentValue = version.OriginalValue + 1;
+        try
+        {
+            return await audit.TrySaveChangesAsync(step, ct) ? SaveOutcome.Saved : SaveOutcome.StepRefused;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return SaveOutcome.Conflict;
+        }
+    }
+
     /// <summary>
     /// Saves a changed aggregate, bumping its version so that a concurrent change to the same case fails
     /// (optimistic concurrency: the UPDATE is conditioned on the version that was read).

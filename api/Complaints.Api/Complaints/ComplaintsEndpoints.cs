@@ -54,6 +54,10 @@ public static class ComplaintsEndpoints
         mine.MapGet("/", MyComplaints.List).WithName("ListMyComplaints").WithSummary("The caller's own complaints, newest first (cursor pagination).");
         mine.MapGet("/{id:guid}", MyComplaints.Get).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetMyComplaint").WithSummary("One of the caller's own complaints with its deadlines, timeline and result.");
+        mine.MapPost("/{id:guid}/evidence", ComplainantActions.AddMaterials).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("AddMaterials")
+            .WithSummary("补充材料: attach more of one's own uploads (POST /api/v1/evidence first) while the complaint is open, at most 9 files in all (第七条).");
         return app;
     }
 }

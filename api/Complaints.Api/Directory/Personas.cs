@@ -53,6 +53,10 @@ public static class Personas
         new("province_management", "management-staff-province-he-yun", Roles.ManagementStaff, "何云", RegionCode: "530000"),
         new("hotline_operator", "hotline-operator-zheng-hong", Roles.HotlineOperator, "郑红", RegionCode: "530100"),
         new("admin", "admin-lin-bo", Roles.Admin, "林波"),
+
+        // Service accounts (client-credentials): the systems of 五华区市场监督管理局 and of the 五华区 department.
+        new("agency_system", "client-wuhua-market-case-system", Roles.AgencySystem, "五华区市场监督管理局投诉业务系统", AgencyId: DemoDirectory.WuhuaMarketRegulation),
+        new("department_system", "client-wuhua-department-case-system", Roles.ManagementSystem, "五华区政务服务管理局投诉业务系统", RegionCode: "530102"),
     ];
 
     public static Persona? Find(string key) => All.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.Ordinal));

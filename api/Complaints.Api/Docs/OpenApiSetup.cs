@@ -35,6 +35,9 @@ public static class OpenApiSetup
                     BearerFormat = "JWT",
                     Description = "A JWT from the identity platform (in Development: POST /api/dev/tokens).",
                 };
+
+                // Events sent to agencies' and departments' systems (api.md "Agency systems").
+                Webhooks.WebhooksDocument.Describe(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>

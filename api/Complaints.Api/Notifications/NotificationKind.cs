@@ -29,6 +29,35 @@ public enum NotificationKind
 
     /// <summary>第十六条: the management department ordered the agency to rectify (整改).</summary>
     RectificationOrdered,
+
+    // Events for agency and department systems (webhook subscriptions, Webhooks/WebhookEvents).
+
+    /// <summary>第十条: a case was referred to the agency, with its 交办单.</summary>
+    CaseReferred,
+
+    /// <summary>A complaint was received directly by the agency (or, pending referral, by the department).</summary>
+    CaseReceived,
+
+    /// <summary>A running deadline ends by the end of the next working day.</summary>
+    DeadlineDueSoon,
+
+    /// <summary>A running deadline passed.</summary>
+    DeadlinePassed,
+
+    /// <summary>第十三条: a case was merged into another.</summary>
+    CaseMerged,
+
+    /// <summary>The complainant added materials (补充材料).</summary>
+    MaterialsAdded,
+
+    /// <summary>第十六条: rated 不满意 or 非常不满意; a revisit is due.</summary>
+    RatedDissatisfied,
+
+    /// <summary>第十六条: a spot check drew this case.</summary>
+    SpotCheckDrawn,
+
+    /// <summary>第十八条: a report is due within five working days.</summary>
+    ReportDue,
 }
 
 public enum OutboxStatus
@@ -50,4 +79,7 @@ public enum RecipientType
 
     /// <summary>A 政务服务管理部门, named by its region's GB/T 2260 code.</summary>
     Department,
+
+    /// <summary>An agency's or department's system, through its webhook subscription (CloudEvents, Webhooks/).</summary>
+    Subscription,
 }

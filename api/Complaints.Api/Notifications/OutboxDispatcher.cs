@@ -77,6 +77,12 @@ public sealed partial class OutboxDispatcher(
 
         // Stop starting sends that might outlive the lease: after it, another pass may claim them too.
         var sendTime = o.Sender == NotificationOptions.WebhookSender ? o.Webhook.Timeout : TimeSpan.Zero;
+        if (claimed.Any(m => m.RecipientType == RecipientType.Subscription))
+        {
+            var agencyTimeout = scope.ServiceProvider.GetRequiredService<IOptions<Webhooks.AgencyWebhookOptions>>().Value.Timeout;
+            sendTime = agencyTimeout > sendTime ? agencyTimeout : sendTime;
+        }
+
         var started = 0;
         try
         {
@@ -89,7 +95,9 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 started++;
-                var result = await SendAsync(sender, protector, message, cancellationToken);
+                var result = message.RecipientType == RecipientType.Subscription
+                    ? await DeliverToSubscriptionAsync(scope.ServiceProvider, message, cancellationToken)
+                    : await SendAsync(sender, protector, message, cancellationToken);
                 await RecordAsync(db, message, lease, result, cancellationToken);
             }
         }
@@ -112,12 +120,20 @@ public sealed partial class OutboxDispatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // A 'sending' row whose lease ran out belongs to a pass that died: claimable again.
+        // A subscription's events of one case go in order (sequence): an event waits while an earlier one of the same
+        // case and subscription is pending or being sent by any pass, here or on another replica. The NOT EXISTS reads
+        // the snapshot, so a row another pass has locked but not yet committed still counts as pending and holds its
+        // successors back; a failed (dead-lettered) event no longer does.
         var due = await db.NotificationOutbox.FromSql($"""
-            SELECT * FROM notification_outbox
-            WHERE status IN ('pending', 'sending') AND next_attempt_at <= {now}
-            ORDER BY next_attempt_at
+            SELECT m.* FROM notification_outbox m
+            WHERE m.status IN ('pending', 'sending') AND m.next_attempt_at <= {now}
+              AND (m.subscription_id IS NULL OR m.case_id IS NULL OR NOT EXISTS (
+                SELECT 1 FROM notification_outbox e
+                WHERE e.subscription_id = m.subscription_id AND e.case_id = m.case_id
+                  AND e.status IN ('pending', 'sending') AND e.sequence < m.sequence))
+            ORDER BY m.next_attempt_at, m.sequence
             LIMIT {batchSize}
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF m SKIP LOCKED
             """).AsNoTracking().ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -133,6 +149,20 @@ public sealed partial class OutboxDispatcher(
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return due;
+    }
+
+    /// <summary>An agency system's event: a signed CloudEvent to its subscription (Webhooks/AgencyWebhookSender).</summary>
+    private async Task<SendResult> DeliverToSubscriptionAsync(IServiceProvider services, OutboxMessage m, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await services.GetRequiredService<Webhooks.AgencyWebhookSender>().SendAsync(m, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSenderThrew(logger, m.Id, e.GetType().FullName);
+            return SendResult.Transient($"sender threw {e.GetType().Name}");
+        }
     }
 
     private async Task<SendResult> SendAsync(INotificationSender sender, PersonalDataProtector protector, OutboxMessage m, CancellationToken cancellationToken)
@@ -170,8 +200,8 @@ public sealed partial class OutboxDispatcher(
         {
             Id = m.Id,
             Kind = m.Kind,
-            CaseId = m.CaseId,
-            TrackingNumber = m.TrackingNumber,
+            CaseId = m.CaseId ?? throw new InvalidOperationException("A notice to a person or department is about a case."),
+            TrackingNumber = m.TrackingNumber ?? "",
             Recipient = recipient,
             Text = NotificationText.Render(m),
             Payload = m.Payload,
@@ -263,13 +293,13 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Kind} {MessageId} for case {CaseId} sent on attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, NotificationKind kind, Guid messageId, Guid caseId, int attempt);
+    private static partial void LogSent(ILogger logger, NotificationKind kind, Guid messageId, Guid? caseId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Kind} {MessageId} for case {CaseId} failed attempt {Attempt} ({Error}); next attempt at {NextAttemptAt:O}")]
-    private static partial void LogRetry(ILogger logger, NotificationKind kind, Guid messageId, Guid caseId, int attempt, string? error, DateTimeOffset nextAttemptAt);
+    private static partial void LogRetry(ILogger logger, NotificationKind kind, Guid messageId, Guid? caseId, int attempt, string? error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Kind} {MessageId} for case {CaseId} failed after {Attempt} attempt(s) ({Error}); it will not be retried")]
-    private static partial void LogFailed(ILogger logger, NotificationKind kind, Guid messageId, Guid caseId, int attempt, string? error);
+    private static partial void LogFailed(ILogger logger, NotificationKind kind, Guid messageId, Guid? caseId, int attempt, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sender threw {ExceptionType} for notification {MessageId}")]
     private static partial void LogSenderThrew(ILogger logger, Guid messageId, string? exceptionType);

@@ -12,10 +12,13 @@ public sealed class OutboxMessage
 {
     public Guid Id { get; init; }
 
-    /// <summary>The case the event happened on; for a merged complainant, the case theirs was merged into.</summary>
-    public Guid CaseId { get; init; }
+    /// <summary>
+    /// The case the event happened on; for a merged complainant, the case theirs was merged into. Null only for an
+    /// agency-system event about no case (a report falling due).
+    /// </summary>
+    public Guid? CaseId { get; init; }
 
-    public required string TrackingNumber { get; init; }
+    public string? TrackingNumber { get; init; }
 
     public NotificationKind Kind { get; init; }
 
@@ -37,6 +40,15 @@ public sealed class OutboxMessage
     public string? PhoneEncrypted { get; init; }
 
     public string? DepartmentRegionCode { get; init; }
+
+    /// <summary>For an agency system's event: the webhook subscription it is delivered to (Webhooks/).</summary>
+    public Guid? SubscriptionId { get; init; }
+
+    /// <summary>
+    /// Drawn from a sequence when the row is inserted. Two writes to one case are serialised by the case's row lock,
+    /// so for one case this is the order of the changes: a subscription's events of a case are delivered in it.
+    /// </summary>
+    public long Sequence { get; init; }
 
     public Dictionary<string, string> Payload { get; init; } = [];
 

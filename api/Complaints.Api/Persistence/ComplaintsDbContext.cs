@@ -20,6 +20,9 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<SpotChecks.SpotCheck> SpotChecks => Set<SpotChecks.SpotCheck>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Notifications.OutboxMessage> NotificationOutbox => Set<Notifications.OutboxMessage>();
+    public DbSet<Changes.CaseChange> CaseChanges => Set<Changes.CaseChange>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.SentReminder> SentReminders => Set<Webhooks.SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

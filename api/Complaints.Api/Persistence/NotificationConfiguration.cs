@@ -28,7 +28,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         {
             t.HasCheckConstraint(
                 "ck_notification_outbox_recipient",
-                "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL)");
+                "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'subscription' AND subscription_id IS NOT NULL)");
 
             // The last line of defence for "no plaintext phone in the outbox": only an encryption envelope fits.
             t.HasCheckConstraint("ck_notification_outbox_phone_encrypted", "phone_encrypted IS NULL OR phone_encrypted ~ '^v[0-9]+:'");
@@ -46,6 +46,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Payload).HasColumnType("jsonb").HasConversion(PayloadToJson, PayloadComparer);
         b.Property(m => m.Status).HasConversion(WireName<OutboxStatus>()).HasMaxLength(16);
         b.Property(m => m.LastError).HasMaxLength(500);
+
+        b.Property(m => m.Sequence).UseIdentityByDefaultColumn();
+        b.HasOne<Webhooks.WebhookSubscription>().WithMany().HasForeignKey(m => m.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
+
+        // Per-case order of a subscription's deliveries: the claim looks for an earlier undelivered event of the same case.
+        b.HasIndex(m => new { m.SubscriptionId, m.CaseId, m.Sequence }).HasFilter("subscription_id IS NOT NULL AND status IN ('pending', 'sending')")
+            .HasDatabaseName("ix_notification_outbox_subscription_order");
 
         // The dispatcher's claim: due messages in order. Partial, so the sent history costs nothing here.
         b.HasIndex(m => m.NextAttemptAt).HasFilter("status IN ('pending', 'sending')").HasDatabaseName("ix_notification_outbox_due");

@@ -85,6 +85,7 @@ public static class SpotCheckEndpoints
         };
         db.SpotChecks.Add(check);
         audit.Record(caller, "spot_check.drawn", null, $"region={region};sample={check.CaseIds.Count}");
+        await Webhooks.AgencyEvents.SpotCheckDrawnAsync(db, check.Id, check.CaseIds, now, ct);
         await audit.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/spot-checks/{check.Id}", ViewOf(check));
     }
@@ -158,6 +159,8 @@ public static class SpotCheckEndpoints
             ComplaintStore.BumpVersion(r.Db, complaint);
             ComplaintStore.RefreshRunningDeadline(r.Db, complaint, r.Calendar);
             r.Audit.Record(caller, "case.rectification_ordered", caseId, $"spotCheck={id}");
+            await Webhooks.AgencyEvents.RaiseAsync(r.Db, Webhooks.Party.HandlingAgency(complaint), Notifications.NotificationKind.RectificationOrdered, complaint,
+                new Dictionary<string, string?> { ["dueDate"] = result.Value.DueDate.ToString("yyyy-MM-dd") }, r.Clock.GetUtcNow(), ct);
             ordered = true;
         }
 

@@ -64,4 +64,26 @@ public sealed partial class Complaint
         Record(TimelineEventKind.Rated, "第十六条", actor, at, ("rating", WireNames.Of(rating)), ("negative", Flag(rating.IsNegative())));
         return Outcome.Ok();
     }
+
+    /// <summary>
+    /// 补充材料: while the complaint is open, its complainant adds supporting evidence (第七条 "提供相关证明材料"),
+    /// within the same limit of files as at submission, each file once.
+    /// </summary>
+    public Outcome AddMaterials(IReadOnlyList<Guid> evidenceIds, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(evidenceIds);
+        ArgumentNullException.ThrowIfNull(actor);
+        var error = InState(ComplaintAction.AddMaterials, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+            ?? ByOwnComplainant(ComplaintAction.AddMaterials, actor)
+            ?? (evidenceIds.Count == 0 ? new DomainError(ComplaintErrors.Required, "缺少要补充的证明材料。", "第七条", "evidenceIds") : null)
+            ?? ComplaintSubmission.CheckEvidence([.. _evidenceIds, .. evidenceIds]);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        _evidenceIds.AddRange(evidenceIds);
+        Record(TimelineEventKind.MaterialsAdded, "第七条", actor, at, ("count", evidenceIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Outcome.Ok();
+    }
 }

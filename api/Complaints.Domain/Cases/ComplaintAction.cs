@@ -19,6 +19,7 @@ public enum ComplaintAction
     VerifyRectification,
     FlagMajor,
     FlagOverdue,
+    AddMaterials,
 }
 
 internal static class ComplaintActionText
@@ -41,6 +42,7 @@ internal static class ComplaintActionText
         ComplaintAction.VerifyRectification => "核验整改情况",
         ComplaintAction.FlagMajor => "报告重大投诉事项",
         ComplaintAction.FlagOverdue => "标记超期",
+        ComplaintAction.AddMaterials => "补充材料",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -63,6 +65,7 @@ internal static class ComplaintActionText
         ComplaintAction.VerifyRectification => "第十六条",
         ComplaintAction.FlagMajor => "第四条",
         ComplaintAction.FlagOverdue => null,
+        ComplaintAction.AddMaterials => "第七条",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

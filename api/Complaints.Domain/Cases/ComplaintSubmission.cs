@@ -101,9 +101,11 @@ public sealed record ComplaintSubmission(
             ?? Optional(ServiceItem.Code, "serviceItem.code", "政务服务事项编码", ComplaintLimits.ServiceItemCodeMaxLength);
     }
 
-    private DomainError? ValidateEvidence()
+    private DomainError? ValidateEvidence() => CheckEvidence(EvidenceIds ?? []);
+
+    /// <summary>第七条: at most <see cref="ComplaintLimits.MaxEvidence"/> files to a complaint, each once (also when materials are added later).</summary>
+    internal static DomainError? CheckEvidence(IReadOnlyList<Guid> evidence)
     {
-        var evidence = EvidenceIds ?? [];
         if (evidence.Count > ComplaintLimits.MaxEvidence)
         {
             return new DomainError(ComplaintErrors.TooManyEvidence, $"证明材料最多{ComplaintLimits.MaxEvidence}份。", "第七条", "evidenceIds");

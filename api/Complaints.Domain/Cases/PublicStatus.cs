@@ -36,6 +36,7 @@ public sealed record PublicStatus(
         TimelineEventKind.Withdrawn,
         TimelineEventKind.Rated,
         TimelineEventKind.Revisited,
+        TimelineEventKind.MaterialsAdded,
     };
 
     public static IReadOnlyList<PublicTimelineEntry> TimelineOf(Complaint complaint)

@@ -25,4 +25,7 @@ public enum TimelineEventKind
     RectificationSentBack,
     MajorReported,
     OverdueFlagged,
+
+    /// <summary>The complainant added supporting materials (补充材料, 第七条) while the case was open.</summary>
+    MaterialsAdded,
 }

@@ -13,7 +13,7 @@ namespace Complaints.Api.Tests.Cases;
 [Collection(ApiCollection.Name)]
 public sealed class CaseAccessMatrixTests(AppFixture app)
 {
-    private static readonly string[] CaseworkRoles = ["agency_staff", "agency_officer", "other_agency_staff", "management_staff", "management_officer", "province_management"];
+    private static readonly string[] CaseworkRoles = ["agency_staff", "agency_officer", "other_agency_staff", "management_staff", "management_officer", "province_management", "agency_system", "department_system"];
     private static readonly string[] Officers = ["agency_officer", "management_officer"];
 
     private static readonly (string Path, object Body)[] Actions =
@@ -58,7 +58,7 @@ public sealed class CaseAccessMatrixTests(AppFixture app)
 
         foreach (var (caseId, visibleTo) in new[]
         {
-            (wuhua, new[] { "agency_staff", "agency_officer", "management_staff", "management_officer", "province_management" }),
+            (wuhua, new[] { "agency_staff", "agency_officer", "management_staff", "management_officer", "province_management", "agency_system", "department_system" }),
             (qujing, new[] { "province_management" }),
         })
         {
@@ -122,7 +122,7 @@ public sealed class CaseAccessMatrixTests(AppFixture app)
         return endpoint switch
         {
             "get" or "complainant" => HttpStatusCode.OK,
-            "audit" => Officers.Contains(persona) || persona.Contains("management", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            "audit" => Officers.Contains(persona) || persona.Contains("management", StringComparison.Ordinal) || persona == "department_system" ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
             _ => null,
         };
     }

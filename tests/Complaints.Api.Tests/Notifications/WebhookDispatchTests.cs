@@ -159,7 +159,7 @@ public sealed class WebhookDispatchTests(NotificationsFixture fx) : IAsyncLifeti
         Assert.True(await fx.WorkAsync(
             w =>
             {
-                alertId = NotificationOutbox.EnqueueForDepartment(w.Db, caseId, notice.TrackingNumber, "530102", NotificationKind.OverdueAlert, new Dictionary<string, string>
+                alertId = NotificationOutbox.EnqueueForDepartment(w.Db, caseId, notice.TrackingNumber!, "530102", NotificationKind.OverdueAlert, new Dictionary<string, string>
                 {
                     [PayloadKeys.Deadline] = "offsite_handling",
                     [PayloadKeys.DueDate] = "2026-12-07",

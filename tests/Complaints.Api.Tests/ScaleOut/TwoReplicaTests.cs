@@ -117,7 +117,7 @@ public sealed class TwoReplicaTests : IAsyncLifetime
                 .GroupBy(e => e.CaseId).Select(g => g.Count()).ToListAsync();
             Assert.Equal(Budget, flags.Count);
             Assert.All(flags, n => Assert.Equal(1, n));
-            var alerts = await db.NotificationOutbox.Where(m => m.Kind == NotificationKind.OverdueAlert && ids.Contains(m.CaseId))
+            var alerts = await db.NotificationOutbox.Where(m => m.Kind == NotificationKind.OverdueAlert && m.CaseId != null && ids.Contains(m.CaseId.Value))
                 .GroupBy(m => m.CaseId).Select(g => g.Count()).ToListAsync();
             Assert.Equal(Budget, alerts.Count);
             Assert.All(alerts, n => Assert.Equal(1, n));

@@ -37,6 +37,7 @@ public class TransitionTableTests
         [ComplaintAction.CompleteRectification] = ([C], "第十六条", null),
         [ComplaintAction.VerifyRectification] = ([C], "第十六条", null),
         [ComplaintAction.FlagMajor] = ([PR, PA, IH, C, NA, W], "第四条", null),
+        [ComplaintAction.AddMaterials] = ([PR, PA, IH], "第七条", null),
     };
 
     public static TheoryData<CaseStatus, ComplaintAction> AllowedPairs()
@@ -72,7 +73,7 @@ public class TransitionTableTests
     {
         // Overdue flagging is the monitor's bookkeeping, not a transition; it has its own tests.
         Assert.Equal(Enum.GetValues<ComplaintAction>().Except([ComplaintAction.FlagOverdue]), Rules.Keys);
-        Assert.Equal(7 * 15, AllowedPairs().Count + ForbiddenPairs().Count);
+        Assert.Equal(7 * 16, AllowedPairs().Count + ForbiddenPairs().Count);
     }
 
     [Theory]
@@ -153,6 +154,7 @@ public class TransitionTableTests
         ComplaintAction.CompleteRectification => c.CompleteRectification("已整改", Agency, Later).Error,
         ComplaintAction.VerifyRectification => c.VerifyRectification(true, null, Management, Later).Error,
         ComplaintAction.FlagMajor => c.FlagMajor("影响较大", Management, Later).Error,
+        ComplaintAction.AddMaterials => c.AddMaterials([Guid.NewGuid()], Citizen, Later).Error,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

@@ -129,6 +129,53 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("holiday_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Changes.CaseChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("tx_id")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Position")
+                        .HasName("pk_case_changes");
+
+                    b.HasIndex("CaseId", "TransactionId")
+                        .HasDatabaseName("ix_case_changes_case_id_tx_id");
+
+                    b.HasIndex("TransactionId", "Position")
+                        .HasDatabaseName("ix_case_changes_tx_id_position");
+
+                    b.ToTable("case_changes", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Api.Directory.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -446,7 +493,7 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
@@ -518,14 +565,24 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
                     b.Property<string>("TrackingNumber")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("tracking_number");
@@ -544,11 +601,15 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasDatabaseName("ix_notification_outbox_due")
                         .HasFilter("status IN ('pending', 'sending')");
 
+                    b.HasIndex("SubscriptionId", "CaseId", "Sequence")
+                        .HasDatabaseName("ix_notification_outbox_subscription_order")
+                        .HasFilter("subscription_id IS NOT NULL AND status IN ('pending', 'sending')");
+
                     b.ToTable("notification_outbox", null, t =>
                         {
                             t.HasCheckConstraint("ck_notification_outbox_phone_encrypted", "phone_encrypted IS NULL OR phone_encrypted ~ '^v[0-9]+:'");
 
-                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL)");
+                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'subscription' AND subscription_id IS NOT NULL)");
                         });
                 });
 
@@ -783,6 +844,98 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasDatabaseName("ix_spot_checks_region_code");
 
                     b.ToTable("spot_checks", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.Webhooks.SentReminder", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Kind", "Subject", "DueDate")
+                        .HasName("pk_sent_reminders");
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("PreviousSecretEncrypted")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("previous_secret_encrypted");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_valid_until");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("SecretEncrypted")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("secret_encrypted");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_webhook_subscriptions_agency_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_webhook_subscriptions_region_code");
+
+                    b.ToTable("webhook_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_webhook_subscriptions_one_body", "(agency_id IS NULL) <> (region_code IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
@@ -1088,8 +1241,13 @@ namespace Complaints.Api.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_notification_outbox_complaints_case_id");
+
+                    b.HasOne("Complaints.Api.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_outbox_webhook_subscriptions_subscription_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.Persistence.AgencyQueueRow", b =>
@@ -1151,6 +1309,21 @@ namespace Complaints.Api.Persistence.Migrations
                         });
 
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Complaints.Api.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("Complaints.Api.Directory.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_subscriptions_agencies_agency_id");
+
+                    b.HasOne("Complaints.Api.Directory.Division", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_subscriptions_divisions_region_code");
                 });
 
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
