@@ -2,7 +2,7 @@
 # Runs every test against a real PostgreSQL and ends with "N passed, N failed".
 #   ./test.sh                 throwaway cluster under /var/tmp, removed afterwards
 #   COMPLAINTS_TEST_DB=...    use that server instead (a connection string allowed to create databases)
-#   ./test.sh --filter X      passed on to `dotnet test`
+#   ./test.sh --filter X      passed on to `dotnet test` (the H5 browser tests run too when X mentions H5)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/pg.sh
@@ -24,6 +24,8 @@ if [ -z "${COMPLAINTS_TEST_DB:-}" ]; then
   echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"
 fi
 
+# The citizen H5 page (web/h5) is built into the API's wwwroot before the API is built and published.
+scripts/build-h5.sh
 dotnet build Complaints.slnx -c Release -nologo -v q -clp:ErrorsOnly
 
 status=0
@@ -35,6 +37,12 @@ run_tests() {
 }
 run_tests Complaints.Domain.Tests --collect "XPlat Code Coverage" "$@"
 run_tests Complaints.Api.Tests "$@"
+
+# The H5 page in headless Chromium at phone sizes against a live service (web/h5/tests).
+if [ -z "${*:-}" ] || [[ "$*" == *H5* ]]; then
+  scripts/h5-browser-tests.sh || status=1
+  [ -f "$results/h5/h5.tap" ] || { echo "the H5 browser tests did not run" >&2; status=1; }
+fi
 
 # The domain project is the regulation: its line coverage is reported and held at COVERAGE_MIN.
 cobertura=$(find "$results/Complaints.Domain.Tests" -name coverage.cobertura.xml | head -n 1)
@@ -59,6 +67,11 @@ for trx in $(find "$results" -name '*.trx'); do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
 done
+# node --test writes TAP: its closing "# pass N" / "# fail N" lines.
+if [ -f "$results/h5/h5.tap" ]; then
+  p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1); f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1)
+  passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+fi
 [ "$passed" -eq 0 ] && status=1
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed"

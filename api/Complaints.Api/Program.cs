@@ -8,6 +8,7 @@ using Complaints.Api.Directory;
 using Complaints.Api.Docs;
 using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
+using Complaints.Api.H5;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
@@ -38,10 +39,12 @@ builder.Services.AddDeadlineMonitor(builder.Configuration);
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
+builder.Services.AddH5(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseApiProblemDetails();
+app.UseH5();
 app.UseHttpLogging();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -60,6 +63,7 @@ app.MapReports();
 app.MapSpotChecks();
 app.MapEvidence();
 app.MapCaseDocuments();
+app.MapH5Config();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
