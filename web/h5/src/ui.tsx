@@ -85,8 +85,8 @@ export function CopyButton(props: { text: string; label: string }) {
     setTimeout(() => setCopied(false), 2000);
   }
   return (
-    <button type="button" class="button button-small" onClick={copy} aria-label={`复制${props.label}`}>
-      {copied ? "已复制" : "复制"}
+    <button type="button" class="button button-small" onClick={copy}>
+      <span aria-live="polite">{copied ? `已复制${props.label}` : `复制${props.label}`}</span>
     </button>
   );
 }

@@ -88,14 +88,14 @@ for (const size of SIZES) {
 
     const serviceItem = await fillComplaint(page, size.name);
     const uploads = [];
-    page.on("response", async (r) => r.url().endsWith("/api/v1/evidence") && r.request().method() === "POST" && uploads.push(await r.json()));
+    page.on("response", (r) => r.url().endsWith("/api/v1/evidence") && r.request().method() === "POST" && uploads.push(r.json()));
     await page.getByTestId("file-input").setInputFiles([
       { name: "window-a12.jpg", mimeType: "image/jpeg", buffer: await photo(page, 10) },
       { name: "queue-ticket.jpg", mimeType: "image/jpeg", buffer: await photo(page, 200) },
     ]);
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=attachment]")].filter((e) => e.classList.contains("attachment-done")).length === 2, null, { timeout: 30_000 });
     assert.equal(uploads.length, 2);
-    for (const u of uploads) assert.ok(Math.max(u.width, u.height) <= 2048 && Math.max(u.width, u.height) >= 2000, `scaled on the device to ${u.width}×${u.height}`);
+    for (const u of await Promise.all(uploads)) assert.ok(Math.max(u.width, u.height) <= 2048 && Math.max(u.width, u.height) >= 2000, `scaled on the device to ${u.width}×${u.height}`);
     await check(page, size, "05-complaint-filled");
 
     await page.getByTestId("submit").tap();
@@ -103,7 +103,7 @@ for (const size of SIZES) {
     const trackingNumber = (await page.getByTestId("tracking-number").textContent()).trim();
     const queryCode = (await page.getByTestId("query-code").textContent()).trim();
     await page.getByRole("button", { name: "复制查询码" }).tap();
-    await page.getByRole("button", { name: "复制查询码" }).getByText("已复制").waitFor();
+    await page.getByRole("button", { name: "已复制查询码" }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), queryCode);
     await check(page, size, "06-confirmation");
 

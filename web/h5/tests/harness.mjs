@@ -76,6 +76,7 @@ export async function check(page, size, name) {
   assert.deepEqual(violations, [], `${name} at ${size.name}: axe-core serious/critical violations`);
   assert.deepEqual(page.problems, [], `${name} at ${size.name}: CSP violations or script errors`);
 
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar at the top of the full-page picture
   await page.screenshot({ path: path.join(RESULTS, "screens", `${size.name}-${name}.png`), fullPage: true });
 }
 
