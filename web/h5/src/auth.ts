@@ -6,6 +6,7 @@
 
 const TOKEN_KEY = "complaints.token";
 const PKCE_KEY = "complaints.pkce";
+const CHANNEL_KEY = "complaints.channel";
 
 export interface PageConfig {
   devTokens: boolean;
@@ -85,8 +86,14 @@ export function takeHandedOverToken(): boolean {
   const match = /^#access_token=([^&]+)/.exec(location.hash);
   if (!match?.[1]) return false;
   setToken(decodeURIComponent(match[1]));
+  sessionStorage.setItem(CHANNEL_KEY, "online_app");
   history.replaceState(null, "", location.pathname + "#/");
   return true;
+}
+
+/** 第六条: opened by the host app, a complaint comes by 一部手机办事通 (online_app); otherwise by the portal. */
+export function channel(): "online_app" | "online_portal" {
+  return sessionStorage.getItem(CHANNEL_KEY) === "online_app" ? "online_app" : "online_portal";
 }
 
 // ---- Development personas (the endpoint is not part of the published contract) ----

@@ -150,6 +150,7 @@ for (const size of SIZES) {
     await page.getByTestId("my-complaint").filter({ hasText: trackingNumber }).tap();
     await page.getByTestId("result").waitFor();
     assert.equal(await page.locator("#detail-title").textContent(), serviceItem);
+    await page.locator(".evidence-list img").nth(1).waitFor(); // thumbnails come with the token, as blob: images
     assert.equal(await page.locator(".evidence-list img").count(), 2, "both photos are shown");
     await check(page, size, "11-detail-concluded");
     await page.getByLabel("满意", { exact: true }).check();
@@ -278,6 +279,64 @@ test("投诉查询: not found is said plainly; 429 shows the wait instead of an 
     assert.match(await notice.textContent(), /请在 \d+ 秒后再试/);
     assert.equal(await page.getByTestId("error").count(), 0, "no error box");
     await check(page, size, "19-lookup-rate-limited");
+    await context.close();
+  }
+});
+
+test("a token handed over by the host app; 我的投诉 newest first, more on scroll through the cursor", async () => {
+  const size = SIZES[1];
+  const enterprise = await token("enterprise");
+  const agencies = await api("GET", "/api/v1/agencies?regionCode=530102&q=" + encodeURIComponent("市场监督"));
+  const agencyId = agencies.body.items[0].id;
+  const filed = [];
+  for (let i = 1; i <= 12; i++) {
+    const r = await api("POST", "/api/v1/complaints", {
+      token: enterprise,
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+      body: {
+        channel: "online_portal", complainant: null, confidential: false, evidenceIds: [],
+        respondent: { agencyId, staffName: null, windowNumber: null },
+        serviceItem: { code: null, name: `食品经营许可 第${i}件` },
+        facts: "窗口要求提供法规没有要求的材料。", request: "请说明依据。",
+      },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    filed.push(r.body.trackingNumber);
+  }
+
+  const { context, page } = await phone(browser, size);
+  await page.goto(BASE + `/#access_token=${enterprise}`);
+  await page.waitForFunction(() => location.hash === "#/");
+  assert.ok(!page.url().includes(enterprise.slice(0, 20)), "the token leaves the address at once");
+  await page.getByRole("link", { name: /我的投诉/ }).tap();
+  await page.getByTestId("my-complaint").first().waitFor();
+  assert.equal(await page.getByTestId("my-complaint").count(), 10, "one page first");
+  await page.locator(".sentinel").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=my-complaint]").length === 12);
+  const shown = await page.locator("[data-testid=my-complaint] .code").allTextContents();
+  assert.deepEqual(shown.map((s) => s.trim()), [...filed].reverse(), "newest first, each once");
+  await check(page, size, "20-my-complaints-scrolled");
+
+  // Filed from the page opened by the host app: the 一部手机办事通 channel (第六条).
+  await page.goto(BASE + "/#/complain");
+  const serviceItem = await fillComplaint(page, "办事通");
+  await page.getByTestId("submit").tap();
+  await page.getByTestId("confirmation").waitFor();
+  const mine = await api("GET", "/api/v1/me/complaints?limit=5", { token: enterprise });
+  assert.equal(mine.body.items.find((c) => c.serviceItem === serviceItem)?.channel, "online_app");
+  await context.close();
+});
+
+test("the layout holds from 320 to 430 px and on a desktop", async () => {
+  for (const width of [320, 430, 1280]) {
+    const size = { name: `${width}w`, viewport: { width, height: 800 }, deviceScaleFactor: 1 };
+    const { context, page } = await phone(browser, size);
+    for (const [route, name] of [["/", "home"], ["/#/track", "track"], ["/#/complain", "sign-in"]]) {
+      await page.goto(BASE + route);
+      await page.locator("main h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      await check(page, size, `layout-${name}`);
+    }
     await context.close();
   }
 });

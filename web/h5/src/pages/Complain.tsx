@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError, call, newIdempotencyKey, type Schemas } from "../api";
-import type { Identity } from "../auth";
+import { channel, type Identity } from "../auth";
 import { currentDeadline } from "../format";
 import { prepareForUpload } from "../image";
 import { CopyButton, ErrorBox, Field } from "../ui";
@@ -160,7 +160,7 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
       return;
     }
     const body: SubmitBody = {
-      channel: "online_portal",
+      channel: channel(),
       complainant: null,
       respondent: { agencyId: agency?.id ?? null, staffName: staffName.trim() || null, windowNumber: windowNumber.trim() || null },
       serviceItem: { code: null, name: serviceItem.trim() || null },
