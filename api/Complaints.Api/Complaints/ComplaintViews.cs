@@ -51,7 +51,14 @@ public sealed record MyComplaintView(
     IReadOnlyList<TimelineItemView> Timeline,
     ResultView? Result,
     SatisfactionRating? Rating,
-    IReadOnlyList<Guid> EvidenceIds);
+    IReadOnlyList<Guid> EvidenceIds)
+{
+    /// <summary>For a merged complaint (第十三条): the case it joined, whose result answers this complaint too.</summary>
+    public MergedIntoView? MergedInto { get; init; }
+}
+
+/// <summary>The case a complaint was merged into, as its complainant may see it: number, status and result.</summary>
+public sealed record MergedIntoView(string TrackingNumber, CaseStatus Status, ResultView? Result);
 
 public static class ComplaintViewMapping
 {

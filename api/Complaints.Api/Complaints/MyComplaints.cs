@@ -40,7 +40,20 @@ public static class MyComplaints
         Guid id, ClaimsPrincipal user, ComplaintsDbContext db, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var complaint = await FindOwnAsync(db, id, user, tracking: false, ct);
-        return complaint is null ? NotFound() : TypedResults.Ok(complaint.ToMyView(calendar, clock.GetUtcNow()));
+        if (complaint is null)
+        {
+            return NotFound();
+        }
+
+        var view = complaint.ToMyView(calendar, clock.GetUtcNow());
+        if (complaint.MergedIntoCaseId is { } target
+            && await db.Complaints.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == target, ct) is { } into)
+        {
+            // 第十三条: each merged complainant is answered by the result of the case their complaint joined.
+            view = view with { MergedInto = new MergedIntoView(into.TrackingNumber, into.Status, ComplaintViewMapping.ResultOf(into)) };
+        }
+
+        return TypedResults.Ok(view);
     }
 
     public static async Task<Complaint?> FindOwnAsync(ComplaintsDbContext db, Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)

@@ -2,32 +2,13 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError, call, newIdempotencyKey, type Schemas } from "../api";
 import { channel, type Identity } from "../auth";
 import { currentDeadline } from "../format";
-import { prepareForUpload } from "../image";
+import { AttachmentPicker, useAttachments } from "../attachments";
 import { CopyButton, ErrorBox, Field } from "../ui";
-import { uploadEvidence } from "../upload";
-
-const MAX_FILES = 9;
 
 type Region = Schemas["RegionView"];
 type Agency = Schemas["AgencyView"];
 type Submitted = Schemas["SubmittedComplaintView"];
 type SubmitBody = Schemas["SubmitComplaintRequest"];
-
-interface Attachment {
-  key: number;
-  name: string;
-  isImage: boolean;
-  previewUrl: string | null;
-  blob: Blob | null;
-  idempotencyKey: string;
-  state: "preparing" | "uploading" | "done" | "failed";
-  progress: number;
-  evidenceId: string | null;
-  error: unknown;
-  abort: AbortController;
-}
-
-let attachmentKeys = 0;
 
 /** 我要投诉: a real-name online complaint (第六、七条) with up to nine photos or PDFs. */
 export function Complain(props: { who: Identity }) {
@@ -50,15 +31,13 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
   const [facts, setFacts] = useState("");
   const [request, setRequest] = useState("");
   const [confidential, setConfidential] = useState(false);
-  const [files, setFiles] = useState<Attachment[]>([]);
+  const attachments = useAttachments();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [lookupError, setLookupError] = useState<unknown>(null);
   // One key per complaint text: a retry after a dropped connection, or a second tap, replays the first answer.
   const idempotency = useRef<{ key: string; body: string } | null>(null);
-  const filesRef = useRef(files);
-  filesRef.current = files;
 
   useEffect(() => {
     call(api.GET("/api/v1/regions", { params: { query: { parent: "530000" } } })).then(setPrefectures, setLookupError);
@@ -85,77 +64,11 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
     return () => clearTimeout(timer);
   }, [prefecture, county, query]);
 
-  useEffect(() => () => filesRef.current.forEach((f) => f.previewUrl && URL.revokeObjectURL(f.previewUrl)), []);
-
-  function update(key: number, change: Partial<Attachment>) {
-    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
-  }
-
-  async function startUpload(attachment: Attachment) {
-    let blob = attachment.blob;
-    if (!blob) return;
-    update(attachment.key, { state: "uploading", progress: 0, error: null });
-    try {
-      const evidence = await uploadEvidence(
-        blob,
-        attachment.name,
-        attachment.idempotencyKey,
-        (progress) => update(attachment.key, { progress }),
-        attachment.abort.signal,
-      );
-      update(attachment.key, { state: "done", progress: 1, evidenceId: evidence.id });
-    } catch (e) {
-      if (e instanceof DOMException && e.name === "AbortError") return;
-      update(attachment.key, { state: "failed", error: e });
-    }
-  }
-
-  async function addFiles(list: FileList | null) {
-    if (!list) return;
-    const room = MAX_FILES - filesRef.current.length;
-    const chosen = Array.from(list).slice(0, Math.max(0, room));
-    if (list.length > room) setError(new ApiError(400, { title: `最多上传 ${MAX_FILES} 个文件`, detail: `最多上传 ${MAX_FILES} 个照片或 PDF 文件。` }, undefined));
-    for (const file of chosen) {
-      const isImage = file.type.startsWith("image/");
-      const attachment: Attachment = {
-        key: ++attachmentKeys,
-        name: file.name,
-        isImage,
-        previewUrl: null,
-        blob: null,
-        idempotencyKey: newIdempotencyKey(),
-        state: "preparing",
-        progress: 0,
-        evidenceId: null,
-        error: null,
-        abort: new AbortController(),
-      };
-      setFiles((all) => [...all, attachment]);
-      const blob = await prepareForUpload(file);
-      const name = isImage && blob !== file ? file.name.replace(/\.[^.]*$/, "") + ".jpg" : file.name;
-      const ready = { ...attachment, blob, name, previewUrl: isImage ? URL.createObjectURL(blob) : null };
-      update(attachment.key, { blob, name, previewUrl: ready.previewUrl });
-      void startUpload(ready);
-    }
-  }
-
-  function remove(attachment: Attachment) {
-    attachment.abort.abort();
-    if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
-    setFiles((all) => all.filter((f) => f.key !== attachment.key));
-  }
-
-  function retry(attachment: Attachment) {
-    const fresh = { ...attachment, abort: new AbortController() };
-    update(attachment.key, { abort: fresh.abort });
-    void startUpload(fresh);
-  }
-
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return; // a second tap while the first is on its way
     setError(null);
-    if (files.some((f) => f.state !== "done")) {
+    if (!attachments.ready) {
       setFieldErrors({ evidenceIds: ["请等待材料上传完成,或移除上传失败的文件。"] });
       return;
     }
@@ -166,7 +79,7 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
       serviceItem: { code: null, name: serviceItem.trim() || null },
       facts: facts.trim() || null,
       request: request.trim() || null,
-      evidenceIds: files.map((f) => f.evidenceId!),
+      evidenceIds: attachments.evidenceIds,
       confidential,
     };
     const text = JSON.stringify(body);
@@ -279,49 +192,7 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
         </p>
       </div>
 
-      <fieldset class={fe("evidenceIds") ? "has-error" : ""}>
-        <legend>证明材料(选填,最多 {MAX_FILES} 个照片或 PDF)</legend>
-        <div class="file-buttons">
-          <label class="button file-button">
-            拍照
-            <input class="visually-hidden" type="file" accept="image/*" capture="environment" disabled={files.length >= MAX_FILES} onChange={(e) => { void addFiles(e.currentTarget.files); e.currentTarget.value = ""; }} />
-          </label>
-          <label class="button file-button">
-            从相册或文件中选择
-            <input class="visually-hidden" type="file" accept="image/*,application/pdf" multiple disabled={files.length >= MAX_FILES} data-testid="file-input" onChange={(e) => { void addFiles(e.currentTarget.files); e.currentTarget.value = ""; }} />
-          </label>
-        </div>
-        <p class="hint">照片会先在手机上压缩(长边不超过 2048 像素)再上传。已选 {files.length} / {MAX_FILES}。</p>
-        {fe("evidenceIds") ? (
-          <p class="field-error" role="alert">
-            {fe("evidenceIds")!.join(" ")}
-          </p>
-        ) : null}
-        <ul class="attachments">
-          {files.map((f) => (
-            <li key={f.key} class={`attachment attachment-${f.state}`} data-testid="attachment">
-              {f.previewUrl ? <img src={f.previewUrl} alt={`照片 ${f.name}`} width={64} height={64} /> : <span class="pdf-icon" aria-hidden="true">PDF</span>}
-              <div class="attachment-body">
-                <span class="attachment-name">{f.name}</span>
-                <progress max={1} value={f.progress} aria-label={`${f.name} 上传进度`} />
-                <span class="attachment-state" aria-live="polite">
-                  {f.state === "preparing" ? "正在压缩…" : f.state === "uploading" ? `正在上传 ${Math.round(f.progress * 100)}%` : f.state === "done" ? "已上传" : `上传失败:${f.error instanceof ApiError ? f.error.message : "请重试"}`}
-                </span>
-              </div>
-              <div class="attachment-actions">
-                {f.state === "failed" ? (
-                  <button type="button" class="button button-small" onClick={() => retry(f)} aria-label={`重试上传 ${f.name}`}>
-                    重试
-                  </button>
-                ) : null}
-                <button type="button" class="button button-small" onClick={() => remove(f)} aria-label={`移除 ${f.name}`}>
-                  移除
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <AttachmentPicker attachments={attachments} legend="证明材料(选填,最多 9 个照片或 PDF)" errors={fe("evidenceIds")} />
 
       {other ? (
         <div class="form-error" tabIndex={-1}>

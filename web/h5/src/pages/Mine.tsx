@@ -107,8 +107,16 @@ export function MineDetail(props: { id: string }) {
         </p>
         {deadline ? <p data-testid="deadline">{deadline}</p> : null}
         {d.status === "merged" ? (
-          <p class="notice">您的投诉已与同一事项的其他投诉合并处理(第十三条),办理结果同样告知您。</p>
+          <div class="notice" data-testid="merged">
+            <p>您的投诉已与同一事项的其他投诉合并处理(第十三条),办理结果同样告知您。</p>
+            {d.mergedInto ? (
+              <p>
+                并入的投诉件:<span class="code">{d.mergedInto.trackingNumber}</span>,{statusLabels[d.mergedInto.status]}
+              </p>
+            ) : null}
+          </div>
         ) : null}
+        {d.mergedInto?.result ? <Result result={d.mergedInto.result} /> : null}
         {d.result ? <Result result={d.result} /> : null}
         <h3>投诉内容</h3>
         <dl class="facts">
