@@ -213,6 +213,27 @@ test("the network drops during submit and the user taps again: exactly one compl
   await page.locator("#facts").waitFor();
   const serviceItem = await fillComplaint(page, "断网重试");
 
+  // Per file: a failed upload is retried on its own (same Idempotency-Key), another is removed.
+  const uploadKeys = [];
+  await page.route("**/api/v1/evidence", async (route) => {
+    uploadKeys.push(route.request().headers()["idempotency-key"]);
+    return uploadKeys.length === 1 ? route.abort("connectionreset") : route.continue();
+  });
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "first.jpg", mimeType: "image/jpeg", buffer: await photo(page, 40) },
+    { name: "second.jpg", mimeType: "image/jpeg", buffer: await photo(page, 300) },
+  ]);
+  await page.locator(".attachment-failed").waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll(".attachment-done").length === 1, null, { timeout: 30_000 });
+  await check(page, size, "14a-upload-failed");
+  const failedName = (await page.locator(".attachment-failed .attachment-name").textContent()).trim();
+  await page.getByRole("button", { name: `重试 ${failedName}` }).tap();
+  await page.waitForFunction(() => document.querySelectorAll(".attachment-done").length === 2, null, { timeout: 30_000 });
+  assert.equal(uploadKeys.length, 3);
+  assert.ok(uploadKeys.filter((k) => k === uploadKeys[0]).length === 2, "the retry reuses its file's key");
+  await page.getByRole("button", { name: `移除 ${failedName}` }).tap();
+  assert.equal(await page.getByTestId("attachment").count(), 1);
+
   const keys = [];
   let dropped = false;
   await page.route("**/api/v1/complaints", async (route) => {
@@ -234,6 +255,8 @@ test("the network drops during submit and the user taps again: exactly one compl
   const mine = await api("GET", "/api/v1/me/complaints?limit=100", { token: await token("citizen2") });
   const stored = mine.body.items.filter((c) => c.serviceItem === serviceItem);
   assert.equal(stored.length, 1, "exactly one complaint is stored");
+  const storedDetail = await api("GET", `/api/v1/me/complaints/${stored[0].id}`, { token: await token("citizen2") });
+  assert.equal(storedDetail.body.evidenceIds.length, 1, "the removed file is not attached");
 
   // 撤回, with a confirmation, while not concluded.
   await page.goto(BASE + `/#/mine/${stored[0].id}`);
@@ -339,4 +362,44 @@ test("the layout holds from 320 to 430 px and on a desktop", async () => {
     }
     await context.close();
   }
+});
+
+test("a merged complaint shows the case it joined and, once concluded, that case's result (第十三条)", async () => {
+  const size = SIZES[0];
+  const [citizen, citizen2, management, agency] = await Promise.all(["citizen", "citizen2", "management_staff", "agency_officer"].map(token));
+  const agencies = await api("GET", "/api/v1/agencies?regionCode=530102&q=" + encodeURIComponent("市场监督"));
+  const agencyId = agencies.body.items[0].id;
+  const file = async (who) => {
+    const r = await api("POST", "/api/v1/complaints", {
+      token: who,
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+      body: {
+        channel: "online_portal", complainant: null, confidential: false, evidenceIds: [],
+        respondent: { agencyId, staffName: null, windowNumber: "B3" },
+        serviceItem: { code: null, name: "食品经营许可证延续" },
+        facts: "B3窗口工作人员中午提前离岗,群众排队无人办理。", request: "请核实并整改。",
+      },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await api("POST", `/api/v1/cases/${r.body.id}/referral`, { token: management, body: { agencyId } });
+    return r.body;
+  };
+  const target = await file(citizen);
+  const joined = await file(citizen2);
+  assert.equal((await api("POST", `/api/v1/cases/${target.id}/acceptance`, { token: agency, body: { decision: "accept", classification: "offsite" } })).status, 200);
+  const merge = await api("POST", `/api/v1/cases/${joined.id}/merge`, { token: agency, body: { intoCaseId: target.id } });
+  assert.equal(merge.status, 200, JSON.stringify(merge.body));
+  const conclude = await api("POST", `/api/v1/cases/${target.id}/conclusion`, { token: agency, body: { finding: "substantiated", result: "已对提前离岗的工作人员批评教育,并调整午间值班安排。" } });
+  assert.equal(conclude.status, 200, JSON.stringify(conclude.body));
+
+  const { context, page } = await phone(browser, size);
+  await page.goto(BASE + `/#access_token=${citizen2}`);
+  await page.waitForFunction(() => location.hash === "#/");
+  await page.goto(BASE + `/#/mine/${joined.id}`);
+  const merged = page.getByTestId("merged");
+  await merged.waitFor();
+  assert.match(await merged.textContent(), new RegExp(`${target.trackingNumber}.*已办结`));
+  assert.match(await page.getByTestId("result").textContent(), /调整午间值班安排/);
+  await check(page, size, "21-merged");
+  await context.close();
 });
