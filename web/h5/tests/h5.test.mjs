@@ -360,6 +360,17 @@ test("the layout holds from 320 to 430 px and on a desktop", async () => {
       await page.waitForLoadState("networkidle");
       await check(page, size, `layout-${name}`);
     }
+    // Visible focus: moving by keyboard outlines what has the focus.
+    await page.goto(BASE + "/");
+    await page.locator("main h1").waitFor();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { tag: document.activeElement.tagName, outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      assert.ok(focus.outline !== "none" && focus.width >= 2, `focus visible on ${focus.tag}: ${JSON.stringify(focus)}`);
+    }
     await context.close();
   }
 });
