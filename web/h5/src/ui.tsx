@@ -43,6 +43,7 @@ export function Field(props: {
 
 /** What went wrong, in words a citizen can act on; a 429 says how long to wait. */
 export function describeError(error: unknown): string {
+  if (typeof error === "string") return error; // the page's own message
   if (error instanceof ApiError) {
     if (error.status === 0) return "网络连接中断,请检查网络后重试。您填写的内容仍保留在本页。";
     if (error.status === 429) {

@@ -202,7 +202,7 @@ function Satisfaction(props: { detail: Detail; onDone: () => void }) {
     e.preventDefault();
     if (busy) return;
     if (!rating) {
-      setError(new ApiError(400, { detail: "请选择一个评价等级。" }, undefined));
+      setError("请选择一个评价等级。");
       return;
     }
     setBusy(true);
