@@ -5,6 +5,7 @@ using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
 using Complaints.Domain.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace Complaints.Api.Calendar;
 /// <summary>api.md "Directory": the working-day calendar, and the deadline arithmetic the cases use.</summary>
 public static class CalendarEndpoints
 {
-    public sealed record DeadlineView(DateOnly From, int WorkingDays, DateOnly Due, DateTimeOffset DueAt, bool Provisional, string Explanation);
+    /// <summary><c>kind</c> is the 办法's period asked for (<c>working_day_count</c> for a plain count); <c>article</c> is null for a plain count.</summary>
+    public sealed record DeadlineView(DateOnly From, int WorkingDays, DateOnly Due, DateTimeOffset DueAt, bool Provisional, string Explanation, DeadlineKind Kind, string? Article);
 
     public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services)
     {
@@ -28,7 +30,7 @@ public static class CalendarEndpoints
     {
         var calendar = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous().WithStandardProblems();
         calendar.MapGet("/deadline", Deadline).WithName("ComputeDeadline")
-            .WithSummary("The end of the N-th working day after `from` (the day itself not counted), as the cases compute it.");
+            .WithSummary("The end of the N-th working day after `from` (the day itself not counted), as the cases compute it: `workingDays=N` for a plain count, or `kind=referral|acceptance|onsite_handling|offsite_handling|extended_handling` for one of the 办法's periods.");
         calendar.MapGet("/{year:int}", Year).WithName("GetCalendarYear")
             .WithSummary("A year's holidays and makeup working days (调休补班); `hasSchedule` is false for a year not yet published.");
 
@@ -40,16 +42,11 @@ public static class CalendarEndpoints
         return app;
     }
 
-    private static Results<Ok<DeadlineView>, ProblemHttpResult> Deadline(DateOnly? from, int? workingDays, IWorkingDayCalendar calendar)
+    private static Results<Ok<DeadlineView>, ProblemHttpResult> Deadline(DateOnly? from, int? workingDays, string? kind, IWorkingDayCalendar calendar)
     {
         if (from is not { } start)
         {
             return ProblemHandling.Validation("from", "缺少起算日期(yyyy-MM-dd)。");
-        }
-
-        if (workingDays is not (>= 0 and <= 250) || workingDays is not { } days)
-        {
-            return ProblemHandling.Validation("workingDays", "工作日数应为 0 至 250 之间的整数。");
         }
 
         if (start.Year is < 2000 or > 2100)
@@ -57,8 +54,34 @@ public static class CalendarEndpoints
             return ProblemHandling.Validation("from", "起算日期超出支持的范围。");
         }
 
-        var deadline = DeadlineRules.Compute(calendar, DeadlineKind.Acceptance, "", start, days);
-        return TypedResults.Ok(new DeadlineView(start, days, deadline.Due, ChinaTime.ToChina(deadline.DueAt), deadline.Provisional, deadline.Explain(calendar)));
+        Deadline deadline;
+        if (kind is not null)
+        {
+            // One of the 办法's periods: its own length, article and wording.
+            if (!WireNames.TryParse<DeadlineKind>(kind, out var statutory) || statutory == DeadlineKind.WorkingDayCount)
+            {
+                return ProblemHandling.Validation("kind", "期限类型应为:交办投诉(referral,第十条)、决定是否受理(acceptance,第十一条)、现场处理类办结(onsite_handling)、非现场处理类办结(offsite_handling)或延期后办结(extended_handling,第十三条)。");
+            }
+
+            deadline = DeadlineRules.Statutory(calendar, statutory, start);
+            if (workingDays is { } asked && asked != deadline.WorkingDays)
+            {
+                return ProblemHandling.Validation("workingDays", $"{statutory.Name()}的期限为{deadline.WorkingDays}个工作日,与所给工作日数不符;可省略工作日数。");
+            }
+        }
+        else
+        {
+            if (workingDays is not (>= 0 and <= 250) || workingDays is not { } days)
+            {
+                return ProblemHandling.Validation("workingDays", "工作日数应为 0 至 250 之间的整数(或给出期限类型 kind)。");
+            }
+
+            deadline = DeadlineRules.Count(calendar, start, days);
+        }
+
+        return TypedResults.Ok(new DeadlineView(
+            start, deadline.WorkingDays, deadline.Due, ChinaTime.ToChina(deadline.DueAt), deadline.Provisional, deadline.Explain(calendar),
+            deadline.Kind, deadline.Article.Length == 0 ? null : deadline.Article));
     }
 
     private static Results<Ok<CalendarYear>, ProblemHttpResult> Year(int year, StateCouncilCalendar calendar)

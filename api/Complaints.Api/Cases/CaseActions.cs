@@ -20,7 +20,8 @@ public sealed record AcceptanceRequest(AcceptanceDecision? Decision, Classificat
 
 public sealed record ExtensionRequest(string? Reason);
 
-public sealed record InvestigationRecordRequest(InvestigationMethod? Method, string? Summary);
+/// <summary><c>disputed</c> only with <c>respondent_statement</c>: the statement contradicts the complaint (第十四条).</summary>
+public sealed record InvestigationRecordRequest(InvestigationMethod? Method, string? Summary, bool? Disputed = null);
 
 public sealed record ConclusionRequest(Finding? Finding, string? Result, string? Measures);
 
@@ -98,7 +99,7 @@ public static class CaseActions
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> RecordInvestigation(Guid id, InvestigationRecordRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.investigation_recorded", ct, (c, actor, now) => Task.FromResult(body.Method is { } method
-            ? c.AddInvestigationRecord(method, body.Summary, actor, now).Error
+            ? c.AddInvestigationRecord(method, body.Summary, actor, now, body.Disputed ?? false).Error
             : Missing("method", "调查方式(第十四条)")));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Conclude(Guid id, ConclusionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Complaints.Api.Complaints;
+using Complaints.Api.Directory;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
@@ -87,7 +88,7 @@ public static class CaseQueue
                 items.Add(item);
             }
 
-            return PageOf(items, take);
+            return await PageOfAsync(r.Db, items, take, ct);
         }
 
         var query = Source(r.Db, r.Caller);
@@ -135,7 +136,7 @@ public static class CaseQueue
             .Select(q => new CaseQueueItem(q.Id, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt, q.RespondentAgencyId,
                 q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItem, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now))
             .ToListAsync(ct);
-        return PageOf(rows, take);
+        return await PageOfAsync(r.Db, rows, take, ct);
     }
 
     /// <summary>An enum filter given by its wire name: absent reads as null; false when the text names no member.</summary>
@@ -157,10 +158,18 @@ public static class CaseQueue
         return true;
     }
 
-    private static Ok<Page<CaseQueueItem>> PageOf(List<CaseQueueItem> rows, int take)
+    /// <summary>The page, with the agencies' names (one lookup for the page's few agencies) so a front end need not page the directory.</summary>
+    private static async Task<Ok<Page<CaseQueueItem>>> PageOfAsync(ComplaintsDbContext db, List<CaseQueueItem> rows, int take, CancellationToken ct)
     {
         var next = rows.Count > take ? ReceivedCursor.Format(rows[take - 1].ReceivedAt, rows[take - 1].Id) : null;
-        return TypedResults.Ok(new Page<CaseQueueItem>(rows.Take(take).Select(x => x with { ReceivedAt = x.ReceivedAt.Cst() }).ToArray(), next));
+        var page = rows.Take(take).ToList();
+        var names = await AgencyNames.OfAsync(db, page.Select(x => x.RespondentAgencyId).Concat(page.Select(x => x.HandlingAgencyId ?? x.RespondentAgencyId)), ct);
+        return TypedResults.Ok(new Page<CaseQueueItem>(page.Select(x => x with
+        {
+            ReceivedAt = x.ReceivedAt.Cst(),
+            RespondentAgencyName = names.GetValueOrDefault(x.RespondentAgencyId, ""),
+            HandlingAgencyName = x.HandlingAgencyId is { } handling ? names.GetValueOrDefault(handling) : null,
+        }).ToArray(), next));
     }
 
     /// <summary>An agency reads its queue rows (one index range per page); a management department its cases by region.</summary>

@@ -17,7 +17,9 @@ public sealed record CaseQueueItem(
     Classification? Classification,
     bool Confidential,
     DateOnly? DueDate,
-    bool Overdue);
+    bool Overdue,
+    string RespondentAgencyName = "",
+    string? HandlingAgencyName = null);
 
 /// <summary>
 /// The complainant as staff see them: masked by default; in full only for named officers on
@@ -29,7 +31,7 @@ public sealed record RespondentView(Guid AgencyId, string? StaffName, string? Wi
 
 public sealed record DecisionView(DateTimeOffset? DecidedAt, bool? OnTime, Classification? Classification, NotAcceptedReason? NotAcceptedReason, Guid? RelatedCaseId, string? Explanation);
 
-public sealed record InvestigationView(int Number, InvestigationMethod Method, string Summary, Guid? AgencyId, DateTimeOffset RecordedAt);
+public sealed record InvestigationView(int Number, InvestigationMethod Method, string Summary, Guid? AgencyId, DateTimeOffset RecordedAt, bool Disputed);
 
 public sealed record RevisitView(int Number, RevisitMethod Method, SatisfactionRating Rating, string? Note, DateTimeOffset RecordedAt);
 
@@ -86,7 +88,7 @@ public static class CaseViewMapping
         c.AssignedAgencyId, c.LeadAgencyId, c.CooperatingAgencyIds, c.ReferredAt?.Cst(), c.ReferredOnTime,
         c.DecidedAt is null ? null : new DecisionView(c.DecidedAt?.Cst(), c.DecidedOnTime, c.Classification, c.NotAcceptedReason, c.RelatedCaseId, c.NotAcceptedExplanation),
         c.Extended, c.ExtensionReason,
-        c.InvestigationRecords.Select(r => new InvestigationView(r.Number, r.Method, r.Summary, r.AgencyId, r.RecordedAt.Cst())).ToArray(),
+        c.InvestigationRecords.Select(r => new InvestigationView(r.Number, r.Method, r.Summary, r.AgencyId, r.RecordedAt.Cst(), r.Disputed)).ToArray(),
         ComplaintViewMapping.ResultOf(c), c.ConcludedOnTime, c.MergedIntoCaseId,
         c.MergedCases.Select(m => new MergedCaseView(m.CaseId, m.TrackingNumber, m.Channel, m.MergedAt.Cst())).ToArray(),
         c.ComplainantRating, c.EffectiveSatisfaction,

@@ -16,7 +16,7 @@ public static class CasesEndpoints
             .WithSummary("The caller's queue: its agency's cases, or its division's and every division's below (keyset pagination, newest first).")
             .WithDescription("Filters: `status`, `overdue` (the running deadline has passed), `dueSoon` (due by the end of the next working day), "
                 + "`dueBefore` (running deadline on or before a date), `classification`, `agency` (respondent, assigned or lead).");
-        cases.MapGet("/{id:guid}", CaseReads.Get).WithName("GetCase")
+        cases.MapGet("/{id:guid}", CaseReads.Get).WithName("GetCase").WithMetadata(new SendsETag())
             .WithSummary("A case with its deadlines and timeline; the complainant masked except for officers on non-confidential cases (第九条). Carries an ETag.");
         cases.MapGet("/{id:guid}/complainant", CaseReads.GetComplainant).RequireAuthorization(Policies.Officer).WithName("GetCaseComplainant")
             .WithSummary("The complainant's full identity, for named complaint officers only (第四、九条); every read is audited.");
@@ -28,7 +28,7 @@ public static class CasesEndpoints
             "Accept and classify (onsite/offsite), or reject under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may reject before referral).");
         Action(cases, "extension", CaseActions.Extend, "ExtendCase", "Extend an offsite case once, before its deadline, to at most 20 working days, with a reason (第十三条).");
         Action(cases, "investigation-records", CaseActions.RecordInvestigation, "RecordInvestigation",
-            "Record an investigation step: on-site investigation, interview, records retrieval (第十四条).");
+            "Record an investigation step (on-site investigation, interview, records retrieval, other) or the respondent's statement (`respondent_statement`, with `disputed` when it contradicts the complaint) (第十四条). An invalid finding, and any finding on a disputed case, needs at least one investigation step first.");
         Action(cases, "conclusion", CaseActions.Conclude, "ConcludeCase", "Conclude with a finding and the result (the handling or lead agency, 第十三、十四、十五条).");
         Action(cases, "merge", CaseActions.Merge, "MergeCase", "Merge into another open case about the same matter; every complainant still gets feedback (第十三条).");
         Action(cases, "coordination", CaseActions.Coordinate, "CoordinateCase", "Name a lead agency and cooperating agencies (management, 第十五条).");
@@ -45,7 +45,7 @@ public static class CasesEndpoints
     }
 
     private static void Action(RouteGroupBuilder cases, string path, Delegate handler, string name, string summary) =>
-        cases.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).WithSummary(summary)
+        cases.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).WithSummary(summary).WithMetadata(new HonoursIfMatch())
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

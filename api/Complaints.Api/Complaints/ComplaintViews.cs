@@ -31,7 +31,8 @@ public sealed record MyComplaintSummary(
     Channel Channel,
     DateTimeOffset ReceivedAt,
     Guid RespondentAgencyId,
-    string ServiceItem);
+    string ServiceItem,
+    string RespondentAgencyName = "");
 
 public sealed record MyComplaintView(
     Guid Id,

@@ -33,7 +33,10 @@ public static class MyComplaints
             .Select(c => new MyComplaintSummary(c.Id, c.TrackingNumber, c.Status, c.Channel, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name))
             .ToListAsync(ct);
         var next = rows.Count > take ? Cursor(rows[take - 1]) : null;
-        return TypedResults.Ok(new Page<MyComplaintSummary>(rows.Take(take).Select(r => r with { ReceivedAt = r.ReceivedAt.Cst() }).ToArray(), next));
+        var page = rows.Take(take).ToList();
+        var names = await global::Complaints.Api.Directory.AgencyNames.OfAsync(db, page.Select(r => r.RespondentAgencyId), ct);
+        return TypedResults.Ok(new Page<MyComplaintSummary>(
+            page.Select(r => r with { ReceivedAt = r.ReceivedAt.Cst(), RespondentAgencyName = names.GetValueOrDefault(r.RespondentAgencyId, "") }).ToArray(), next));
     }
 
     public static async Task<Results<Ok<MyComplaintView>, ProblemHttpResult>> Get(

@@ -23,6 +23,10 @@ public static class DirectoryEndpoints
         group.MapGet("/agencies", ListAgencies)
             .WithName("ListAgencies")
             .WithSummary("Government-service agencies to name as the respondent, filtered by division (and below) and name.");
+        group.MapGet("/agencies/{id:guid}", GetAgency)
+            .WithName("GetAgency")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One agency of the directory, so that a front end can show whom a complaint is about (第七条).");
         return app;
     }
 
@@ -37,6 +41,16 @@ public static class DirectoryEndpoints
         query = parent is null ? query.Where(d => d.ParentCode == null) : query.Where(d => d.ParentCode == parent);
         var regions = await query.OrderBy(d => d.Code).Select(d => new RegionView(d.Code, d.Name, d.Level, d.ParentCode)).ToArrayAsync(ct);
         return TypedResults.Ok(regions);
+    }
+
+    private static async Task<Results<Ok<AgencyView>, ProblemHttpResult>> GetAgency(Guid id, ComplaintsDbContext db, CancellationToken ct)
+    {
+        // Inactive agencies stay readable: complaints already lodged against them still name them.
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new AgencyView(a.Id, a.Name, a.Kind, a.RegionCode, a.ComplaintPhone)).FirstOrDefaultAsync(ct);
+        return agency is null
+            ? ProblemHandling.Problem(StatusCodes.Status404NotFound, "agency.not_found", "政务服务机构不存在。")
+            : TypedResults.Ok(agency);
     }
 
     private static async Task<Results<Ok<Page<AgencyView>>, ProblemHttpResult>> ListAgencies(

@@ -12,20 +12,23 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddOpenApi("v1", options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            ContractTransformers.Apply(options);
+            options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
                     Title = "云南省政务服务投诉处理 API",
                     Version = "v1",
+                    Contact = new OpenApiContact { Name = "云南省政务服务投诉处理平台", Url = new Uri("https://complaints.ynzwfw.example/") },
+                    License = new OpenApiLicense { Name = "仅限接入方使用 (proprietary)", Url = new Uri("https://complaints.ynzwfw.example/terms") },
                     Description = "Complaint handling for Yunnan's government services under 《云南省政务服务投诉处理办法(试行)》: "
                         + "citizens and enterprises submit and track complaints; agencies and government-service management departments "
                         + "refer, accept, handle, conclude, supervise and report them. Errors are RFC 9457 problem+json with a stable `code`.",
                 };
-                // The server URL depends on where the document is served from; clients use their own base address.
-                document.Servers = [];
+                document.Servers = [Server(context.ApplicationServices)];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -59,6 +62,23 @@ public static class OpenApiSetup
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// <c>Api:PublicBaseUrl</c> (the address behind the provincial gateway); in Development without it, the origin the
+    /// document was requested from, so that the reference page's "try it" calls this very service.
+    /// </summary>
+    private static OpenApiServer Server(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()["Api:PublicBaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new OpenApiServer { Url = configured.TrimEnd('/'), Description = "本服务的公开地址。The service's public base URL." };
+        }
+
+        var request = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request;
+        var origin = request is null ? "http://localhost:8080" : $"{request.Scheme}://{request.Host}";
+        return new OpenApiServer { Url = origin, Description = "提供本文档的服务地址(开发环境)。The origin this document was served from (Development)." };
     }
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)

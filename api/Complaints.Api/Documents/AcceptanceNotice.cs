@@ -91,6 +91,12 @@ public sealed record AcceptanceNoticeDocument(
             (handling?.Provisional ?? false) || (extended?.Provisional ?? false));
     }
 
+    /// <summary>The 办法's own title (第十一条, 附件2): one form for both decisions, the decision marked on it.</summary>
+    public const string Title = "政务服务投诉受理/不予受理通知书";
+
+    /// <summary>"■受理 □不予受理": the template's two choices with the one taken marked (both glyphs are in GB 2312).</summary>
+    internal static string DecisionMarked(bool accepted) => accepted ? "■受理  □不予受理" : "□受理  ■不予受理";
+
     FormSheet ICaseDocument<AcceptanceNoticeDocument>.ToSheet()
     {
         var accepted = Decision == AcceptanceDecision.Accepted;
@@ -118,7 +124,7 @@ public sealed record AcceptanceNoticeDocument(
         paragraphs.Add("特此通知。");
 
         var rows = new FormRows()
-            .Two("投诉编号", TrackingNumber, "决定", Decision.Name())
+            .Two("投诉编号", TrackingNumber, "决定", DecisionMarked(accepted))
             .Two("投诉人", Complainant.Describe(), "联系电话", Complainant.Withheld ? DocumentComplainant.WithheldName : Complainant.PhoneMasked)
             .Two("被投诉单位", Respondent.AgencyName, "政务服务事项", ServiceItem.Describe())
             .Two("决定时间", DecidedAt.Chinese(), "决定机关", IssuedBy.Name);
@@ -143,7 +149,7 @@ public sealed record AcceptanceNoticeDocument(
 
         return new FormSheet(
             "附件2",
-            accepted ? "政务服务投诉受理通知书" : "政务服务投诉不予受理通知书",
+            Title,
             TrackingNumber,
             paragraphs,
             rows.Rows,

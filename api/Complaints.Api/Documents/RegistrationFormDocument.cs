@@ -3,7 +3,7 @@ using Complaints.Domain.Cases;
 
 namespace Complaints.Api.Documents;
 
-public sealed record DocumentInvestigationStep(int Number, DateTimeOffset At, InvestigationMethod Method, string Summary, DocumentAgency? Agency);
+public sealed record DocumentInvestigationStep(int Number, DateTimeOffset At, InvestigationMethod Method, string Summary, DocumentAgency? Agency, bool Disputed = false);
 
 public sealed record DocumentRevisit(DateTimeOffset At, RevisitMethod Method, SatisfactionRating Rating, string? Note);
 
@@ -87,7 +87,7 @@ public sealed record RegistrationFormDocument(
             form.ExtensionReason,
             form.LeadAgencyId is { } lead ? file.Agency(lead) : null,
             form.CooperatingAgencyIds.Select(file.Agency).ToList(),
-            form.InvestigationSteps.Select(s => new DocumentInvestigationStep(s.Number, s.At.Cst(), s.Method, s.Summary, s.AgencyId is { } a ? file.Agency(a) : null)).ToList(),
+            form.InvestigationSteps.Select(s => new DocumentInvestigationStep(s.Number, s.At.Cst(), s.Method, s.Summary, s.AgencyId is { } a ? file.Agency(a) : null, s.Disputed)).ToList(),
             form.Finding,
             form.IsInvalidComplaint,
             form.Result,
@@ -148,7 +148,8 @@ public sealed record RegistrationFormDocument(
         foreach (var step in InvestigationSteps)
         {
             var by = step.Agency is null ? "" : $"({step.Agency.Name})";
-            rows.One($"调查{step.Number}", $"{step.At.Chinese()} {step.Method.Name()}{by}\n{step.Summary}");
+            var disputed = step.Disputed ? "(与投诉事项存在争议)" : "";
+            rows.One($"调查{step.Number}", $"{step.At.Chinese()} {step.Method.Name()}{disputed}{by}\n{step.Summary}");
         }
 
         rows.Two("调查结论", Finding is { } finding ? finding.Name() + (IsInvalidComplaint ? "(无效投诉)" : "") : null, "办结时间", ConcludedAt?.Chinese() + OnTime(ConcludedOnTime))

@@ -11,7 +11,11 @@ public static class ApiJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(new WireNamingPolicy(), allowIntegerValues: false));
+        // One rule for absent values (issue #10): null is never written; such properties are optional in the contract.
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Numbers are JSON numbers, read and written: the web default also accepts "12" for 12, which made every
+        // number in the contract `integer|string`.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,8 +28,10 @@ public static class ProblemHandling
             }
 
             problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Type ??= ErrorCodes.TypeForStatus(status);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
@@ -59,6 +62,22 @@ public static class ProblemHandling
         title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Conflict"
             or "Precondition Failed" or "Payload Too Large" or "Content Too Large" or "Unsupported Media Type" or "Unprocessable Entity"
             or "Too Many Requests" or "Service Unavailable" or "An error occurred while processing your request.";
+}
+
+/// <summary>
+/// Writes every problem as problem+json with the customisations above, whatever the request's <c>Accept</c> (a PDF
+/// request refused with 406 still gets the same body as everything else); the framework's writer declines such
+/// requests and the result then falls back to a bare body without <c>code</c>/<c>traceId</c>.
+/// </summary>
+internal sealed class ProblemJsonWriter(Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions> options, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, json.Value.SerializerOptions, "application/problem+json", context.HttpContext.RequestAborted));
+    }
 }
 
 /// <summary>Turns binding failures into 400/413/415 naming the field, and bugs into a bare 500.</summary>
@@ -103,6 +122,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
             // The JSON path names the field; the reader's message does not echo the value.
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
             problem.Detail = $"请求体不是有效的 JSON,或字段「{field}」的值类型不正确。";
+            if (field == "reason" && Names<Cases.AcceptanceRequest>(json))
+            {
+                // 第八条: say which reasons there are, in the 办法's words; the wire values go in their own member.
+                problem.Detail = $"不予受理的理由应为第八条所列情形之一:{ChineseNames.AllNotAcceptedReasons()}。";
+                problem.Extensions["allowedValues"] = Enum.GetValues<NotAcceptedReason>().Select(WireNames.Of).ToArray();
+            }
+
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [problem.Detail] };
         }
         else
@@ -121,6 +147,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
 
         return problem;
     }
+
+    // System.Text.Json names the type whose member failed ("could not be converted to Complaints.Api.Cases.AcceptanceRequest.
+    // Path: $.reason"), not the member's own type, so a field is recognised by its request type and path.
+    private static bool Names<TRequest>(JsonException json) =>
+        json.Message.Contains(typeof(TRequest).FullName!, StringComparison.Ordinal);
 
     private static JsonException? FindJsonException(Exception exception)
     {

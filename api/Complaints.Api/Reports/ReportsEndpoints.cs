@@ -10,6 +10,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Statistics;
 using Complaints.Domain.Calendar;
+using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Complaints.Domain.Reporting;
@@ -42,8 +43,7 @@ public static class ReportsEndpoints
         reports.MapGet("/", Status).WithName("GetReportingStatus")
             .WithSummary("Who within the caller's remit has and has not reported for `period`, with the 第十八条 due dates.");
         reports.MapGet("/{id:guid}", Get).WithName("GetReport").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .Produces(StatusCodes.Status200OK, typeof(ReportView), "application/json", "text/csv", XlsxType)
             .WithSummary("A submitted report as JSON, or exported with `format=csv|xlsx` (or the matching Accept header).");
         return app;
     }
@@ -68,20 +68,20 @@ public static class ReportsEndpoints
         var caller = Caller.From(user);
         var s = scope.Value;
         var p = period.Value;
-        var level = s.AgencyId is null ? ReporterLevel.ManagementDepartment : ReporterLevel.Agency;
         var ownReporter = s.AgencyId is { } agency ? caller.IsAgency && caller.AgencyId == agency : caller.IsManagement && caller.RegionCode == s.RegionCode;
         if (!ownReporter)
         {
             return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告由本机构或本级政务服务管理部门报送。");
         }
 
-        if (!p.IsOwedBy(level))
+        // 第十八条 (who owes which period) and 第十九条 (nothing before 2022-07-10).
+        var owed = ReportingDuties.Of(s.AgencyId is null ? Reporter.Department(s.RegionCode!) : Reporter.Agency(s.AgencyRegion), p);
+        if (!owed.IsSuccess)
         {
-            return new DomainError("report.period_not_owed", level == ReporterLevel.Agency
-                ? "政务服务机构按季度报送(第十八条),如 2026Q3。"
-                : "政务服务管理部门报送上半年(如 2026H1)和上一年度(如 2026)情况(第十八条)。", "第十八条", "period").ToProblem();
+            return owed.Error!.ToProblem();
         }
 
+        var duty = owed.Value;
         var now = clock.GetUtcNow();
         if (now < p.EndsAt)
         {
@@ -99,12 +99,12 @@ public static class ReportsEndpoints
         var missing = new List<string>();
         if (s.AgencyId is not null)
         {
-            figures = await StatisticsQuery.ComputeAsync(db, s, p.From, p.To, now, ct);
+            figures = await StatisticsQuery.ComputeAsync(db, s, duty.CountsFrom, p.To, now, ct);
         }
         else
         {
             // Its own level's agencies, plus what the level below has reported (第十八条 全面汇总本行政区域).
-            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), p.From, p.To, now, ct) };
+            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), duty.CountsFrom, p.To, now, ct) };
             var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == s.RegionCode).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);
             var childScopes = children.Select(c => $"region:{c}").ToList();
             var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && childScopes.Contains(r.Scope)).ToListAsync(ct);
@@ -125,8 +125,8 @@ public static class ReportsEndpoints
             Scope = key,
             AgencyId = s.AgencyId,
             RegionCode = s.RegionCode,
-            SubmittedToRegionCode = s.AgencyId is null ? RegionCode.ParentOf(s.RegionCode!) : s.AgencyRegion,
-            DueDate = p.DueDate!.Value,
+            SubmittedToRegionCode = duty.SubmittedTo,
+            DueDate = duty.DueDate,
             SubmittedAt = now,
             SubmittedBy = caller.Subject,
             Late = p.IsLate(now),
@@ -159,28 +159,43 @@ public static class ReportsEndpoints
         var p = parsed.Value;
         var caller = Caller.From(user);
         var reporters = new List<(string Scope, string Name)>();
+        Result<ReportingDuty> owed;
         if (caller.IsAgency && caller.AgencyId is { } agencyId)
         {
-            var name = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstAsync(ct);
-            reporters.Add(($"agency:{agencyId}", name));
+            var agency = await db.Agencies.Where(a => a.Id == agencyId).Select(a => new { a.Name, a.RegionCode }).FirstAsync(ct);
+            owed = ReportingDuties.Of(Reporter.Agency(agency.RegionCode), p);
+            reporters.Add(($"agency:{agencyId}", agency.Name));
         }
-        else if (caller.RegionCode is { } region && p.IsOwedBy(ReporterLevel.Agency))
+        else if (caller.RegionCode is { } region && p.Kind == ReportingPeriodKind.Quarter)
         {
             // Quarters: the agencies of the department's own level report to it.
+            owed = ReportingDuties.Of(Reporter.Agency(region), p);
             reporters.AddRange((await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)));
         }
         else if (caller.RegionCode is { } own)
         {
             // Half-year and year: the department itself and the departments of the level below report.
+            owed = ReportingDuties.Of(Reporter.Department(own), p);
             reporters.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Code == own || d.ParentCode == own).OrderBy(d => d.Code)
                 .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)));
+        }
+        else
+        {
+            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告状态只对政务服务机构和政务服务管理部门开放。");
+        }
+
+        // A period nobody owes (a second half-year, a department's quarter asked by an agency, anything before
+        // 2022-07-10) has no due date to show: refused rather than invented.
+        if (!owed.IsSuccess)
+        {
+            return owed.Error!.ToProblem();
         }
 
         var scopes = reporters.Select(r => r.Scope).ToList();
         var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && scopes.Contains(r.Scope))
             .Select(r => new { r.Scope, r.Id, r.SubmittedAt, r.Late }).ToListAsync(ct);
-        var due = p.DueDate ?? p.To;
+        var due = owed.Value.DueDate;
         return TypedResults.Ok(new ReportingStatusView(p.ToString(), reporters.Select(r =>
         {
             var report = submitted.FirstOrDefault(x => x.Scope == r.Scope);
@@ -206,20 +221,23 @@ public static class ReportsEndpoints
         var accept = http.Headers.Accept.ToString();
         var wanted = format ?? (accept.Contains("text/csv", StringComparison.Ordinal) ? "csv" : accept.Contains(XlsxType, StringComparison.Ordinal) ? "xlsx" : "json");
         var fileName = $"report-{report.Scope.Replace(':', '-')}-{report.Period}";
+        var names = wanted is "csv" or "xlsx" ? await ReportNamesAsync(db, report, ct) : default;
         switch (wanted)
         {
             case "csv":
                 using (var csv = new MemoryStream())
                 {
-                    await csv.SaveAsAsync(Rows(report, figures), excelType: ExcelType.CSV, cancellationToken: ct);
-                    // A UTF-8 BOM so that spreadsheet programs read the Chinese labels correctly.
+                    // Exactly one UTF-8 BOM, so that spreadsheet programs read the Chinese labels: MiniExcel is told to
+                    // write none (its default StreamWriter would add its own), and we put ours first.
+                    var config = new MiniExcelLibs.Csv.CsvConfiguration { StreamWriterFunc = stream => new StreamWriter(stream, new UTF8Encoding(false)) };
+                    await csv.SaveAsAsync(Rows(report, figures, names), excelType: ExcelType.CSV, configuration: config, cancellationToken: ct);
                     return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. csv.ToArray()], "text/csv; charset=utf-8", fileName + ".csv");
                 }
 
             case "xlsx":
                 using (var xlsx = new MemoryStream())
                 {
-                    await xlsx.SaveAsAsync(Rows(report, figures), sheetName: report.Period, excelType: ExcelType.XLSX, cancellationToken: ct);
+                    await xlsx.SaveAsAsync(Rows(report, figures, names), sheetName: report.Period, excelType: ExcelType.XLSX, cancellationToken: ct);
                     return TypedResults.File(xlsx.ToArray(), XlsxType, fileName + ".xlsx");
                 }
 
@@ -233,50 +251,98 @@ public static class ReportsEndpoints
     private static ReportView ViewOf(Report r, ComplaintStatistics figures) =>
         new(r.Id, r.Period, r.Scope, r.SubmittedToRegionCode, r.DueDate, r.SubmittedAt.Cst(), r.Late, figures, r.IncludedReportIds, r.MissingRegionCodes);
 
-    /// <summary>One row per figure, with a Chinese label and a stable key, for 报送 in a spreadsheet.</summary>
-    private static IEnumerable<Dictionary<string, object>> Rows(Report r, ComplaintStatistics f)
+    /// <summary>The reporter and the department reported to, by name (an export never shows <c>agency:&lt;uuid&gt;</c>).</summary>
+    private readonly record struct ReportNames(string Reporter, string? SubmittedTo);
+
+    private static async Task<ReportNames> ReportNamesAsync(ComplaintsDbContext db, Report report, CancellationToken ct)
     {
-        Dictionary<string, object> Row(string key, string label, object value) => new() { ["指标"] = label, ["key"] = key, ["数值"] = value };
-        yield return Row("period", "报告期", r.Period);
-        yield return Row("scope", "报送单位", r.Scope);
+        var reporter = report.AgencyId is { } agency
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == agency).Select(a => a.Name).FirstOrDefaultAsync(ct)
+            : await DepartmentNameAsync(db, report.RegionCode, ct);
+        return new ReportNames(reporter ?? "—", await DepartmentNameAsync(db, report.SubmittedToRegionCode, ct));
+    }
+
+    private static async Task<string?> DepartmentNameAsync(ComplaintsDbContext db, string? regionCode, CancellationToken ct) =>
+        regionCode is null ? null
+            : await db.ManagementDepartments.AsNoTracking().Where(d => d.RegionCode == regionCode).Select(d => d.Name).FirstOrDefaultAsync(ct)
+              ?? await db.Divisions.AsNoTracking().Where(d => d.Code == regionCode).Select(d => d.Name + "政务服务管理部门").FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// One row per figure for 报送 in a spreadsheet: a Chinese label (the 办法's words for channels, 第八条 reasons,
+    /// findings and ratings; agencies by name), the value, and a stable key for machines in the last column.
+    /// </summary>
+    private static IEnumerable<Dictionary<string, object>> Rows(Report r, ComplaintStatistics f, ReportNames names)
+    {
+        Dictionary<string, object> Row(string key, string label, object value) => new() { ["指标"] = label, ["数值"] = value, ["key"] = key };
+        yield return Row("period", "报告期", PeriodName(r.Period));
+        yield return Row("scope", "报送单位", names.Reporter);
+        yield return Row("submittedTo", "报送至", names.SubmittedTo ?? "—");
+        yield return Row("dueDate", "报送期限", r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return Row("submittedAt", "报送时间", r.SubmittedAt.Cst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         yield return Row("late", "是否逾期报送", r.Late ? "是" : "否");
         yield return Row("received", "收到投诉", f.Received);
         foreach (var (channel, n) in f.ReceivedByChannel)
         {
-            yield return Row($"received.{Domain.Cases.WireNames.Of(channel)}", $"收到投诉 · {Domain.Cases.WireNames.Of(channel)}", n);
+            yield return Row($"received.{WireNames.Of(channel)}", $"收到投诉 · {channel.Name()}", n);
         }
 
         yield return Row("accepted", "受理", f.Accepted);
         yield return Row("notAccepted", "不予受理", f.NotAccepted);
         foreach (var (reason, n) in f.NotAcceptedByReason)
         {
-            yield return Row($"notAccepted.{Domain.Cases.WireNames.Of(reason)}", $"不予受理 · {Domain.Cases.WireNames.Of(reason)}", n);
+            yield return Row($"notAccepted.{WireNames.Of(reason)}", $"不予受理 · {reason.Article()} {reason.Name()}", n);
         }
 
         yield return Row("referred", "交办", f.Referred);
         yield return Row("referredOnTime", "按时交办", f.ReferredOnTime);
+        yield return Row("referredLate", "逾期交办", f.ReferredLate);
+        yield return Row("decided", "作出受理决定", f.Decided);
+        yield return Row("decidedOnTime", "按时作出受理决定", f.DecidedOnTime);
+        yield return Row("decidedLate", "逾期作出受理决定", f.DecidedLate);
         yield return Row("onsite", "现场处理类", f.Onsite);
         yield return Row("offsite", "非现场处理类", f.Offsite);
         yield return Row("concluded", "办结", f.Concluded);
         yield return Row("concludedOnTime", "按期办结", f.ConcludedOnTime);
+        yield return Row("concludedLate", "逾期办结", f.ConcludedLate);
         yield return Row("extended", "延期", f.Extended);
         yield return Row("overdueNow", "逾期未办", f.OverdueNow);
         yield return Row("merged", "合并处理", f.Merged);
         foreach (var (finding, n) in f.Findings)
         {
-            yield return Row($"finding.{Domain.Cases.WireNames.Of(finding)}", $"调查结论 · {Domain.Cases.WireNames.Of(finding)}", n);
+            yield return Row($"finding.{WireNames.Of(finding)}", $"调查结论 · {finding.Name()}", n);
         }
 
         yield return Row("invalid", "无效投诉", f.Invalid);
         foreach (var (rating, n) in f.Satisfaction)
         {
-            yield return Row($"satisfaction.{Domain.Cases.WireNames.Of(rating)}", $"满意度 · {Domain.Cases.WireNames.Of(rating)}", n);
+            yield return Row($"satisfaction.{WireNames.Of(rating)}", $"满意度 · {rating.Name()}", n);
         }
 
         yield return Row("satisfactionRate", "满意率", f.SatisfactionRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—");
         yield return Row("rectificationsOrdered", "督促整改", f.RectificationsOrdered);
         yield return Row("rectificationsCompleted", "整改完成", f.RectificationsCompleted);
         yield return Row("major", "重大投诉", f.Major);
+        for (var i = 0; i < f.TopRespondentAgencies.Count; i++)
+        {
+            yield return Row($"topRespondentAgencies.{i + 1}", $"被投诉较多的单位 · 第{i + 1}名 · {f.TopRespondentAgencies[i].AgencyName}", f.TopRespondentAgencies[i].Count);
+        }
+
+        for (var i = 0; i < f.TopServiceItems.Count; i++)
+        {
+            yield return Row($"topServiceItems.{i + 1}", $"被投诉较多的事项 · 第{i + 1}名 · {f.TopServiceItems[i].ServiceItemName}", f.TopServiceItems[i].Count);
+        }
+    }
+
+    /// <summary>2026Q3 → 2026年第三季度, 2026H1 → 2026年上半年度, 2026 → 2026年度.</summary>
+    private static string PeriodName(string period)
+    {
+        var p = ReportingPeriod.TryParse(period).Value;
+        string[] quarters = ["一", "二", "三", "四"];
+        return p.Kind switch
+        {
+            ReportingPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年第{quarters[p.Number - 1]}季度"),
+            ReportingPeriodKind.HalfYear => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年{(p.Number == 1 ? "上" : "下")}半年度"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年度"),
+        };
     }
 }

@@ -49,6 +49,11 @@ public static class StatisticsQuery
           count(*) FILTER (WHERE c.is_major),
           count(*) FILTER (WHERE r.complaint_id IS NOT NULL),
           count(*) FILTER (WHERE r.verified),
+          count(*) FILTER (WHERE c.referred_at IS NOT NULL AND NOT c.referred_on_time),
+          count(*) FILTER (WHERE c.decided_at IS NOT NULL),
+          count(*) FILTER (WHERE c.decided_at IS NOT NULL AND c.decided_on_time),
+          count(*) FILTER (WHERE c.decided_at IS NOT NULL AND NOT c.decided_on_time),
+          count(*) FILTER (WHERE c.status = 'Concluded' AND NOT c.concluded_on_time),
           {Counts<Channel>("c.channel")},
           {Counts<NotAcceptedReason>("c.not_accepted_reason")},
           {Counts<Finding>("c.finding")},
@@ -142,8 +147,8 @@ public static class StatisticsQuery
         await using (var reader = await counts.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
-            n = Enumerable.Range(0, 15).Select(i => (int)reader.GetInt64(i)).ToArray();
-            var ordinal = 15;
+            n = Enumerable.Range(0, 20).Select(i => (int)reader.GetInt64(i)).ToArray();
+            var ordinal = 20;
             byChannel = Distribution<Channel>(reader, ref ordinal);
             byReason = Distribution<NotAcceptedReason>(reader, ref ordinal);
             findings = Distribution<Finding>(reader, ref ordinal);
@@ -172,7 +177,8 @@ public static class StatisticsQuery
 
         return new ComplaintStatistics(
             Received: n[0], ReceivedByChannel: byChannel, Accepted: n[1], NotAccepted: n[2], NotAcceptedByReason: byReason,
-            Referred: n[3], ReferredOnTime: n[4], Onsite: n[5], Offsite: n[6], Concluded: n[7], ConcludedOnTime: n[8],
+            Referred: n[3], ReferredOnTime: n[4], ReferredLate: n[15], Decided: n[16], DecidedOnTime: n[17], DecidedLate: n[18],
+            Onsite: n[5], Offsite: n[6], Concluded: n[7], ConcludedOnTime: n[8], ConcludedLate: n[19],
             Extended: n[9], OverdueNow: n[10], Merged: n[11], Findings: findings,
             Invalid: findings[Finding.Unsubstantiated] + findings[Finding.Unverifiable],
             Satisfaction: satisfaction, Rated: satisfaction.Values.Sum(), SatisfactionRate: ComplaintStatistics.SatisfactionRateOf(satisfaction),

@@ -19,6 +19,6 @@ public static class CaseStatusText
     public static bool IsTerminal(this CaseStatus status) =>
         status is CaseStatus.NotAccepted or CaseStatus.Concluded or CaseStatus.Merged or CaseStatus.Withdrawn;
 
-    /// <summary>"当前状态为「已办结」(concluded)".</summary>
-    internal static string Describe(this CaseStatus status) => $"当前状态为「{status.ChineseName()}」({WireNames.Of(status)})";
+    /// <summary>"当前状态为「已办结」": Chinese only; the wire name is the problem's business, not the sentence's.</summary>
+    internal static string Describe(this CaseStatus status) => $"当前状态为「{status.ChineseName()}」";
 }

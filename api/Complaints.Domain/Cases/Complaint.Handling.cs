@@ -61,20 +61,29 @@ public sealed partial class Complaint
         return Outcome.Ok();
     }
 
-    /// <summary>第十四条: an investigation step, by the handling agency or a cooperating one (第十五条).</summary>
-    public Result<InvestigationRecord> AddInvestigationRecord(InvestigationMethod method, string? summary, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// 第十四条: an investigation step, or the respondent's statement, by the handling agency or a cooperating
+    /// one (第十五条). <paramref name="disputed"/> belongs to a statement only: it contradicts the complaint, so
+    /// the case cannot conclude before the facts are investigated.
+    /// </summary>
+    public Result<InvestigationRecord> AddInvestigationRecord(InvestigationMethod method, string? summary, Actor actor, DateTimeOffset at, bool disputed = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var error = InState(ComplaintAction.AddInvestigationRecord, CaseStatus.InHandling)
             ?? ByInvolvedAgency(ComplaintAction.AddInvestigationRecord, actor)
             ?? Defined(method, "method")
-            ?? RequiredText(summary, "summary", "调查核实情况", ComplaintLimits.LongTextMaxLength, "第十四条");
+            ?? RequiredText(summary, "summary", method.IsInvestigationStep() ? "调查核实情况" : "被投诉人陈述内容", ComplaintLimits.LongTextMaxLength, "第十四条");
         if (error is not null)
         {
             return error;
         }
 
-        var record = new InvestigationRecord(_investigationRecords.Count + 1, method, summary!.Trim(), actor, at);
+        if (disputed && method.IsInvestigationStep())
+        {
+            return new DomainError(ComplaintErrors.InvalidValue, "只有被投诉人陈述才标注是否与投诉事项存在争议(第十四条)。", "第十四条", "disputed");
+        }
+
+        var record = new InvestigationRecord(_investigationRecords.Count + 1, method, summary!.Trim(), disputed, actor, at);
         _investigationRecords.Add(record);
         Record(
             TimelineEventKind.InvestigationRecorded,
@@ -82,7 +91,8 @@ public sealed partial class Complaint
             actor,
             at,
             ("number", record.Number.ToString(CultureInfo.InvariantCulture)),
-            ("method", WireNames.Of(method)));
+            ("method", WireNames.Of(method)),
+            ("disputed", method.IsInvestigationStep() ? null : Flag(disputed)));
         return record;
     }
 
@@ -99,7 +109,8 @@ public sealed partial class Complaint
             ?? ByHandlingAgency(ComplaintAction.Conclude, actor)
             ?? Defined(finding, "finding")
             ?? RequiredText(result, "result", "处理结果", ComplaintLimits.LongTextMaxLength, "第十三条")
-            ?? OptionalText(measures, "measures", "整改措施", ComplaintLimits.LongTextMaxLength);
+            ?? OptionalText(measures, "measures", "整改措施", ComplaintLimits.LongTextMaxLength)
+            ?? Investigated(finding);
         if (error is not null)
         {
             return error;
@@ -124,6 +135,34 @@ public sealed partial class Complaint
             ("onTime", Flag(ConcludedOnTime.Value)),
             ("feedbackRecipients", (1 + _mergedCases.Count).ToString(CultureInfo.InvariantCulture)));
         return Outcome.Ok();
+    }
+
+    /// <summary>
+    /// 第十四条. Where the respondent's statement disputes the complaint, the facts are established by at least
+    /// one investigation step (现场调查、谈话核实、调取资料等) before any finding; and a complaint is only found
+    /// invalid (不属实 or 无法调查核实) after it has been investigated: "经调查投诉情况不属实", "无法调查核实".
+    /// </summary>
+    private DomainError? Investigated(Finding finding)
+    {
+        if (_investigationRecords.Any(r => r.Method.IsInvestigationStep()))
+        {
+            return null;
+        }
+
+        if (finding.IsInvalidComplaint())
+        {
+            return new DomainError(
+                ComplaintErrors.InvestigationRequired,
+                "认定为无效投诉(不属实或者无法调查核实)前,应当至少记录一项现场调查、谈话核实、调取资料等调查核实情况(第十四条)。",
+                "第十四条");
+        }
+
+        return _investigationRecords.Any(r => r.Disputed)
+            ? new DomainError(
+                ComplaintErrors.InvestigationRequired,
+                "被投诉人陈述与投诉事项存在争议,应当采取现场调查、谈话核实、调取资料等方式查清事实后再作出结论(第十四条)。",
+                "第十四条")
+            : null;
     }
 
     /// <summary>

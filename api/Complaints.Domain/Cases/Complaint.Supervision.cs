@@ -148,7 +148,7 @@ public sealed partial class Complaint
 
         return new DomainError(
             ComplaintErrors.RectificationInvalidTransition,
-            $"整改事项当前状态为「{open.Status.ChineseName()}」({WireNames.Of(open.Status)}),不能{action.Verb()}(第十六条)。",
+            $"整改事项当前状态为「{open.Status.ChineseName()}」,不能{action.Verb()}(第十六条)。",
             "第十六条");
     }
 
@@ -199,7 +199,7 @@ public sealed partial class Complaint
 
         if (!running.IsOverdueAt(at))
         {
-            return new DomainError(ComplaintErrors.NotOverdue, $"{WireNames.Of(kind)}时限到{Date(running.Due)}为止,尚未超期({running.Article})。", running.Article);
+            return new DomainError(ComplaintErrors.NotOverdue, $"{kind.Name()}的时限到{Date(running.Due)}为止,尚未超期({running.Article})。", running.Article);
         }
 
         var deadline = WireNames.Of(kind);

@@ -190,7 +190,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(receivedBy);
         ArgumentNullException.ThrowIfNull(actor);
 
-        if ((submission.Validate() ?? CheckReceiver(submission, receivedBy, actor)) is { } error)
+        if ((CheckInForce(at) ?? submission.Validate() ?? CheckReceiver(submission, receivedBy, actor)) is { } error)
         {
             return error;
         }
@@ -230,6 +230,12 @@ public sealed partial class Complaint
         return complaint;
     }
 
+    /// <summary>第十九条: the 办法 governs complaints received from 2022-07-10 (CST) on; nothing earlier is registered under it.</summary>
+    private static DomainError? CheckInForce(DateTimeOffset at) =>
+        at < Regulation.InForceAt
+            ? new DomainError(ComplaintErrors.BeforeRegulation, $"本办法自{Regulation.InForceText}起施行(第十九条),此前收到的投诉不能按本办法登记。", Regulation.InForceArticle)
+            : null;
+
     private static DomainError? CheckReceiver(ComplaintSubmission submission, ReceivingParty receivedBy, Actor actor)
     {
         if (submission.Channel.IsOnline())
@@ -252,7 +258,7 @@ public sealed partial class Complaint
 
         if (actor.Role == ActorRole.Complainant)
         {
-            return new DomainError(ComplaintErrors.ChannelNotAllowed, $"{WireNames.Of(submission.Channel)}渠道的投诉由工作人员登记(第六条)。", "第六条", "channel");
+            return new DomainError(ComplaintErrors.ChannelNotAllowed, $"「{submission.Channel.Name()}」由工作人员代为登记,投诉人本人通过网上渠道提交(第六条)。", "第六条", "channel");
         }
 
         if (receivedBy.AgencyId is { } agencyId)

@@ -31,6 +31,7 @@ public static class ComplaintErrors
     public const string RealNameRequired = "complaint.real_name_required";
     public const string ChannelNotAllowed = "complaint.channel_not_allowed";
     public const string ReceivingAgencyNotRespondent = "complaint.receiving_agency_not_respondent";
+    public const string BeforeRegulation = "complaint.before_regulation";
 
     public const string RelatedCaseRequired = "complaint.related_case_required";
     public const string RelatedCaseIsSelf = "complaint.related_case_is_self";
@@ -49,6 +50,8 @@ public static class ComplaintErrors
     public const string LeadAmongCooperating = "complaint.lead_among_cooperating";
 
     public const string AlreadyRated = "complaint.already_rated";
+
+    public const string InvestigationRequired = "complaint.investigation_required";
 
     public const string RectificationOpen = "complaint.rectification_open";
     public const string NoRectification = "complaint.no_rectification";
@@ -91,10 +94,10 @@ public static class ComplaintErrors
         new(TooLong, $"{what}不能超过{max}个字符。", null, field);
 
     internal static DomainError Undefined(string field) =>
-        new(InvalidValue, $"{field}的取值无效。", null, field);
+        new(InvalidValue, $"字段「{field}」的取值无效。", null, field);
 
     internal static DomainError NotRunning(CaseStatus status, DeadlineKind kind) =>
-        new(DeadlineNotRunning, $"{status.Describe()},{WireNames.Of(kind)}时限未在计算中。");
+        new(DeadlineNotRunning, $"{status.Describe()},{kind.Name()}的时限未在计算中。");
 
     internal static string Cite(string? article) => article is null ? "" : $"({article})";
 }

@@ -7,7 +7,7 @@ public enum AcceptanceDecision
     NotAccepted,
 }
 
-public sealed record RegistrationInvestigationStep(int Number, DateTimeOffset At, InvestigationMethod Method, string Summary, Guid? AgencyId);
+public sealed record RegistrationInvestigationStep(int Number, DateTimeOffset At, InvestigationMethod Method, string Summary, Guid? AgencyId, bool Disputed = false);
 
 public sealed record RegistrationRevisit(DateTimeOffset At, RevisitMethod Method, SatisfactionRating Rating, string? Note);
 
@@ -86,7 +86,7 @@ public sealed record RegistrationForm(
             complaint.ExtensionReason,
             complaint.LeadAgencyId,
             complaint.CooperatingAgencyIds.ToList(),
-            complaint.InvestigationRecords.Select(r => new RegistrationInvestigationStep(r.Number, r.RecordedAt, r.Method, r.Summary, r.AgencyId)).ToList(),
+            complaint.InvestigationRecords.Select(r => new RegistrationInvestigationStep(r.Number, r.RecordedAt, r.Method, r.Summary, r.AgencyId, r.Disputed)).ToList(),
             complaint.Finding,
             complaint.IsInvalidComplaint,
             complaint.Result,

@@ -38,4 +38,7 @@ public enum DeadlineKind
 
     /// <summary>第十三条(二): once extended, never beyond 20 working days of acceptance.</summary>
     ExtendedHandling,
+
+    /// <summary>A count of N working days asked of the calculator, none of the 办法's periods (no article).</summary>
+    WorkingDayCount,
 }

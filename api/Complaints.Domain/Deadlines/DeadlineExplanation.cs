@@ -53,14 +53,26 @@ public static class DeadlineExplanation
     {
         ArgumentNullException.ThrowIfNull(deadline);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"依据{deadline.Article},");
-        if (deadline.WorkingDays == 0)
+        if (deadline.Kind == DeadlineKind.WorkingDayCount)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Subject(deadline.Kind)}应当日完成,期限为{StartEvent(deadline.Kind)}当日{Day(deadline.Start)}24时止。");
+            // Not a period of the 办法: say what was counted, without borrowing an article or a subject.
+            if (deadline.WorkingDays == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"计算0个工作日:期限为{Day(deadline.Start)}当日24时止。");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"自{Day(deadline.Start)}起计算{deadline.WorkingDays}个工作日:当日不计入,自次日起算,");
+                text.Append(CultureInfo.InvariantCulture, $"第{deadline.WorkingDays}个工作日为{Day(deadline.Due)},期限至该日24时止。");
+            }
+        }
+        else if (deadline.WorkingDays == 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"依据{deadline.Article},{Subject(deadline.Kind)}应当日完成,期限为{StartEvent(deadline.Kind)}当日{Day(deadline.Start)}24时止。");
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Subject(deadline.Kind)}的期限为{deadline.WorkingDays}个工作日:");
+            text.Append(CultureInfo.InvariantCulture, $"依据{deadline.Article},{Subject(deadline.Kind)}的期限为{deadline.WorkingDays}个工作日:");
             text.Append(CultureInfo.InvariantCulture, $"自{Day(deadline.Start)}{StartEvent(deadline.Kind)},当日不计入,自次日起算,");
             text.Append(CultureInfo.InvariantCulture, $"第{deadline.WorkingDays}个工作日为{Day(deadline.Due)},期限至该日24时止。");
         }
@@ -101,6 +113,9 @@ public static class DeadlineExplanation
         return text.ToString();
     }
 
+    /// <summary>The period's name in Chinese, e.g. 决定是否受理.</summary>
+    public static string Name(this DeadlineKind kind) => Subject(kind);
+
     private static string Subject(DeadlineKind kind) => kind switch
     {
         DeadlineKind.Referral => "交办投诉",
@@ -108,7 +123,7 @@ public static class DeadlineExplanation
         DeadlineKind.OnsiteHandling => "现场处理类投诉",
         DeadlineKind.OffsiteHandling => "非现场处理类投诉办结",
         DeadlineKind.ExtendedHandling => "延期后办结",
-        _ => kind.ToString(),
+        _ => "工作日计算",
     };
 
     private static string StartEvent(DeadlineKind kind) => kind switch

@@ -12,21 +12,31 @@ public static class DeadlineRules
     public const int ExtendedMaximumWorkingDays = 20;
 
     public static Deadline Referral(IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
-        Compute(calendar, DeadlineKind.Referral, "第十条", ChinaTime.DateOf(receivedAt), ReferralWorkingDays);
+        Statutory(calendar, DeadlineKind.Referral, ChinaTime.DateOf(receivedAt));
 
     public static Deadline Acceptance(IWorkingDayCalendar calendar, DateTimeOffset agencyReceivedAt) =>
-        Compute(calendar, DeadlineKind.Acceptance, "第十一条", ChinaTime.DateOf(agencyReceivedAt), AcceptanceWorkingDays);
+        Statutory(calendar, DeadlineKind.Acceptance, ChinaTime.DateOf(agencyReceivedAt));
 
-    public static Deadline Handling(IWorkingDayCalendar calendar, DateTimeOffset acceptedAt, Classification classification, bool extended)
+    public static Deadline Handling(IWorkingDayCalendar calendar, DateTimeOffset acceptedAt, Classification classification, bool extended) =>
+        Statutory(
+            calendar,
+            classification == Classification.Onsite ? DeadlineKind.OnsiteHandling : extended ? DeadlineKind.ExtendedHandling : DeadlineKind.OffsiteHandling,
+            ChinaTime.DateOf(acceptedAt));
+
+    /// <summary>The 办法's period of <paramref name="kind"/> counted from <paramref name="start"/> (the day itself not counted).</summary>
+    public static Deadline Statutory(IWorkingDayCalendar calendar, DeadlineKind kind, DateOnly start) => kind switch
     {
-        var start = ChinaTime.DateOf(acceptedAt);
-        return classification switch
-        {
-            Classification.Onsite => Compute(calendar, DeadlineKind.OnsiteHandling, "第十三条第(一)项", start, 0),
-            _ when extended => Compute(calendar, DeadlineKind.ExtendedHandling, "第十三条第(二)项", start, ExtendedMaximumWorkingDays),
-            _ => Compute(calendar, DeadlineKind.OffsiteHandling, "第十三条第(二)项", start, OffsiteWorkingDays),
-        };
-    }
+        DeadlineKind.Referral => Compute(calendar, kind, "第十条", start, ReferralWorkingDays),
+        DeadlineKind.Acceptance => Compute(calendar, kind, "第十一条", start, AcceptanceWorkingDays),
+        DeadlineKind.OnsiteHandling => Compute(calendar, kind, "第十三条第(一)项", start, 0),
+        DeadlineKind.OffsiteHandling => Compute(calendar, kind, "第十三条第(二)项", start, OffsiteWorkingDays),
+        DeadlineKind.ExtendedHandling => Compute(calendar, kind, "第十三条第(二)项", start, ExtendedMaximumWorkingDays),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a period of the 办法."),
+    };
+
+    /// <summary>N working days after <paramref name="start"/>, none of the 办法's periods: explained as a plain count.</summary>
+    public static Deadline Count(IWorkingDayCalendar calendar, DateOnly start, int workingDays) =>
+        Compute(calendar, DeadlineKind.WorkingDayCount, "", start, workingDays);
 
     public static Deadline Compute(IWorkingDayCalendar calendar, DeadlineKind kind, string article, DateOnly start, int workingDays)
     {

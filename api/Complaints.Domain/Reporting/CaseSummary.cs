@@ -20,6 +20,12 @@ public sealed record CaseSummary
     /// <summary>Referred within 2 working days; null when not (yet) referred.</summary>
     public bool? ReferredOnTime { get; init; }
 
+    /// <summary>Accepted or not accepted by a decision (第十一条).</summary>
+    public bool Decided { get; init; }
+
+    /// <summary>Decided within the period that was running; null when not (yet) decided.</summary>
+    public bool? DecidedOnTime { get; init; }
+
     /// <summary>Set when the case was not accepted (第八条).</summary>
     public NotAcceptedReason? NotAcceptedReason { get; init; }
 

@@ -14,6 +14,10 @@ public sealed record ServiceItemCount(string ServiceItemName, int Count);
 /// </summary>
 /// <param name="Accepted">Cases classified on acceptance (第十二条) or in handling / concluded.</param>
 /// <param name="NotAccepted">Cases with status not_accepted or a 第八条 reason.</param>
+/// <param name="ReferredLate">Referred after the 2 working days of 第十条.</param>
+/// <param name="Decided">Accepted or not accepted by a decision (第十一条; 第十条 for a department's rejection).</param>
+/// <param name="DecidedLate">Decided after the period that was running (第十一条's 3 working days).</param>
+/// <param name="ConcludedLate">Concluded after the 第十三条 time limit.</param>
 /// <param name="Invalid">无效投诉 (第十四条): unsubstantiated plus unverifiable findings.</param>
 /// <param name="Rated">Cases with a satisfaction rating.</param>
 /// <param name="SatisfactionRate">
@@ -30,10 +34,15 @@ public sealed record ComplaintStatistics(
     IReadOnlyDictionary<NotAcceptedReason, int> NotAcceptedByReason,
     int Referred,
     int ReferredOnTime,
+    int ReferredLate,
+    int Decided,
+    int DecidedOnTime,
+    int DecidedLate,
     int Onsite,
     int Offsite,
     int Concluded,
     int ConcludedOnTime,
+    int ConcludedLate,
     int Extended,
     int OverdueNow,
     int Merged,
@@ -77,10 +86,15 @@ public sealed record ComplaintStatistics(
             NotAcceptedByReason: CountBy(all, c => c.NotAcceptedReason),
             Referred: all.Count(c => c.Referred),
             ReferredOnTime: all.Count(c => c.Referred && c.ReferredOnTime == true),
+            ReferredLate: all.Count(c => c.Referred && c.ReferredOnTime == false),
+            Decided: all.Count(c => c.Decided),
+            DecidedOnTime: all.Count(c => c.Decided && c.DecidedOnTime == true),
+            DecidedLate: all.Count(c => c.Decided && c.DecidedOnTime == false),
             Onsite: all.Count(c => c.Classification == Classification.Onsite),
             Offsite: all.Count(c => c.Classification == Classification.Offsite),
             Concluded: all.Count(c => c.Concluded),
             ConcludedOnTime: all.Count(c => c.Concluded && c.ConcludedOnTime == true),
+            ConcludedLate: all.Count(c => c.Concluded && c.ConcludedOnTime == false),
             Extended: all.Count(c => c.Extended),
             OverdueNow: all.Count(c => c.OverdueNow),
             Merged: all.Count(c => c.Merged),
@@ -99,12 +113,13 @@ public sealed record ComplaintStatistics(
     /// <summary>
     /// The figures for the complaints received in <paramref name="period"/> (CST), each as it
     /// stands now: a cohort view, so that a quarter's report can be recomputed and still agree.
+    /// The period that contains 2022-07-10 counts from that day (第十九条).
     /// </summary>
     public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases, ReportingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(period);
-        return Compute(cases.Where(c => period.Contains(c.ReceivedAt)));
+        return Compute(cases.Where(c => period.Counts(c.ReceivedAt)));
     }
 
     private static bool IsAccepted(CaseSummary c) =>

@@ -66,6 +66,12 @@ public sealed record ReportingPeriod
         _ => new DateOnly(Year, 12, 31),
     };
 
+    /// <summary>
+    /// The first day whose complaints count: <see cref="From"/>, or 2022-07-10 for the period that contains
+    /// the day the 办法 came into force (第十九条).
+    /// </summary>
+    public DateOnly CountsFrom => From < Regulation.InForceFrom && To >= Regulation.InForceFrom ? Regulation.InForceFrom : From;
+
     /// <summary>00:00 CST of <see cref="From"/>.</summary>
     public DateTimeOffset StartsAt => new(From.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
 
@@ -152,6 +158,10 @@ public sealed record ReportingPeriod
     public bool Contains(DateOnly date) => date >= From && date <= To;
 
     public bool Contains(DateTimeOffset instant) => instant >= StartsAt && instant < EndsAt;
+
+    /// <summary>Received in the part of the period the 办法 governs: from <see cref="CountsFrom"/> (第十九条).</summary>
+    public bool Counts(DateTimeOffset instant) =>
+        instant >= new DateTimeOffset(CountsFrom.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset) && instant < EndsAt;
 
     /// <summary>Submitted after 24:00 CST of the due date. A period without a due date (H2) is never late.</summary>
     public bool IsLate(DateTimeOffset submittedAt) => DueAt is { } due && submittedAt >= due;

@@ -68,6 +68,7 @@ public sealed class AgencyQueueTests(AppFixture app)
         Assert.Equal(leadAgency, coordinated.GetProperty("handlingAgencyId").GetGuid());
 
         var lead = remit.StaffOf(leadAgency);
+        Assert.True((await lead.PostAsJsonAsync($"/api/v1/cases/{id}/investigation-records", new { method = "interview", summary = "约谈窗口工作人员。" })).IsSuccessStatusCode);
         var concluded = await lead.PostAsJsonAsync($"/api/v1/cases/{id}/conclusion", new { finding = "unsubstantiated", result = "经核实,窗口按规定办理。" });
         Assert.True(concluded.IsSuccessStatusCode, await concluded.Content.ReadAsStringAsync());
         var done = await AssertAgencyItemMatchesCaseAsync(flow, id, "concluded");

@@ -120,6 +120,7 @@ public sealed class CaseLifecycleTests(AppFixture app)
         var outside = global::Complaints.Api.Directory.DemoDirectory.AgencyId(17); // 曲靖: outside 五华区
         await flow.ActAsync("management_staff", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { outside } }, HttpStatusCode.BadRequest);
         await flow.ActAsync("province_management", id, "coordination", new { leadAgencyId = WuhuaMarket, cooperatingAgencyIds = new[] { other } }, HttpStatusCode.Forbidden);
+        await flow.ActAsync("agency_staff", id, "investigation-records", new { method = "interview", summary = "约谈双方。" });
         var concluded = await flow.ActAsync("agency_staff", id, "conclusion", new { finding = "unsubstantiated", result = "经核实不属实。" });
         Assert.True(concluded.GetProperty("result").GetProperty("invalidComplaint").GetBoolean());
     }
@@ -132,7 +133,7 @@ public sealed class CaseLifecycleTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await (await flow.As("citizen")).PostAsJsonAsync($"/api/v1/complaints/{id}/withdrawal", new { reason = "已解决" })).StatusCode);
         var refused = await flow.ActAsync("management_staff", id, "referral", new { agencyId = WuhuaMarket }, HttpStatusCode.Conflict);
         Assert.Equal(ComplaintErrors.InvalidTransition, refused.GetProperty("code").GetString());
-        Assert.Contains("withdrawn", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("「已撤回」", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

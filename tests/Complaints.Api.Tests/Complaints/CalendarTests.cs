@@ -19,6 +19,30 @@ public sealed class CalendarTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_calculators_explanation_names_the_period_asked_for_第十条_第十一条_第十三条()
+    {
+        var client = app.Host.Server.CreateClient();
+        async Task<JsonElement> Ask(string query) => JsonDocument.Parse(await client.GetStringAsync($"/api/v1/calendar/deadline?from=2026-03-02&{query}")).RootElement;
+
+        var plain = await Ask("workingDays=10");
+        Assert.StartsWith("自2026年3月2日(星期一)起计算10个工作日", plain.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("决定是否受理", plain.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal("working_day_count", plain.GetProperty("kind").GetString());
+
+        var offsite = await Ask("kind=offsite_handling");
+        Assert.StartsWith("依据第十三条第(二)项,非现场处理类投诉办结的期限为10个工作日", offsite.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10, offsite.GetProperty("workingDays").GetInt32());
+        Assert.Equal("2026-03-16", offsite.GetProperty("due").GetString());
+
+        Assert.StartsWith("依据第十条,交办投诉的期限为2个工作日", (await Ask("kind=referral")).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("依据第十一条,决定是否受理的期限为3个工作日", (await Ask("kind=acceptance&workingDays=3")).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("依据第十三条第(二)项,延期后办结的期限为20个工作日", (await Ask("kind=extended_handling")).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+        await SubmissionTests.AssertProblemAsync(await client.GetAsync("/api/v1/calendar/deadline?from=2026-03-02&kind=acceptance&workingDays=10"), HttpStatusCode.BadRequest, "request.validation_failed", "workingDays");
+        await SubmissionTests.AssertProblemAsync(await client.GetAsync("/api/v1/calendar/deadline?from=2026-03-02&kind=someday"), HttpStatusCode.BadRequest, "request.validation_failed", "kind");
+    }
+
+    [Fact]
     public async Task A_year_view_lists_holidays_and_makeup_days()
     {
         var body = JsonDocument.Parse(await app.Host.Server.CreateClient().GetStringAsync("/api/v1/calendar/2026")).RootElement;

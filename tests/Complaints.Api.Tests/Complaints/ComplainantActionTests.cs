@@ -22,7 +22,7 @@ public sealed class ComplainantActionTests(AppFixture app)
         var id = (await client.SubmitAsync(Online())).GetProperty("id").GetGuid();
         var response = await client.PostAsJsonAsync($"/api/v1/complaints/{id}/satisfaction", new { rating = "satisfied" });
         await SubmissionTests.AssertProblemAsync(response, HttpStatusCode.Conflict, ComplaintErrors.InvalidTransition);
-        Assert.Contains("pending_referral", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("「待交办」", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class AcceptanceNoticeTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = PdfText.Of(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains(complaint.TrackingNumber, text, StringComparison.Ordinal);
-        Assert.Contains("政务服务投诉受理通知书", text, StringComparison.Ordinal);
+        Assert.Contains("政务服务投诉受理/不予受理通知书", text, StringComparison.Ordinal); // 附件2's title (第十一条)
+        Assert.Contains("■受理", text, StringComparison.Ordinal);
+        Assert.Contains("□不予受理", text, StringComparison.Ordinal);
         Assert.Contains("现场处理类", text, StringComparison.Ordinal);
     }
 
@@ -75,7 +77,8 @@ public sealed class AcceptanceNoticeTests(AppFixture app)
         Assert.False(notice.TryGetProperty("handlingDue", out _));
 
         var html = await (await _cases.GetAsync("agency_staff", repeat.Id, "acceptance-notice", "text/html")).Content.ReadAsStringAsync();
-        Assert.Contains("政务服务投诉不予受理通知书", html, StringComparison.Ordinal);
+        Assert.Contains("政务服务投诉受理/不予受理通知书", html, StringComparison.Ordinal);
+        Assert.Contains("□受理  ■不予受理", html, StringComparison.Ordinal);
         Assert.Contains("第八条第(二)项", html, StringComparison.Ordinal);
         Assert.Contains("已经受理或者正在处理", html, StringComparison.Ordinal);
         Assert.Contains(first.TrackingNumber, html, StringComparison.Ordinal);

@@ -29,6 +29,8 @@ public sealed class AppFixture : IAsyncLifetime
             ["RateLimits:LookupPerMinute"] = "100000",
             ["RateLimits:SubmissionPerMinute"] = "100000",
             ["RateLimits:UploadPerMinute"] = "100000",
+            // The committed contract (served by this host) names the public base URL, as production serves it.
+            ["Api:PublicBaseUrl"] = "https://complaints.ynzwfw.example",
         });
     }
 
@@ -51,6 +53,8 @@ public sealed class AppFixture : IAsyncLifetime
 
             builder.ConfigureServices(services =>
             {
+                // Every response of a contract operation is validated against openapi/v1.json (issue #10).
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ContractCheckStartupFilter>();
                 if (clock is not null)
                 {
                     services.AddSingleton(clock);

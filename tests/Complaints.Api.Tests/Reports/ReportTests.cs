@@ -94,7 +94,7 @@ public sealed class ReportTests(ReportingFixture data) : IClassFixture<Reporting
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.Contains("收到投诉", csvText, StringComparison.Ordinal);
-        Assert.Contains("received,4", csvText, StringComparison.Ordinal);
+        Assert.Contains("收到投诉,4,received", csvText, StringComparison.Ordinal);
         var xlsx = await data.Kunming.GetByteArrayAsync($"/api/v1/reports/{id}?format=xlsx");
         var rows = (await new MemoryStream(xlsx).QueryAsync(useHeaderRow: true)).Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(rows, r => (string)r["key"] == "received" && Convert.ToInt32(r["数值"], System.Globalization.CultureInfo.InvariantCulture) == 4);
@@ -116,6 +116,46 @@ public sealed class ReportTests(ReportingFixture data) : IClassFixture<Reporting
         Assert.Equal(HttpStatusCode.BadRequest, (await agency.PostAsJsonAsync("/api/v1/reports", new { period = "2026Q7", scope })).StatusCode);
         var other = await data.Host.ClientAsync("other_agency_staff");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync("/api/v1/reports", new { period = "2025Q4", scope })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_periods_the_办法_names_are_owed_and_a_second_half_year_has_no_due_date_第十八条()
+    {
+        var province = await data.Host.ClientAsync("province_management");
+        var county = await data.Host.ClientAsync("management_staff");
+        var agency = await data.Host.ClientAsync("agency_staff");
+
+        // Departments of every level: the first half by 15 July, the year by 31 January.
+        foreach (var (client, own) in new[] { (province, "region:530000"), (data.Kunming, "region:530100"), (county, "region:530102") })
+        {
+            var half = await StatusAsync(client, "2026H1");
+            Assert.Equal("2026-07-15", half.Single(r => r.GetProperty("scope").GetString() == own).GetProperty("dueDate").GetString());
+            var year = await StatusAsync(client, "2025");
+            Assert.Equal("2026-01-31", year.Single(r => r.GetProperty("scope").GetString() == own).GetProperty("dueDate").GetString());
+
+            var second = await client.GetAsync("/api/v1/reports?period=2026H2");
+            Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+            var problem = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("report.period_not_owed", problem.GetProperty("code").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("period", out _));
+        }
+
+        // Agencies: quarters only, by the 15th of the next quarter's first month.
+        Assert.Equal("2026-04-15", (await StatusAsync(agency, "2026Q1")).Single().GetProperty("dueDate").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await agency.GetAsync("/api/v1/reports?period=2026H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agency.GetAsync("/api/v1/reports?period=2026")).StatusCode);
+
+        // Submitting a period nobody owes is refused the same way.
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync("/api/v1/reports", new { period = "2025H2", scope = "region:530102" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync("/api/v1/reports", new { period = "2026Q1", scope = "region:530102" })).StatusCode);
+    }
+
+    private static async Task<List<JsonElement>> StatusAsync(HttpClient client, string period)
+    {
+        var response = await client.GetAsync($"/api/v1/reports?period={period}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{period}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("reporters").EnumerateArray().ToList();
     }
 
     private static async Task<JsonElement> SubmitAsync(HttpClient client, string period, string scope)

@@ -39,6 +39,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var c2 = await flow.SubmitOnlineAsync("citizen2");
         await flow.ActAsync("management_staff", c2, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c2, "acceptance", new { decision = "accept", classification = "onsite" });
+        await flow.ActAsync("agency_staff", c2, "investigation-records", new { method = "interview", summary = "约谈窗口工作人员" });
         await flow.ActAsync("agency_staff", c2, "conclusion", new { finding = "unsubstantiated", result = "经核实不属实" });
         await flow.ActAsync("agency_staff", c2, "revisit", new { method = "phone", rating = "dissatisfied" });
 
@@ -49,6 +50,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         await flow.ActAsync("management_staff", c4, "referral", new { agencyId = WuhuaMarket });
         await flow.ActAsync("agency_staff", c4, "acceptance", new { decision = "accept", classification = "offsite" });
         await flow.ActAsync("agency_staff", c4, "extension", new { reason = "需调取录像" });
+        await flow.ActAsync("agency_staff", c4, "investigation-records", new { method = "records_retrieval", summary = "调取监控录像,录像已覆盖" });
         await flow.ActAsync("agency_staff", c4, "conclusion", new { finding = "unverifiable", result = "无法核实" });
         await Rate(flow, "enterprise", c4, "very_dissatisfied");
         await flow.ActAsync("management_staff", c4, "rectification", new { requirement = "完善制度", dueDate = "2099-01-31" });
@@ -98,6 +100,10 @@ public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<Stat
         Assert.Equal(1, f.GetProperty("notAcceptedByReason").GetProperty("repeat_without_new_evidence").GetInt32());
         Assert.Equal(5, f.GetProperty("referred").GetInt32());
         Assert.Equal(5, f.GetProperty("referredOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("referredLate").GetInt32());
+        Assert.Equal(5, f.GetProperty("decided").GetInt32()); // c1, c2, c4 accepted; c3 (by the department), c5 rejected
+        Assert.Equal(5, f.GetProperty("decidedOnTime").GetInt32());
+        Assert.Equal(0, f.GetProperty("decidedLate").GetInt32());
         Assert.Equal(1, f.GetProperty("onsite").GetInt32());
         Assert.Equal(2, f.GetProperty("offsite").GetInt32());
         Assert.Equal(3, f.GetProperty("concluded").GetInt32());

@@ -33,6 +33,71 @@ public class ConclusionTests
         Assert.Equal(invalid ? "true" : "false", complaint.Timeline[^1].Details["invalidComplaint"]);
     }
 
+    [Theory]
+    [InlineData(Finding.Unsubstantiated)]
+    [InlineData(Finding.Unverifiable)]
+    public void An_invalid_finding_needs_an_investigation_step_first_第十四条(Finding finding)
+    {
+        var complaint = InHandling();
+
+        var error = complaint.Conclude(Weekdays, finding, "不属实", null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.InvestigationRequired);
+        Assert.Equal("第十四条", error.Article);
+        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+
+        // The respondent's statement alone does not investigate anything.
+        complaint.AddInvestigationRecord(InvestigationMethod.RespondentStatement, "窗口人员称已一次性告知所需材料。", Agency, ConcludedAt).ShouldSucceed();
+        complaint.Conclude(Weekdays, finding, "不属实", null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.InvestigationRequired);
+
+        complaint.AddInvestigationRecord(InvestigationMethod.OnSiteInvestigation, "现场查看窗口告知单。", Agency, ConcludedAt).ShouldSucceed();
+        complaint.Conclude(Weekdays, finding, "不属实", null, Agency, ConcludedAt).ShouldSucceed();
+        Assert.True(complaint.IsInvalidComplaint);
+    }
+
+    [Theory]
+    [InlineData(InvestigationMethod.OnSiteInvestigation)]
+    [InlineData(InvestigationMethod.Interview)]
+    [InlineData(InvestigationMethod.RecordsRetrieval)]
+    [InlineData(InvestigationMethod.Other)]
+    public void Any_of_the_methods_of_第十四条_counts_as_an_investigation(InvestigationMethod method)
+    {
+        var complaint = InHandling();
+        complaint.AddInvestigationRecord(method, "核实情况", Agency, ConcludedAt).ShouldSucceed();
+
+        complaint.Conclude(Weekdays, Finding.Unverifiable, "无法核实", null, Agency, ConcludedAt).ShouldSucceed();
+    }
+
+    [Fact]
+    public void A_valid_finding_on_an_undisputed_case_needs_no_investigation_record_第十三条()
+    {
+        var complaint = InHandling();
+        complaint.AddInvestigationRecord(InvestigationMethod.RespondentStatement, "承认未一次性告知,已改正。", Agency, ConcludedAt).ShouldSucceed();
+
+        complaint.Conclude(Weekdays, Finding.Substantiated, "已补办", null, Agency, ConcludedAt).ShouldSucceed();
+    }
+
+    [Fact]
+    public void A_statement_that_disputes_the_complaint_must_be_investigated_before_any_finding_第十四条()
+    {
+        var complaint = InHandling();
+        var statement = complaint.AddInvestigationRecord(InvestigationMethod.RespondentStatement, "否认态度恶劣。", Agency, ConcludedAt, disputed: true).ShouldSucceed();
+        Assert.True(statement.Disputed);
+        Assert.Equal("true", complaint.Timeline[^1].Details["disputed"]);
+
+        var error = complaint.Conclude(Weekdays, Finding.PartiallySubstantiated, "部分属实", null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.InvestigationRequired);
+        Assert.Contains("争议", error.Message, StringComparison.Ordinal);
+
+        complaint.AddInvestigationRecord(InvestigationMethod.Interview, "谈话核实当日经过。", Agency, ConcludedAt).ShouldSucceed();
+        complaint.Conclude(Weekdays, Finding.PartiallySubstantiated, "部分属实", null, Agency, ConcludedAt).ShouldSucceed();
+    }
+
+    [Fact]
+    public void Only_a_respondent_statement_is_marked_disputed_第十四条()
+    {
+        var error = InHandling().AddInvestigationRecord(InvestigationMethod.Interview, "谈话", Agency, ConcludedAt, disputed: true).ShouldFailWith(ComplaintErrors.InvalidValue);
+
+        Assert.Equal("disputed", error.Field);
+    }
+
     [Fact]
     public void An_offsite_case_concluded_within_ten_working_days_is_on_time_第十三条()
     {

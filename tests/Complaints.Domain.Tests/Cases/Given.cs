@@ -80,6 +80,7 @@ internal static class Given
     public static Complaint Concluded(Finding finding = Finding.Substantiated)
     {
         var complaint = InHandling();
+        complaint.AddInvestigationRecord(InvestigationMethod.RecordsRetrieval, "调取窗口监控录像和受理记录。", Agency, ConcludedAt).ShouldSucceed();
         complaint.Conclude(Weekdays, finding, "已约谈窗口工作人员并当场补办。", null, Agency, ConcludedAt).ShouldSucceed();
         return complaint;
     }

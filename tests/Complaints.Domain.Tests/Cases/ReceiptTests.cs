@@ -42,6 +42,18 @@ public class ReceiptTests
     }
 
     [Fact]
+    public void A_complaint_received_before_2022_07_10_cannot_be_registered_under_the_办法_第十九条()
+    {
+        var before = Complaint.Receive(Guid.NewGuid(), "YN202207090001", "hash", Submission(), ReceivingParty.ManagementDepartment(Region), Citizen, Cst(2022, 7, 9, 23, 59))
+            .ShouldFailWith(ComplaintErrors.BeforeRegulation);
+        Assert.Equal("第十九条", before.Article);
+
+        var first = Complaint.Receive(Guid.NewGuid(), "YN202207100001", "hash", Submission(), ReceivingParty.ManagementDepartment(Region), Citizen, Cst(2022, 7, 10, 0))
+            .ShouldSucceed();
+        Assert.Equal(CaseStatus.PendingReferral, first.Status);
+    }
+
+    [Fact]
     public void An_agency_registers_only_as_itself()
     {
         Receive(Submission(Channel.Onsite), ReceivingParty.Agency(AgencyA), AgencyBStaff).ShouldFailWith(ComplaintErrors.NotPermitted);

@@ -100,7 +100,7 @@ public class RectificationTests
         var error = Ordered().VerifyRectification(true, null, Management, Later).ShouldFailWith(ComplaintErrors.RectificationInvalidTransition);
 
         Assert.Contains("待整改", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ordered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("「待整改」", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public class TimelineTests
         var details = accepted.Details.ToDictionary();
 
         complaint.Extend(Weekdays, "情况复杂", Agency, Later).ShouldSucceed();
+        complaint.AddInvestigationRecord(InvestigationMethod.Interview, "约谈窗口工作人员。", Agency, Later).ShouldSucceed();
         complaint.Conclude(Weekdays, Finding.Unverifiable, "无法核实", null, Agency, Later).ShouldSucceed();
 
         Assert.Same(accepted, complaint.Timeline[2]);

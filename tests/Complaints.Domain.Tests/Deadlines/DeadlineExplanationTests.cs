@@ -21,6 +21,34 @@ public class DeadlineExplanationTests
     }
 
     [Fact]
+    public void A_plain_count_of_working_days_is_explained_as_a_count_not_as_a_period_of_the_办法()
+    {
+        var deadline = DeadlineRules.Count(Shipped, D("2026-03-02"), 10);
+        var text = deadline.Explain(Shipped);
+
+        Assert.Equal(DeadlineKind.WorkingDayCount, deadline.Kind);
+        Assert.StartsWith("自2026年3月2日(星期一)起计算10个工作日:当日不计入,自次日起算,第10个工作日为2026年3月16日(星期一)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("依据", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("受理", text, StringComparison.Ordinal);
+        Assert.Equal("计算0个工作日:期限为2026年3月2日(星期一)当日24时止。", DeadlineRules.Count(Shipped, D("2026-03-02"), 0).Explain(Shipped));
+    }
+
+    [Theory]
+    [InlineData(DeadlineKind.Referral, 2, "依据第十条,交办投诉的期限为2个工作日")]
+    [InlineData(DeadlineKind.Acceptance, 3, "依据第十一条,决定是否受理的期限为3个工作日")]
+    [InlineData(DeadlineKind.OffsiteHandling, 10, "依据第十三条第(二)项,非现场处理类投诉办结的期限为10个工作日")]
+    [InlineData(DeadlineKind.ExtendedHandling, 20, "依据第十三条第(二)项,延期后办结的期限为20个工作日")]
+    [InlineData(DeadlineKind.OnsiteHandling, 0, "依据第十三条第(一)项,现场处理类投诉应当日完成")]
+    public void Each_statutory_period_is_explained_in_its_own_words_第十条_第十一条_第十三条(DeadlineKind kind, int days, string opening)
+    {
+        var deadline = DeadlineRules.Statutory(Shipped, kind, D("2026-03-02"));
+
+        Assert.Equal(days, deadline.WorkingDays);
+        Assert.StartsWith(opening, deadline.Explain(Shipped), StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeadlineRules.Statutory(Shipped, DeadlineKind.WorkingDayCount, D("2026-03-02")));
+    }
+
+    [Fact]
     public void Without_a_calendar_the_explanation_still_names_weekends_and_holidays()
     {
         var deadline = DeadlineRules.Referral(Shipped, new DateTimeOffset(2026, 9, 30, 9, 0, 0, Cst));

@@ -211,6 +211,38 @@ public class ComplaintStatisticsTests
         Assert.Equal(2, ComplaintStatistics.Compute(cases, ReportingPeriod.Quarter(2026, 3)).Received);
     }
 
+    [Fact]
+    public void Late_referrals_late_acceptance_decisions_and_late_conclusions_are_counted_第十条_第十一条_第十三条()
+    {
+        var cases = new[]
+        {
+            Case(1, Channel.OnlineApp, CaseStatus.Concluded, SocialSecurity, "x") with
+            {
+                Referred = true, ReferredOnTime = false, Decided = true, DecidedOnTime = false, Classification = Classification.Offsite,
+                Concluded = true, ConcludedOnTime = false,
+            },
+            Case(2, Channel.OnlineApp, CaseStatus.Concluded, SocialSecurity, "x") with
+            {
+                Referred = true, ReferredOnTime = true, Decided = true, DecidedOnTime = true, Classification = Classification.Offsite,
+                Concluded = true, ConcludedOnTime = true,
+            },
+            Case(3, Channel.Onsite, CaseStatus.NotAccepted, SocialSecurity, "x") with
+            {
+                Decided = true, DecidedOnTime = false, NotAcceptedReason = NotAcceptedReason.OtherLegalChannel,
+            },
+            Case(4, Channel.OnlineApp, CaseStatus.PendingReferral, SocialSecurity, "x"),
+        };
+
+        var stats = ComplaintStatistics.Compute(cases);
+        var summed = ReportAggregation.Sum([stats, stats]);
+
+        Assert.Equal((2, 1, 1), (stats.Referred, stats.ReferredOnTime, stats.ReferredLate));
+        Assert.Equal((3, 1, 2), (stats.Decided, stats.DecidedOnTime, stats.DecidedLate));
+        Assert.Equal((2, 1, 1), (stats.Concluded, stats.ConcludedOnTime, stats.ConcludedLate));
+        Assert.Equal((2, 4, 2), (summed.ReferredLate, summed.DecidedLate, summed.ConcludedLate));
+        Assert.Equal((6, 2), (summed.Decided, summed.DecidedOnTime));
+    }
+
     private static CaseSummary Case(int day, Channel channel, CaseStatus status, Guid agency, string item) => new()
     {
         Channel = channel,

@@ -1240,6 +1240,10 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("agency_id");
 
+                            b1.Property<bool>("Disputed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("disputed");
+
                             b1.Property<string>("Method")
                                 .IsRequired()
                                 .HasMaxLength(32)
