@@ -12,6 +12,7 @@ import {
   type PageConfig,
   type Persona,
 } from "./auth";
+import { loadLabels } from "./labels";
 import { Home } from "./pages/Home";
 import { Complain } from "./pages/Complain";
 import { Track } from "./pages/Track";
@@ -45,6 +46,7 @@ export function App() {
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_TEXT_KEY) === "1");
 
   useEffect(() => {
+    void loadLabels();
     takeHandedOverToken();
     loadConfig().then(async (c) => {
       setConfig(c);

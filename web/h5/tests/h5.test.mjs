@@ -114,7 +114,7 @@ for (const size of SIZES) {
     await anonymous.page.getByLabel("查询码").fill(queryCode);
     await anonymous.page.getByRole("button", { name: "查询" }).tap();
     await anonymous.page.getByTestId("status").waitFor();
-    assert.equal(await anonymous.page.getByTestId("status-text").textContent(), "已收到,待交办");
+    assert.equal(await anonymous.page.getByTestId("status-text").textContent(), "待交办");
     assert.match(await anonymous.page.getByTestId("deadline").textContent(), /^应于 \d{4}年\d{1,2}月\d{1,2}日 前交办承办机构/);
     await check(anonymous.page, size, "07-lookup-received");
 
@@ -129,7 +129,7 @@ for (const size of SIZES) {
     const accept = await api("POST", `/api/v1/cases/${id}/acceptance`, { token: agency, body: { decision: "accept", classification: "offsite" } });
     assert.equal(accept.status, 200, JSON.stringify(accept.body));
     await anonymous.page.getByRole("button", { name: "查询" }).tap();
-    await anonymous.page.getByText("已受理,办理中").waitFor();
+    await anonymous.page.getByTestId("status-text").filter({ hasText: "办理中" }).waitFor();
     assert.match(await anonymous.page.getByTestId("deadline").textContent(), /^应于 \d{4}年\d{1,2}月\d{1,2}日 前办结/);
     await check(anonymous.page, size, "08-lookup-in-handling");
     const conclude = await api("POST", `/api/v1/cases/${id}/conclusion`, {
@@ -150,6 +150,7 @@ for (const size of SIZES) {
     await page.getByTestId("my-complaint").filter({ hasText: trackingNumber }).tap();
     await page.getByTestId("result").waitFor();
     assert.equal(await page.locator("#detail-title").textContent(), serviceItem);
+    await page.getByTestId("agency-name").filter({ hasText: "五华区市场监督管理局" }).waitFor();
     await page.locator(".evidence-list img").nth(1).waitFor(); // thumbnails come with the token, as blob: images
     assert.equal(await page.locator(".evidence-list img").count(), 2, "both photos are shown");
     await check(page, size, "11-detail-concluded");
@@ -264,7 +265,7 @@ test("the network drops during submit and the user taps again: exactly one compl
   await page.getByRole("alertdialog").waitFor();
   await check(page, size, "15-withdraw-confirm");
   await page.getByRole("button", { name: "确认撤回" }).tap();
-  await page.getByText("已撤回", { exact: true }).waitFor();
+  await page.getByTestId("status-text").filter({ hasText: "已撤回" }).waitFor();
   await check(page, size, "16-withdrawn");
   await context.close();
 });
@@ -317,9 +318,9 @@ test("a token handed over by the host app; 我的投诉 newest first, more on sc
       token: enterprise,
       headers: { "Idempotency-Key": crypto.randomUUID() },
       body: {
-        channel: "online_portal", complainant: null, confidential: false, evidenceIds: [],
-        respondent: { agencyId, staffName: null, windowNumber: null },
-        serviceItem: { code: null, name: `食品经营许可 第${i}件` },
+        channel: "online_portal", confidential: false, evidenceIds: [],
+        respondent: { agencyId },
+        serviceItem: { name: `食品经营许可 第${i}件` },
         facts: "窗口要求提供法规没有要求的材料。", request: "请说明依据。",
       },
     });
@@ -385,9 +386,9 @@ test("a merged complaint shows the case it joined and, once concluded, that case
       token: who,
       headers: { "Idempotency-Key": crypto.randomUUID() },
       body: {
-        channel: "online_portal", complainant: null, confidential: false, evidenceIds: [],
-        respondent: { agencyId, staffName: null, windowNumber: "B3" },
-        serviceItem: { code: null, name: "食品经营许可证延续" },
+        channel: "online_portal", confidential: false, evidenceIds: [],
+        respondent: { agencyId, windowNumber: "B3" },
+        serviceItem: { name: "食品经营许可证延续" },
         facts: "B3窗口工作人员中午提前离岗,群众排队无人办理。", request: "请核实并整改。",
       },
     });

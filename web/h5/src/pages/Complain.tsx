@@ -74,11 +74,11 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
     }
     const body: SubmitBody = {
       channel: channel(),
-      complainant: null,
-      respondent: { agencyId: agency?.id ?? null, staffName: staffName.trim() || null, windowNumber: windowNumber.trim() || null },
-      serviceItem: { code: null, name: serviceItem.trim() || null },
-      facts: facts.trim() || null,
-      request: request.trim() || null,
+      // Fields left empty are left out (the contract's rule for absent values).
+      respondent: { agencyId: agency?.id, staffName: staffName.trim() || undefined, windowNumber: windowNumber.trim() || undefined },
+      serviceItem: { name: serviceItem.trim() || undefined },
+      facts: facts.trim() || undefined,
+      request: request.trim() || undefined,
       evidenceIds: attachments.evidenceIds,
       confidential,
     };

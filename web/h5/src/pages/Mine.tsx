@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError, call, type Schemas } from "../api";
-import { currentDeadline, eventLabels, formatTime, isOpen, ratingLabel, ratings, statusLabels } from "../format";
+import { currentDeadline, formatTime, isOpen, ratings } from "../format";
+import { label, loadLabels, useLabels } from "../labels";
 import { ErrorBox, Field, Timeline } from "../ui";
 import { Result } from "./Track";
 
@@ -10,6 +11,7 @@ type Rating = Schemas["SatisfactionRating"];
 
 /** 我的投诉: newest first; the next page is fetched through the cursor when the end of the list comes into view. */
 export function Mine() {
+  useLabels();
   const [items, setItems] = useState<Summary[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +26,7 @@ export function Mine() {
     try {
       const query: { limit: number; cursor?: string } = { limit: 10 };
       if (from) query.cursor = from;
-      const page = await call(api.GET("/api/v1/me/complaints", { params: { query } }));
+      const [page] = await Promise.all([call(api.GET("/api/v1/me/complaints", { params: { query } })), loadLabels()]);
       setItems((all) => [...all, ...page.items]);
       setCursor(page.nextCursor ?? null);
       setError(null);
@@ -58,8 +60,9 @@ export function Mine() {
           <li key={c.id}>
             <a class="complaint-item" href={`#/mine/${c.id}`} data-testid="my-complaint">
               <span class="complaint-title">{c.serviceItem}</span>
+              <span class="complaint-agency">{c.respondentAgencyName}</span>
               <span class="complaint-meta">
-                <span class={`badge badge-${c.status}`}>{statusLabels[c.status]}</span>
+                <span class={`badge badge-${c.status}`}>{label("CaseStatus", c.status)}</span>
                 <span>{formatTime(c.receivedAt)}</span>
               </span>
               <span class="complaint-meta code">{c.trackingNumber}</span>
@@ -79,18 +82,25 @@ export function Mine() {
 }
 
 export function MineDetail(props: { id: string }) {
+  useLabels();
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [agencyName, setAgencyName] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   async function load() {
     try {
-      setDetail(await call(api.GET("/api/v1/me/complaints/{id}", { params: { path: { id: props.id } } })));
+      const [found] = await Promise.all([call(api.GET("/api/v1/me/complaints/{id}", { params: { path: { id: props.id } } })), loadLabels()]);
+      setDetail(found);
       setError(null);
     } catch (e) {
       setError(e);
     }
   }
   useEffect(() => void load(), [props.id]);
+  const agencyId = detail?.respondentAgencyId;
+  useEffect(() => {
+    if (agencyId) call(api.GET("/api/v1/agencies/{id}", { params: { path: { id: agencyId } } })).then((a) => setAgencyName(a.name), () => setAgencyName(null));
+  }, [agencyId]);
 
   if (!detail) return error ? <ErrorBox error={error} /> : <p aria-busy="true">正在加载…</p>;
   const d = detail;
@@ -103,7 +113,7 @@ export function MineDetail(props: { id: string }) {
           投诉编号 <span class="code">{d.trackingNumber}</span>
         </p>
         <p class="status-line">
-          当前状态:<strong data-testid="status-text">{statusLabels[d.status]}</strong>
+          当前状态:<strong data-testid="status-text">{label("CaseStatus", d.status)}</strong>
         </p>
         {deadline ? <p data-testid="deadline">{deadline}</p> : null}
         {d.status === "merged" ? (
@@ -111,7 +121,7 @@ export function MineDetail(props: { id: string }) {
             <p>您的投诉已与同一事项的其他投诉合并处理(第十三条),办理结果同样告知您。</p>
             {d.mergedInto ? (
               <p>
-                并入的投诉件:<span class="code">{d.mergedInto.trackingNumber}</span>,{statusLabels[d.mergedInto.status]}
+                并入的投诉件:<span class="code">{d.mergedInto.trackingNumber}</span>,{label("CaseStatus", d.mergedInto.status)}
               </p>
             ) : null}
           </div>
@@ -120,6 +130,8 @@ export function MineDetail(props: { id: string }) {
         {d.result ? <Result result={d.result} /> : null}
         <h3>投诉内容</h3>
         <dl class="facts">
+          <dt>被投诉机构</dt>
+          <dd data-testid="agency-name">{agencyName ?? "…"}</dd>
           <dt>投诉事实与理由</dt>
           <dd class="pre">{d.facts}</dd>
           <dt>投诉请求</dt>
@@ -142,7 +154,7 @@ export function MineDetail(props: { id: string }) {
         <h3>证明材料</h3>
         {d.evidenceIds.length ? <Evidence ids={d.evidenceIds} /> : <p class="hint">没有材料。</p>}
         <h3>办理过程</h3>
-        <Timeline items={d.timeline.map((t) => ({ at: formatTime(t.at), label: eventLabels[t.event] ?? t.event }))} />
+        <Timeline items={d.timeline.map((t) => ({ at: formatTime(t.at), label: label("TimelineEventKind", t.event) }))} />
       </section>
       {d.status === "concluded" ? <Satisfaction detail={d} onDone={load} /> : null}
       {isOpen(d.status) ? <Withdraw detail={d} onDone={load} /> : null}
@@ -184,6 +196,7 @@ function Evidence(props: { ids: string[] }) {
 }
 
 function Satisfaction(props: { detail: Detail; onDone: () => void }) {
+  useLabels();
   const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -193,7 +206,7 @@ function Satisfaction(props: { detail: Detail; onDone: () => void }) {
       <section class="card" data-testid="rated">
         <h2>满意度评价</h2>
         <p>
-          您的评价:<strong>{ratingLabel(props.detail.rating)}</strong>。感谢您的反馈。
+          您的评价:<strong>{label("SatisfactionRating", props.detail.rating)}</strong>。感谢您的反馈。
         </p>
       </section>
     );
@@ -207,7 +220,7 @@ function Satisfaction(props: { detail: Detail; onDone: () => void }) {
     }
     setBusy(true);
     try {
-      await call(api.POST("/api/v1/complaints/{id}/satisfaction", { params: { path: { id: props.detail.id } }, body: { rating, comment: comment.trim() || null } }));
+      await call(api.POST("/api/v1/complaints/{id}/satisfaction", { params: { path: { id: props.detail.id } }, body: { rating, comment: comment.trim() || undefined } }));
       props.onDone();
     } catch (e) {
       setError(e);
@@ -220,10 +233,10 @@ function Satisfaction(props: { detail: Detail; onDone: () => void }) {
       <h2 id="rate-title">满意度评价</h2>
       <fieldset>
         <legend>您对办理结果满意吗?(只能评价一次)</legend>
-        {ratings.map(([value, label]) => (
+        {ratings.map((value) => (
           <label key={value} class="radio">
             <input type="radio" name="rating" value={value} checked={rating === value} onChange={() => setRating(value)} />
-            {label}
+            {label("SatisfactionRating", value)}
           </label>
         ))}
       </fieldset>
@@ -247,7 +260,7 @@ function Withdraw(props: { detail: Detail; onDone: () => void }) {
     if (busy) return;
     setBusy(true);
     try {
-      await call(api.POST("/api/v1/complaints/{id}/withdrawal", { params: { path: { id: props.detail.id } }, body: { reason: reason.trim() || null } }));
+      await call(api.POST("/api/v1/complaints/{id}/withdrawal", { params: { path: { id: props.detail.id } }, body: { reason: reason.trim() || undefined } }));
       setAsking(false);
       props.onDone();
     } catch (e) {

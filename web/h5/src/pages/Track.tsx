@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api, ApiError, call, type Schemas } from "../api";
-import { currentDeadline, eventLabels, findingLabels, formatTime, statusLabels } from "../format";
+import { currentDeadline, formatTime } from "../format";
+import { label, loadLabels, useLabels } from "../labels";
 import { ErrorBox, Field, Timeline } from "../ui";
 
 type Status = Schemas["PublicStatusView"];
@@ -21,13 +22,11 @@ export function Track() {
     setError(null);
     setFieldErrors({});
     try {
-      setStatus(
-        await call(
-          api.POST("/api/v1/complaints/lookup", {
-            body: { trackingNumber: trackingNumber.trim(), queryCode: queryCode.trim() },
-          }),
-        ),
-      );
+      const [found] = await Promise.all([
+        call(api.POST("/api/v1/complaints/lookup", { body: { trackingNumber: trackingNumber.trim(), queryCode: queryCode.trim() } })),
+        loadLabels(), // the status in words, not its wire name
+      ]);
+      setStatus(found);
     } catch (e) {
       setStatus(null);
       if (e instanceof ApiError && e.status === 400) setFieldErrors(e.fieldErrors);
@@ -64,6 +63,7 @@ export function Track() {
 }
 
 function PublicStatus(props: { status: Status }) {
+  useLabels();
   const s = props.status;
   const deadline = currentDeadline(s.status, s.deadlines);
   return (
@@ -73,23 +73,24 @@ function PublicStatus(props: { status: Status }) {
         投诉编号 <span class="code">{s.trackingNumber}</span>
       </p>
       <p class="status-line">
-        当前状态:<strong data-testid="status-text">{statusLabels[s.status]}</strong>
+        当前状态:<strong data-testid="status-text">{label("CaseStatus", s.status)}</strong>
       </p>
       {deadline ? <p data-testid="deadline">{deadline}</p> : null}
       {s.result ? <Result result={s.result} /> : null}
       <h3>办理过程</h3>
-      <Timeline items={s.timeline.map((t) => ({ at: formatTime(t.at), label: eventLabels[t.event] ?? t.event }))} />
+      <Timeline items={s.timeline.map((t) => ({ at: formatTime(t.at), label: label("TimelineEventKind", t.event) }))} />
     </section>
   );
 }
 
 export function Result(props: { result: NonNullable<Status["result"]> }) {
+  useLabels();
   const r = props.result;
   return (
     <div class="result" data-testid="result">
       <h3>办理结果</h3>
       <p>
-        调查结论:<strong>{findingLabels[r.finding]}</strong>
+        调查结论:<strong>{label("Finding", r.finding)}</strong>
         {r.invalidComplaint ? "(无效投诉)" : ""}
       </p>
       <p class="pre">{r.result}</p>
