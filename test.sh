@@ -38,6 +38,12 @@ run_tests() {
 run_tests Complaints.Domain.Tests --collect "XPlat Code Coverage" "$@"
 run_tests Complaints.Api.Tests "$@"
 
+# The front-end contract (issue #10): lint, the generated TypeScript types, and the typed client's journeys
+# against the live service. npm packages come from the committed lockfile.
+if [ -z "${*:-}" ]; then
+  scripts/frontend-checks.sh || status=1
+fi
+
 # The H5 page in headless Chromium at phone sizes against a live service (web/h5/tests).
 if [ -z "${*:-}" ] || [[ "$*" == *H5* ]]; then
   scripts/h5-browser-tests.sh || status=1
@@ -67,7 +73,12 @@ for trx in $(find "$results" -name '*.trx'); do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
 done
-# node --test writes TAP: its closing "# pass N" / "# fail N" lines.
+# The TypeScript client's journeys (scripts/frontend-checks.sh) report as JUnit.
+for junit in $(find "$results" -name '*.xml' -path '*typescript*'); do
+  cases=$(grep -o '<testcase ' "$junit" | wc -l); failures=$(grep -o '<failure' "$junit" | wc -l)
+  passed=$(( passed + cases - failures )); failed=$(( failed + failures ))
+done
+# The H5 browser tests (node --test) write TAP: its closing "# pass N" / "# fail N" lines.
 if [ -f "$results/h5/h5.tap" ]; then
   p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1); f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1)
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))

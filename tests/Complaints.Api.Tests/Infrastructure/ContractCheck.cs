@@ -119,6 +119,12 @@ public sealed class ContractCheck
         switch (node)
         {
             case JsonObject obj:
+                // Annotations for generators (x-enum-descriptions…) are not JSON Schema keywords; the validator refuses unknown ones.
+                foreach (var key in obj.Select(p => p.Key).Where(k => k.StartsWith("x-", StringComparison.Ordinal)).ToList())
+                {
+                    obj.Remove(key);
+                }
+
                 if (obj["properties"] is JsonObject && !obj.ContainsKey("additionalProperties") && !obj.ContainsKey("unevaluatedProperties"))
                 {
                     obj["unevaluatedProperties"] = false;

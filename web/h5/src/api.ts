@@ -1,22 +1,18 @@
 // The one door to the API: the typed client of clients/typescript (types generated from openapi/v1.json).
 // Nothing here declares a request or response shape by hand.
-import createClient, { type Middleware } from "openapi-fetch";
-import type { paths, components } from "../.dev/schema";
+import { createComplaintsClient, type Problem as ContractProblem, type Schemas as ContractSchemas } from "../../../clients/typescript/src/client";
 import { currentToken } from "./auth";
 
-export type Schemas = components["schemas"];
-export type Problem = Schemas["ProblemDetails"] & { code?: string; errors?: Record<string, string[]>; traceId?: string };
+export type Schemas = ContractSchemas;
+export type Problem = ContractProblem;
 
-const auth: Middleware = {
-  onRequest({ request }) {
-    const token = currentToken();
-    if (token && !request.headers.has("Authorization")) request.headers.set("Authorization", `Bearer ${token}`);
-    return request;
-  },
-};
-
-export const api = createClient<paths>({ baseUrl: location.origin });
-api.use(auth);
+/**
+ * #10's client: the bearer token on every request, typed paths and bodies. One attempt per tap: the page shows a
+ * failure (a dropped connection, a 429 with its wait) and the citizen retries with the same Idempotency-Key,
+ * instead of the page waiting out a Retry-After on its own.
+ */
+export const client = createComplaintsClient({ baseUrl: location.origin, token: () => currentToken() ?? undefined, attempts: 1 });
+export const api = client.raw;
 
 /** A failed call as the page shows it: a problem (with field errors), a 429 with its wait, or no connection. */
 export class ApiError extends Error {

@@ -87,7 +87,7 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
     setBusy(true);
     try {
       const submitted = await call(
-        api.POST("/api/v1/complaints", { body, headers: { "Idempotency-Key": idempotency.current.key } }),
+        api.POST("/api/v1/complaints", { body, params: { header: { "Idempotency-Key": idempotency.current.key } } }),
       );
       props.onSubmitted(submitted);
     } catch (e) {
