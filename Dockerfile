@@ -6,6 +6,7 @@ WORKDIR /src/web/h5
 COPY web/h5/package.json web/h5/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY web/h5/ ./
+COPY clients/typescript/src/ /src/clients/typescript/src/
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
