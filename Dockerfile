@@ -27,11 +27,18 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /var/lib/complaints/evidence && chown -R app:app /var/lib/complaints
+# The image runs with a read-only root filesystem (k8s/: readOnlyRootFilesystem; docker run --read-only):
+# the process writes only to /tmp (large request bodies, the runtime's diagnostics socket) and, with filesystem
+# evidence storage, to the evidence folder; both are volumes. Evidence:Storage=s3 needs no evidence volume.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    TMPDIR=/tmp \
     Evidence__StorageFolder=/var/lib/complaints/evidence
+VOLUME ["/tmp", "/var/lib/complaints/evidence"]
+# uid 1654 ("app" in the .NET images): k8s/ runs the pods as this user.
 USER app
-EXPOSE 8080
+# 8080: the API; 9464: /metrics when Metrics__Port=9464 and ASPNETCORE_URLS lists it (never routed by the ingress).
+EXPOSE 8080 9464
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/healthz/live || exit 1
 ENTRYPOINT ["dotnet", "Complaints.Api.dll"]

@@ -18,15 +18,40 @@ if [ -z "${COMPLAINTS_TEST_DB:-}" ]; then
   # fsync off: a throwaway cluster need not survive a power cut, and tests run faster.
   PG_FSYNC=off pg_start "test-$$"
   cleanup() { pg_stop; as_owner rm -rf "$PG_DATA"; }
+  cleanup_db=cleanup
   trap cleanup EXIT
   COMPLAINTS_TEST_DB=$(pg_connection_string postgres)
   export COMPLAINTS_TEST_DB
   echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"
 fi
 
+# The real Redis and S3-compatible server (Ceph radosgw) the scale-out tests use, started once per run beside the
+# build (radosgw takes ~12 s) and stopped on exit; their data lives in RAM under /var/tmp. COMPLAINTS_TEST_REDIS
+# (host:port) and COMPLAINTS_TEST_S3 (+ _ACCESS_KEY, _SECRET_KEY) point at running ones instead.
+if [ -z "${COMPLAINTS_TEST_REDIS:-}" ] || [ -z "${COMPLAINTS_TEST_S3:-}" ]; then
+  services=/var/tmp/complaints-services/$$
+  mkdir -p "$services"
+  source scripts/redis.sh
+  source scripts/s3.sh
+  stop_services() { redis_stop; s3_stop; rm -rf "$services"; }
+  S3_DIR=$services/s3
+  trap 'stop_services; ${cleanup_db:-true}' EXIT
+  ( s3_start "$services/s3" >"$services/s3.log" 2>&1 && printf '%s\n' "$S3_ENDPOINT" >"$services/s3.endpoint" ) &
+  s3_starter=$!
+  redis_start "$services/redis"
+fi
+
 # The citizen H5 page (web/h5) is built into the API's wwwroot before the API is built and published.
 scripts/build-h5.sh
 dotnet build Complaints.slnx -c Release -nologo -v q -clp:ErrorsOnly
+
+if [ -n "${s3_starter:-}" ]; then
+  wait "$s3_starter" || { cat "$services/s3.log" >&2; echo "the S3-compatible server did not start" >&2; exit 1; }
+  export COMPLAINTS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+  COMPLAINTS_TEST_S3=$(cat "$services/s3.endpoint")
+  export COMPLAINTS_TEST_S3 COMPLAINTS_TEST_S3_ACCESS_KEY=TESTACCESSKEY COMPLAINTS_TEST_S3_SECRET_KEY=TESTSECRETKEY123
+fi
+echo "Test Redis on $COMPLAINTS_TEST_REDIS, S3 (Ceph radosgw) on $COMPLAINTS_TEST_S3"
 
 status=0
 run_tests() {
@@ -60,6 +85,11 @@ if [ -n "$cobertura" ]; then
     echo "Domain coverage is below $COVERAGE_MIN%" >&2
     status=1
   fi
+fi
+
+# The manifests: every overlay renders and every document passes its schema (policy assertions are tests).
+if [ -z "${*:-}" ]; then
+  scripts/k8s-check.sh || { echo "k8s/ manifest checks failed" >&2; status=1; }
 fi
 
 # The service must publish (the Dockerfile does the same).

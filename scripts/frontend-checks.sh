@@ -48,8 +48,10 @@ echo "TypeScript client journeys against the live service"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "drop database if exists complaints_ts" -c "create database complaints_ts"
 port=$(( 18000 + RANDOM % 2000 )); while ! port_is_free "$port"; do port=$(( port + 1 )); done
 url=http://127.0.0.1:$port
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$url ConnectionStrings__Complaints=$(pg_connection_string complaints_ts) \
-  Logging__LogLevel__Default=Warning dotnet api/Complaints.Api/bin/Release/net10.0/Complaints.Api.dll >"$root/.test-results/live-service.log" 2>&1 &
+# From its build folder, so that appsettings.Development.json (the development token key) is its configuration.
+(cd api/Complaints.Api/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$url \
+  ConnectionStrings__Complaints=$(pg_connection_string complaints_ts) Logging__LogLevel__Default=Warning \
+  exec dotnet Complaints.Api.dll >"$root/.test-results/live-service.log" 2>&1) &
 service=$!
 trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

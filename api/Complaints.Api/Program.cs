@@ -24,6 +24,8 @@ using Complaints.Api.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiLogging();
+builder.AddObservability();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
@@ -45,16 +47,24 @@ builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddH5(builder.Configuration);
 
 var app = builder.Build();
+if (await app.RunDatabaseCommandAsync())
+{
+    return; // --Database:Command=migrate or wait-for-schema: the migration Job and the pods' init container
+}
 
 app.UseApiForwardedHeaders();
+app.UseMetricsPort();
 app.UseApiProblemDetails();
 app.UseH5();
 app.UseHttpLogging();
 app.UseCors();
+app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseMiddleware<TransientDatabaseRetry>();
 app.UseMiddleware<IdempotencyMiddleware>();
+// After IdempotencyMiddleware: a replay of an accepted request is answered before the budget and spends nothing (issue #10).
+app.UseRateLimiter();
 
 app.MapHealth();
 app.MapApiDocs();

@@ -16,6 +16,18 @@ public static class AuthSetup
         {
             jwt.MapInboundClaims = false;
             jwt.Events = ValidatedTokenCache.Events();
+            var remember = jwt.Events.OnTokenValidated;
+            jwt.Events.OnTokenValidated = context =>
+            {
+                var missing = context.Principal is null ? ClaimNames.Subject : RequiredClaims.FindMissing(context.Principal);
+                if (missing is not null)
+                {
+                    context.Fail($"The token lacks the claim its role needs: {missing}.");
+                    return Task.CompletedTask;
+                }
+
+                return remember(context);
+            };
             jwt.Audience = options.Audience;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {

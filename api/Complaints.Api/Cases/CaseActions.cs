@@ -205,6 +205,7 @@ public static class CaseActions
             return ComplainantActions.ConcurrentChange();
         }
 
+        ComplaintsMetrics.Decisions.Add(1, new KeyValuePair<string, object?>("action", auditAction));
         var view = CaseAccess.ViewOf(r, complaint);
         r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
         return TypedResults.Ok(view);

@@ -1,5 +1,6 @@
 using System.Data;
 using Complaints.Api.Infrastructure;
+using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
@@ -43,8 +44,9 @@ public static class LookupComplaint
             return ProblemHandling.Validation("queryCode", "缺少查询码。");
         }
 
+        // A number that cannot exist is not looked up: only well-formed text ever reaches the statement (see StorableText).
         var number = request.TrackingNumber.Trim().ToUpperInvariant();
-        var row = await FindAsync(db, number, ct);
+        var row = TrackingNumber.TryParse(number).IsSuccess && StorableText.IsStorable(number) ? await FindAsync(db, number, ct) : null;
 
         // An unknown number and a wrong code answer alike, so the answer does not confirm that a number exists.
         if (row is null || !QueryCode.Verify(number, request.QueryCode.Trim(), row.QueryCodeHash))

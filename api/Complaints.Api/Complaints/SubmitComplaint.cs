@@ -128,6 +128,7 @@ public static class SubmitComplaint
             return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");
         }
 
+        ComplaintsMetrics.Received.Add(1, new KeyValuePair<string, object?>("channel", WireNames.Of(complaint.Channel)));
         var view = new SubmittedComplaintView(complaint.Id, complaint.TrackingNumber, queryCode.Value, complaint.Status, complaint.ReceivedAt.Cst(),
             DeadlinesView.From(complaint.Deadlines(calendar, now)));
         var location = caller.IsComplainant ? $"/api/v1/me/complaints/{complaint.Id}" : $"/api/v1/cases/{complaint.Id}";

@@ -126,8 +126,7 @@ internal static class ContractTransformers
             });
         }
 
-        var rateLimited = metadata.OfType<EnableRateLimitingAttribute>().Any();
-        foreach (var (code, response) in operation.Responses ?? [])
+                foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete || !int.TryParse(code, out var status))
             {
@@ -151,12 +150,6 @@ internal static class ContractTransformers
                 {
                     concrete.Headers["Idempotent-Replayed"] = Header("值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key.");
                 }
-            }
-
-            if (rateLimited && status is (>= 200 and < 300) or 429)
-            {
-                concrete.Headers["RateLimit"] = Header("IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `\"submission\";r=7;t=42`。Remaining quota and seconds to reset.", required: true);
-                concrete.Headers["RateLimit-Policy"] = Header("IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `\"submission\";q=10;w=60`。The quota policy.", required: true);
             }
 
             // A non-JSON representation (PDF, HTML, CSV, XLSX, images) is a string of text or bytes, not the JSON type.

@@ -79,7 +79,7 @@ public sealed class EvidenceCleanup(
         {
             await storage.DeleteAsync(key, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or DependencyUnavailableException)
         {
             // The row is gone, so nothing can reach the file any more; it is only wasted space.
             logger.LogWarning(e, "Could not delete the stored file of evidence {EvidenceId}", id);

@@ -4,6 +4,11 @@ namespace Complaints.Api.Evidence;
 public sealed class EvidenceOptions
 {
     public const string Section = "Evidence";
+    public const string FileSystemStorage = "filesystem";
+    public const string S3Storage = "s3";
+
+    /// <summary><c>filesystem</c> (default: one process, <see cref="StorageFolder"/>) or <c>s3</c> (<c>Evidence:S3</c>, shared by replicas).</summary>
+    public string Storage { get; set; } = FileSystemStorage;
 
     /// <summary>
     /// Where <see cref="FileSystemEvidenceStorage"/> keeps the files; relative paths are under the

@@ -90,6 +90,11 @@ public static class UploadEvidence
         {
             return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体格式不正确。"));
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The body ended before the closing boundary.
+            return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体不完整。"));
+        }
 
         var files = form.Files.GetFiles("file");
         if (files.Count != 1)
@@ -171,14 +176,26 @@ public static class UploadEvidence
         }
         catch
         {
-            // Nothing refers to the files without their row.
-            await storage.DeleteAsync(evidence.StorageKey, CancellationToken.None);
+            // Nothing refers to the files without their row: take back what was stored, and report the first failure.
+            await DeleteQuietlyAsync(storage, evidence.StorageKey);
             if (evidence.ThumbnailKey is not null)
             {
-                await storage.DeleteAsync(evidence.ThumbnailKey, CancellationToken.None);
+                await DeleteQuietlyAsync(storage, evidence.ThumbnailKey);
             }
 
             throw;
+        }
+    }
+
+    private static async Task DeleteQuietlyAsync(IEvidenceStorage storage, string key)
+    {
+        try
+        {
+            await storage.DeleteAsync(key, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or DependencyUnavailableException)
+        {
+            // The store is down as well: an object without a row is unreachable, only wasted space.
         }
     }
 }

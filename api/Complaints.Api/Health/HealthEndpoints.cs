@@ -1,5 +1,7 @@
+using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Complaints.Api.Health;
 
@@ -9,15 +11,39 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<ComplaintsDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<ComplaintsDbContext>("database", tags: [ReadyTag])
+            .AddCheck<DrainingHealthCheck>("draining", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary>live: the process answers; ready: the database answers too (503 otherwise).</summary>
+    /// <summary>live: the process answers; ready: the database answers too and the process is not shutting down (503 otherwise).</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadinessAsync })
+            .AllowAnonymous().DisableRateLimiting();
         return app;
     }
+
+    /// <summary>
+    /// Which dependency is down, by the name its check is registered under (<c>database</c>, <c>storage</c>, <c>redis</c>):
+    /// <c>{"status":"unhealthy","dependencies":{"database":"unhealthy"}}</c>. No exception text.
+    /// </summary>
+    private static Task WriteReadinessAsync(HttpContext http, HealthReport report)
+    {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            http.Response.Headers.RetryAfter = Infrastructure.DependencyFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return http.Response.WriteAsJsonAsync(new Readiness(
+            Lower(report.Status),
+            report.Entries.ToDictionary(e => e.Key, e => Lower(e.Value.Status))));
+    }
+
+    private static string Lower(HealthStatus status) => status.ToString().ToLowerInvariant();
+
+    private sealed record Readiness(string Status, Dictionary<string, string> Dependencies);
 }

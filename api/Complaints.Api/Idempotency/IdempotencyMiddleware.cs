@@ -152,8 +152,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var status = http.Response.StatusCode;
-        // Server failures are not remembered: the client's retry should run the request again.
-        if (status >= 500 || buffer.Length > MaxReplayBytes)
+        // Server failures and rate-limit refusals are not remembered: the client's retry should run the request again.
+        if (status >= 500 || status == StatusCodes.Status429TooManyRequests || buffer.Length > MaxReplayBytes)
         {
             await transaction.RollbackAsync(CancellationToken.None);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Complaints.Domain.Cases;
 
 namespace Complaints.Api.Infrastructure;
@@ -17,6 +18,7 @@ public static class ApiJson
         // number in the contract `integer|string`.
         options.NumberHandling = JsonNumberHandling.Strict;
         options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(ControlCharacterContract.Modify);
     }
 
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>

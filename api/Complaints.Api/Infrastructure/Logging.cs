@@ -13,7 +13,8 @@ public static class Logging
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {
-            o.IncludeScopes = false;
+            // Scopes carry the TraceId and SpanId of the request (and of background work that starts an activity).
+            o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });

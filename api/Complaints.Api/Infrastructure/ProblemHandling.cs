@@ -80,8 +80,8 @@ internal sealed class ProblemJsonWriter(Microsoft.Extensions.Options.IOptions<Pr
     }
 }
 
-/// <summary>Turns binding failures into 400/413/415 naming the field, and bugs into a bare 500.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+/// <summary>Turns binding failures into 400/413/415 naming the field, an unavailable dependency into 503, and bugs into a bare 500.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -90,15 +90,40 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
         {
             problem = FromBadRequest(bad);
         }
+        else if (exception is Persistence.UnstorableTextException)
+        {
+            // Normally refused at the edge (ControlCharacters); a value that got past it is still bad input, not a bug.
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求参数无效",
+                Detail = "请求中含有无法保存的字符(如 U+0000)。",
+                Extensions = { ["code"] = ErrorCodes.Validation },
+            };
+        }
+        else if (DependencyFailures.Find(exception) is { } dependency)
+        {
+            // Not the caller's fault and not a bug: the client may retry. No exception text in any environment.
+            logger.LogWarning(exception, "Dependency {Dependency} unavailable on {Method} {Path}", dependency, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = ErrorCodes.TitleForStatus(503),
+                Detail = "服务依赖的组件暂时不可用,请稍后重试。",
+                Extensions = { ["code"] = ErrorCodes.Unavailable, ["dependency"] = dependency },
+            };
+        }
         else
         {
-            // The exception text never leaves the process outside Development: it may carry personal data.
+            // The exception text never leaves the process, in any environment: it may carry personal data; the traceId
+            // in the body finds the logged exception.
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = ErrorCodes.TitleForStatus(500),
-                Detail = environment.IsDevelopment() ? exception.ToString() : "服务器处理请求时发生错误,请稍后重试。",
+                Detail = "服务器处理请求时发生错误,请稍后重试。",
                 Extensions = { ["code"] = ErrorCodes.ServerError },
             };
         }
@@ -117,7 +142,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHost
             Extensions = { ["code"] = ErrorCodes.ForStatus(status) },
         };
 
-        if (FindJsonException(bad) is { } json)
+        if (FindJsonException(bad) is ControlCharacterException control)
+        {
+            var field = control.Field;
+            problem.Title = "请求参数无效";
+            problem.Detail = ControlCharacters.Message(field);
+            problem.Extensions["code"] = ErrorCodes.Validation;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+        }
+        else if (FindJsonException(bad) is { } json)
         {
             // The JSON path names the field; the reader's message does not echo the value.
             var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');

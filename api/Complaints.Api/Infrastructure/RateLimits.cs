@@ -18,6 +18,15 @@ public sealed class RateLimitOptions
 
     /// <summary>Evidence uploads, per user.</summary>
     public int UploadPerMinute { get; set; } = 30;
+
+    /// <summary>A StackExchange.Redis configuration string: budgets shared by every replica. Unset: per process.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of the budget keys in Redis, so that environments (or test runs) sharing one Redis keep apart.</summary>
+    public string RedisPrefix { get; set; } = "complaints";
+
+    /// <summary>How long a request waits for Redis before this replica counts on its own.</summary>
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>
@@ -33,6 +42,7 @@ public static class RateLimits
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(sp => new RateLimitBackend(options, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
         services.AddRateLimiter(limiter =>
         {
             // The framework default is 503; a client that is too fast is told so (429) and when to come back.
@@ -56,20 +66,16 @@ public static class RateLimits
                     },
                 });
             };
-            limiter.AddPolicy(Lookup, http => PerMinute($"ip:{ClientAddress(http)}", options.LookupPerMinute));
-            limiter.AddPolicy(Submission, http => PerMinute($"user:{UserOrAddress(http)}", options.SubmissionPerMinute));
-            limiter.AddPolicy(Upload, http => PerMinute($"user:{UserOrAddress(http)}", options.UploadPerMinute));
+            limiter.AddPolicy(Lookup, http => PerMinute(http, Lookup, $"ip:{ClientAddress(http)}", options.LookupPerMinute));
+            limiter.AddPolicy(Submission, http => PerMinute(http, Submission, $"user:{UserOrAddress(http)}", options.SubmissionPerMinute));
+            limiter.AddPolicy(Upload, http => PerMinute(http, Upload, $"user:{UserOrAddress(http)}", options.UploadPerMinute));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+    // The budget lives in Redis when RateLimits:Redis is set (shared by replicas), else in this process: see RateLimitBackend.
+    private static RateLimitPartition<string> PerMinute(HttpContext http, string policy, string key, int permits) =>
+        http.RequestServices.GetRequiredService<RateLimitBackend>().PerMinute(policy, key, permits);
 
     // Behind a reverse proxy, configure ForwardedHeaders so that this is the client, not the proxy.
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -59,6 +59,11 @@ public static class EnumLabels
         [typeof(AgencyKind)] = new() { ["ImplementingAgency"] = "政务服务实施机构", ["WindowServiceUnit"] = "窗口服务单位" },
         [typeof(EvidenceKind)] = new() { ["Image"] = "图片", ["Pdf"] = "PDF 文档" },
         [typeof(SpotCheckVerdict)] = new() { ["Proper"] = "处理规范", ["Improper"] = "处理不规范" },
+        [typeof(Domain.Deadlines.DeadlineKind)] = new()
+        {
+            ["Referral"] = "交办期限(2个工作日)", ["Acceptance"] = "受理期限(3个工作日)", ["OnsiteHandling"] = "现场处理类办结期限(当日)",
+            ["OffsiteHandling"] = "非现场处理类办结期限(10个工作日)", ["ExtendedHandling"] = "延期后的办结期限(20个工作日)", ["WorkingDayCount"] = "指定的工作日数",
+        },
     };
 
     /// <summary>The label of each wire value of <paramref name="type"/>, or null when it is not a labelled enum.</summary>

@@ -69,7 +69,8 @@ public static class PersistenceSetup
 
     internal static void Configure(DbContextOptionsBuilder options, Npgsql.NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(StorableTextInterceptor.Instance);
 }
 
 /// <summary>Configuration section <c>Database</c>: what the process does to the schema and data at start.</summary>

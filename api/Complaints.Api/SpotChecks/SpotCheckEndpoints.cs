@@ -42,6 +42,9 @@ public static class SpotCheckEndpoints
         return app;
     }
 
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    private static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     private static async Task<Results<Created<SpotCheckView>, ProblemHttpResult>> Draw(
         SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
@@ -59,6 +62,12 @@ public static class SpotCheckEndpoints
         if (request.From is not { } from || request.To is not { } to || to < from)
         {
             return ProblemHandling.Validation(request.From is null ? "from" : "to", "抽查区间应为有效的起止日期(yyyy-MM-dd)。");
+        }
+
+        // Dates a case can have: the day arithmetic below stays inside DateOnly's range.
+        if (from < EarliestDate || to > LatestDate)
+        {
+            return ProblemHandling.Validation(from < EarliestDate ? "from" : "to", $"抽查区间应在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate:yyyy-MM-dd} 之间。");
         }
 
         if (request.SampleSize is not (>= 1 and <= MaxSample) || request.SampleSize is not { } size)

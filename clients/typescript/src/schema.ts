@@ -1172,7 +1172,10 @@ export interface components {
             leadAgencyId?: string;
             cooperatingAgencyIds?: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`referral` 交办期限(2个工作日);`acceptance` 受理期限(3个工作日);`onsite_handling` 现场处理类办结期限(当日);`offsite_handling` 非现场处理类办结期限(10个工作日);`extended_handling` 延期后的办结期限(20个工作日);`working_day_count` 指定的工作日数
+         * @enum {string}
+         */
         DeadlineKind: "referral" | "acceptance" | "onsite_handling" | "offsite_handling" | "extended_handling" | "working_day_count";
         DeadlinesView: {
             /** Format: date */
@@ -2414,10 +2417,6 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2472,10 +2471,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -2520,10 +2515,6 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2551,10 +2542,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -5066,10 +5053,6 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5133,10 +5116,6 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description IETF RateLimit:本窗口剩余的请求次数 r 与窗口重置前的秒数 t,如 `"submission";r=7;t=42`。Remaining quota and seconds to reset. */
-                    RateLimit: string;
-                    /** @description IETF RateLimit-Policy:配额 q 与窗口秒数 w,如 `"submission";q=10;w=60`。The quota policy. */
-                    "RateLimit-Policy": string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;

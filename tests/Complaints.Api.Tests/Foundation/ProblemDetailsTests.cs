@@ -59,11 +59,11 @@ public sealed class ProblemDetailsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task An_unhandled_failure_outside_development_is_a_500_without_exception_text()
+    public async Task An_unreachable_database_outside_development_is_a_503_with_Retry_After_without_exception_text()
     {
         await using var host = await ProductionHost.StartAsync();
-        var result = await host.Scenario(s => { s.Get.Url("/api/v1/regions"); s.StatusCodeShouldBe(500); });
-        var problem = await result.ShouldBeProblemAsync("server.error");
+        var result = await host.Scenario(s => { s.Get.Url("/api/v1/regions"); s.StatusCodeShouldBe(503); s.Header("Retry-After").ShouldHaveOneNonNullValue(); });
+        var problem = await result.ShouldBeProblemAsync("server.unavailable");
         var text = problem.ToString();
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Npgsql", text, StringComparison.Ordinal);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# A throwaway Redis for the rate-limit tests (shared budgets across replicas). Sourced by test.sh.
+# Installs redis-server with apt-get when missing; listens on a free loopback port, no persistence.
+#   redis_start DIR   exports REDIS_PORT, REDIS_DIR
+#   redis_stop        stops it and removes DIR
+set -euo pipefail
+
+redis_start() {
+  REDIS_DIR=${1:?usage: redis_start DIR}
+  if ! command -v redis-server >/dev/null; then
+    echo "redis-server not found; installing it (apt-get install redis-server)..." >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends redis-server >&2
+  fi
+  REDIS_PORT=$(( 40000 + $$ % 10000 ))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null; do REDIS_PORT=$((REDIS_PORT + 1)); done
+  rm -rf "$REDIS_DIR"; mkdir -p "$REDIS_DIR"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  local i
+  for i in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+  export REDIS_DIR REDIS_PORT
+}
+
+redis_stop() {
+  [ -n "${REDIS_DIR:-}" ] || return 0
+  [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
+  rm -rf "$REDIS_DIR"
+}
