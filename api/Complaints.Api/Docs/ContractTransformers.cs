@@ -198,6 +198,12 @@ internal static class ContractTransformers
             statuses.Add(429);
         }
 
+        if (operation.RequestBody is not null)
+        {
+            // Any body may be too large or of a type or charset the service does not read.
+            statuses.AddRange([413, 415]);
+        }
+
         foreach (var status in statuses)
         {
             operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse());

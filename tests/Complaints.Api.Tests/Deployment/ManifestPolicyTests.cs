@@ -203,6 +203,30 @@ public sealed class ManifestPolicyTests
         Assert.Equal("http://minio:9000", m.One<V1ConfigMap>("complaints-api").Data["Evidence__S3__ServiceUrl"]);
     }
 
+    [Fact]
+    public void The_strict_parse_refuses_a_misspelt_field_of_a_built_in_kind()
+    {
+        // What would pass the JSON schemas (unknown fields are allowed there) but is silently dropped by the API server.
+        const string misspelt = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: x
+            spec:
+              replicas: 1
+              selector: {matchLabels: {a: b}}
+              template:
+                metadata: {labels: {a: b}}
+                spec:
+                  containers:
+                    - name: api
+                      image: x:1
+                      securityContext: {readOnlyRootFileSystem: true}
+            """;
+        Assert.ThrowsAny<Exception>(() => k8s.KubernetesYaml.LoadAllFromString(misspelt, strict: true));
+        Assert.Single(k8s.KubernetesYaml.LoadAllFromString(misspelt.Replace("FileSystem", "Filesystem", StringComparison.Ordinal), strict: true));
+    }
+
     private static int Int(JsonNode? node) => int.Parse((string)node!, System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string Name, V1PodSpec Pod)> PodSpecs(RenderedManifests m) =>

@@ -41,6 +41,7 @@ public sealed class TwoReplicaTests : IAsyncLifetime
             ["RateLimits:Redis"] = TestServices.Redis,
             ["RateLimits:RedisPrefix"] = prefix,
             ["RateLimits:SubmissionPerMinute"] = $"{Budget}",
+            ["RateLimits:LookupPerMinute"] = $"{Budget}",
             ["Evidence:CleanupInterval"] = "40.00:00:00",
             ["DeadlineMonitor:Interval"] = "40.00:00:00",
             ["Notifications:PollInterval"] = "40.00:00:00",
@@ -76,6 +77,17 @@ public sealed class TwoReplicaTests : IAsyncLifetime
         Assert.Equal(Budget, statuses.Count(s => s == HttpStatusCode.Created));
         Assert.Equal(Budget, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.Contains(HttpStatusCode.Created, statuses.Where((_, i) => i % 2 == 1)); // both replicas served some
+
+        // The same for a budget per client address (public lookups): 12 lookups from one address, 10 answered.
+        var anonymous = new[] { _a.Server.CreateClient(), _b.Server.CreateClient() };
+        var lookups = new List<HttpStatusCode>();
+        for (var i = 0; i < Budget + 2; i++)
+        {
+            lookups.Add((await anonymous[i % 2].PostAsJsonAsync("/api/v1/complaints/lookup", new { trackingNumber = "TS530102-20990101-00001", queryCode = "ZZZZZZZZ" })).StatusCode);
+        }
+
+        Assert.Equal(Budget, lookups.Count(s => s == HttpStatusCode.NotFound));
+        Assert.Equal(2, lookups.Count(s => s == HttpStatusCode.TooManyRequests));
 
         // A case changed through one replica is served with its new ETag by the other.
         var staffA = await _a.ClientAsync("management_staff");
