@@ -1,5 +1,14 @@
 # syntax=docker/dockerfile:1
-# Multi-stage: the SDK builds and publishes; the ASP.NET runtime image runs as a non-root user on 8080.
+# Multi-stage: Node builds the citizen H5 page, the SDK builds and publishes (the page in wwwroot);
+# the ASP.NET runtime image runs as a non-root user on 8080.
+FROM node:20-bookworm-slim AS web
+WORKDIR /src/web/h5
+COPY web/h5/package.json web/h5/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/h5/ ./
+COPY clients/typescript/src/ /src/clients/typescript/src/
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Complaints.slnx ./
@@ -7,6 +16,7 @@ COPY api/Complaints.Domain/Complaints.Domain.csproj api/Complaints.Domain/
 COPY api/Complaints.Api/Complaints.Api.csproj api/Complaints.Api/
 RUN dotnet restore api/Complaints.Api/Complaints.Api.csproj
 COPY api/ api/
+COPY --from=web /src/api/Complaints.Api/wwwroot api/Complaints.Api/wwwroot
 RUN dotnet publish api/Complaints.Api/Complaints.Api.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the service on a private local PostgreSQL that it starts and seeds itself.
-#   ./run.sh            → http://127.0.0.1:8080 (or $ASPNETCORE_URLS), Scalar at /scalar
+#   ./run.sh            → http://127.0.0.1:8080 (or $ASPNETCORE_URLS): the citizen H5 page at /, Scalar at /scalar
 # Re-running is idempotent (the cluster and database are reused); Ctrl-C stops the API and the database.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/pg.sh
 
+# The citizen H5 page (web/h5), served by the API at /.
+scripts/build-h5.sh
 scripts/ensure-fonts.sh || echo "warning: CJK fonts could not be installed; PDF documents will lack Chinese glyphs" >&2
 
 pg_start run

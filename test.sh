@@ -2,7 +2,7 @@
 # Runs every test against a real PostgreSQL and ends with "N passed, N failed".
 #   ./test.sh                 throwaway cluster under /var/tmp, removed afterwards
 #   COMPLAINTS_TEST_DB=...    use that server instead (a connection string allowed to create databases)
-#   ./test.sh --filter X      passed on to `dotnet test`
+#   ./test.sh --filter X      passed on to `dotnet test` (the H5 browser tests run too when X mentions H5)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/pg.sh
@@ -42,6 +42,8 @@ if [ -z "${COMPLAINTS_TEST_REDIS:-}" ] || [ -z "${COMPLAINTS_TEST_S3:-}" ]; then
   redis_start "$services/redis"
 fi
 
+# The citizen H5 page (web/h5) is built into the API's wwwroot before the API is built and published.
+scripts/build-h5.sh
 dotnet build Complaints.slnx -c Release -nologo -v q -clp:ErrorsOnly
 
 if [ -n "${s3_starter:-}" ]; then
@@ -66,6 +68,12 @@ run_tests Complaints.Api.Tests "$@"
 # against the live service. npm packages come from the committed lockfile.
 if [ -z "${*:-}" ]; then
   scripts/frontend-checks.sh || status=1
+fi
+
+# The H5 page in headless Chromium at phone sizes against a live service (web/h5/tests).
+if [ -z "${*:-}" ] || [[ "$*" == *H5* ]]; then
+  scripts/h5-browser-tests.sh || status=1
+  [ -f "$results/h5/h5.tap" ] || { echo "the H5 browser tests did not run" >&2; status=1; }
 fi
 
 # The domain project is the regulation: its line coverage is reported and held at COVERAGE_MIN.
@@ -102,6 +110,11 @@ for junit in $(find "$results" -name '*.xml' -path '*typescript*'); do
   cases=$({ grep -o '<testcase ' "$junit" || true; } | wc -l); failures=$({ grep -o '<failure' "$junit" || true; } | wc -l)
   passed=$(( passed + cases - failures )); failed=$(( failed + failures ))
 done
+# The H5 browser tests (node --test) write TAP: its closing "# pass N" / "# fail N" lines.
+if [ -f "$results/h5/h5.tap" ]; then
+  p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1); f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/h5/h5.tap" | tail -n 1)
+  passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+fi
 [ "$passed" -eq 0 ] && status=1
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed"

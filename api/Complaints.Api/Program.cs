@@ -9,6 +9,7 @@ using Complaints.Api.Directory;
 using Complaints.Api.Docs;
 using Complaints.Api.Documents;
 using Complaints.Api.Evidence;
+using Complaints.Api.H5;
 using Complaints.Api.Health;
 using Complaints.Api.Idempotency;
 using Complaints.Api.Insight;
@@ -52,6 +53,7 @@ builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddSingleton<LookupLock>();
 builder.Services.AddInsight();
+builder.Services.AddH5(builder.Configuration);
 
 var app = builder.Build();
 if (await app.RunDatabaseCommandAsync())
@@ -65,6 +67,7 @@ app.UseMetricsPort();
 app.UseHttpLogging();
 app.UseSecurityHeaders();
 app.UseApiProblemDetails();
+app.UseH5();
 app.UseCors();
 app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
@@ -93,6 +96,7 @@ app.MapCaseDocuments();
 app.MapInsight();
 app.MapAgencyWebhooks();
 app.MapChangeFeed();
+app.MapH5Config();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokens();
