@@ -5,6 +5,7 @@ using Complaints.Api.Docs;
 using Complaints.Api.Evidence;
 using Complaints.Api.SpotChecks;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Insight;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,6 +43,11 @@ public static class EnumLabels
         },
         [typeof(RevisitMethod)] = new() { ["Phone"] = "电话回访", ["Sms"] = "短信回访", ["OnSite"] = "现场回访", ["App"] = "“一部手机办事通”回访" },
         [typeof(InvestigationMethod)] = new() { ["OnSiteInvestigation"] = "现场调查", ["Interview"] = "谈话核实", ["RecordsRetrieval"] = "调取资料", ["Other"] = "其他方式" },
+        [typeof(DuplicateReason)] = new()
+        {
+            ["SameComplainant"] = "同一投诉人(证件号码相同)", ["SamePhone"] = "同一联系电话", ["ConfidentialComplainantMatch"] = "同一投诉人(保密,不披露匹配项)",
+            ["SameAgencyAndServiceItem"] = "同一被投诉机构和服务事项", ["SimilarText"] = "投诉内容相似",
+        },
         [typeof(ComplainantType)] = new() { ["Person"] = "公民", ["Organization"] = "法人或者其他组织" },
         [typeof(IdType)] = new() { ["ResidentId"] = "居民身份证", ["Uscc"] = "统一社会信用代码" },
         [typeof(TimelineEventKind)] = new()
