@@ -26,10 +26,12 @@ redis_start() {
 
 redis_stop() {
   [ -n "${REDIS_DIR:-}" ] || return 0
-  local pid=""
-  [ -f "$REDIS_DIR/redis.pid" ] && pid=$(cat "$REDIS_DIR/redis.pid")
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  # Wait for it to exit: removing the folder while redis still writes its log failed the cleanup ("Directory not empty").
-  for _ in $(seq 1 50); do { [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; } && break; sleep 0.1; done
-  rm -rf "$REDIS_DIR"
+  local pid i
+  pid=$(cat "$REDIS_DIR/redis.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    # Redis writes its log while it shuts down: wait for it before removing its folder.
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$REDIS_DIR" 2>/dev/null || true
 }

@@ -99,5 +99,6 @@ s3_stop() {
   for f in "$S3_DIR"/run/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
   sleep 1
   for f in "$S3_DIR"/run/*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null || true; done
-  rm -rf "$S3_DIR"
+  sleep 0.2
+  rm -rf "$S3_DIR" 2>/dev/null || true
 }

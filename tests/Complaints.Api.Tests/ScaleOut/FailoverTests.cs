@@ -56,8 +56,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
             })).ToList();
 
             await Task.Delay(1500);
-            var killedAt = clock.Elapsed;
             await PgPairAsync("kill-primary", dir);
+            var killedAt = clock.Elapsed; // pg_ctl -m immediate has returned: the primary is gone from here on
             await Task.Delay(500); // the operator (CloudNativePG) notices and promotes
             await PgPairAsync("promote", dir);
             var promotedAt = clock.Elapsed;
