@@ -1970,7 +1970,10 @@ export interface components {
             note: string;
             rectificationOrdered: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`same_complainant` 同一投诉人(证件号码相同);`same_phone` 同一联系电话;`confidential_complainant_match` 同一投诉人(保密,不披露匹配项);`same_agency_and_service_item` 同一被投诉机构和服务事项;`similar_text` 投诉内容相似
+         * @enum {string}
+         */
         DuplicateReason: "same_complainant" | "same_phone" | "confidential_complainant_match" | "same_agency_and_service_item" | "similar_text";
         DuplicateSuggestionsView: {
             /** Format: uuid */
