@@ -71,6 +71,8 @@ for (const size of SIZES) {
     // Large-text mode: ≥ 1.3× text, remembered on the device.
     const base = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".lead")).fontSize));
     await page.getByRole("button", { name: "大字模式" }).tap();
+    // The preference is stored when the page has applied it: wait for that before reloading.
+    await page.getByRole("button", { name: "标准字号" }).waitFor();
     await page.reload();
     const large = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".lead")).fontSize));
     assert.ok(large >= base * 1.3 - 0.01, `large text ${large}px vs ${base}px`);
