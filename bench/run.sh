@@ -75,6 +75,7 @@ fi
 echo "== build (Release)"
 [ -z "${BENCH_PUBLISH_DIR:-}" ] && dotnet publish api/Complaints.Api -c Release -o "$publish" -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/Seeder -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build bench/Probe -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
 
 start_service() { # $1: log file; remaining: extra env
   local log=$1; shift
@@ -139,10 +140,11 @@ baseline_rps=""
 # run NAME CONNECTIONS SCRIPT ARGS...
 run() {
   local name=$1 conns=$2 script=$3; shift 3
-  wrk -t"$THREADS" -c"$conns" -d"$WARMUP" --timeout 10s -s "$BENCH_WRK_DIR/$script" "$base" -- "$@" >/dev/null 2>&1 || true
+  local target=${RUN_BASE:-$base}
+  wrk -t"$THREADS" -c"$conns" -d"$WARMUP" --timeout 10s -s "$BENCH_WRK_DIR/$script" "$target" -- "$@" >/dev/null 2>&1 || true
   local log
   log="$out/wrk-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_' | sed 's/__*/_/g').txt"
-  wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency --timeout 10s -s "$BENCH_WRK_DIR/$script" "$base" -- "$@" >"$log" 2>&1
+  wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency --timeout 10s -s "$BENCH_WRK_DIR/$script" "$target" -- "$@" >"$log" 2>&1
   local rps p50 p99 non2xx sock statuses
   rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
   p50=$(awk '$1=="50%" {print $2}' "$log")
@@ -159,6 +161,16 @@ run() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout 10s (after a $WARMUP warm-up each); load average before: $load_before"
 run "GET /healthz/live (baseline)" "$CONNECTIONS" get.lua - /healthz/live
+# The ceiling (#16): bench/Probe answers the lookup's request with one prepared indexed statement in raw Npgsql, on
+# the same database and pool size, alone on the host (the service idles meanwhile). Every run is also a ratio to it.
+probe_port=$(free_port 18180)
+(exec env ConnectionStrings__Complaints="$connection" ASPNETCORE_URLS="http://127.0.0.1:$probe_port" \
+  dotnet bench/Probe/bin/Release/net10.0/Probe.dll) >"$out/probe.log" 2>&1 &
+probe_pid=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$probe_port/healthz/live" >/dev/null 2>&1 && break; sleep 1; done
+RUN_BASE="http://127.0.0.1:$probe_port" run "POST lookup (probe: raw Npgsql)" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
+kill "$probe_pid"; wait "$probe_pid" 2>/dev/null || true
+probe_rps=$(awk -F'\t' '$1 ~ /^POST lookup \(probe/ {print $3}' "$results")
 only_insight=${BENCH_INSIGHT_ONLY:-}
 if [ -z "$only_insight" ]; then
   run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
@@ -202,15 +214,46 @@ audit=$(curl -s "$base/api/v1/admin/audit/verification" -H "authorization: Beare
 rss_now=$(rss); hwm_now=$(hwm)
 stop_service
 
+# --- targets (#16 item 2): each printed as met, not met, or not measured in this run ---------------------------
+ms() { # a wrk latency (850.00us, 12.5ms, 1.2s, 2m) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; else if (v ~ /m$/) n *= 60000; print n }'
+}
+field() { awk -F'\t' -v n="$1" -v f="$2" 'index($1, n) == 1 {print $f; exit}' "$results"; }
+target() { # target DESCRIPTION MEASURED CONDITION(awk, on x)
+  local verdict
+  if [ -z "$2" ]; then verdict="not measured"
+  else verdict=$(awk -v x="$2" "BEGIN { print (($3) ? \"met\" : \"NOT MET\") }"); fi
+  printf -- '- %-58s %-22s %s\n' "$1" "${2:-—}" "$verdict"
+}
+ratio() { [ -n "$1" ] && [ -n "${probe_rps:-}" ] && awk -v a="$1" -v b="$probe_rps" 'BEGIN {printf "%.1f", 100 * a / b}'; }
+targets() {
+  echo "Targets (#16), at $CONNECTIONS connections, from this run:"
+  target "public lookup ≥ 75% of the probe (%)" "$(ratio "$(field 'POST /api/v1/complaints/lookup' 3)")" 'x >= 75'
+  local p99; p99=$(field 'POST /api/v1/complaints/lookup' 5)
+  target "public lookup p99 ≤ 20 ms (ms)" "${p99:+$(ms "$p99")}" 'x <= 20'
+  target "agency queue page ≥ 50% of the probe (%)" "$(ratio "$(field 'GET /api/v1/cases?limit=50' 3)")" 'x >= 50'
+  target "my complaints ≥ 40% of the probe (%)" "$(ratio "$(field 'GET /api/v1/me/complaints' 3)")" 'x >= 40'
+  target "durable submission ≥ 1,200/s (req/s)" "$(field 'POST /api/v1/complaints' 3)" 'x >= 1200'
+  p99=$(field 'POST /api/v1/complaints' 5)
+  target "durable submission p99 ≤ 100 ms (ms)" "${p99:+$(ms "$p99")}" 'x <= 100'
+  target "province-year statistics, one request ≤ 50 ms (ms)" "${province_single:+$(awk -v s="$province_single" 'BEGIN {print s * 1000}')}" 'x <= 50'
+  target "county-year statistics ≥ 1,000/s (req/s)" "$(field 'GET statistics county' 3)" 'x >= 1000'
+  target "16 concurrent 12 MP uploads p50 ≤ 1 s (ms)" "" 'x <= 1000'
+  target "16 concurrent 12 MP uploads peak RSS ≤ 600 MB (MB)" "" 'x <= 600'
+  target "one 12 MP upload alone ≤ 400 ms (ms)" "" 'x <= 400'
+  target "service RSS ≤ 300 MB through the read runs (MB)" "$(awk -F'\t' '$1 !~ /^POST/ && $8 > m {m = $8} END {if (m) print m}' "$results")" 'x <= 300'
+}
+
 # --- report -------------------------------------------------------------------------------------------
 {
   echo "Benchmark $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); wrk and the service on the same host"
   echo "Database: $CASES seeded cases ($(psql_ -d "$db" -c "select pg_size_pretty(pg_database_size('$db'))" 2>/dev/null || echo '?')), PostgreSQL $(psql -V | awk '{print $3}'), fsync and synchronous_commit on"
   echo "wrk -t$THREADS -d$DURATION --latency --timeout 10s, $WARMUP warm-up per endpoint; Npgsql pool ${BENCH_POOL:-16}; rate limits raised and log level Warning for the run: ${run_env[*]:2}"
   echo
-  echo "| endpoint | conns | req/s | p50 | p99 | errors | vs baseline | RSS after (MB) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$results"
+  echo "| endpoint | conns | req/s | p50 | p99 | errors | vs baseline | vs probe | RSS after (MB) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' -v probe="${probe_rps:-0}" '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7,
+    (probe > 0 ? sprintf("%.1f%%", 100 * $3 / probe) : "?"), $8}' "$results"
   echo
   [ -n "${province_single:-}" ] && echo "Province-year statistics, one request at a time after the runs (median of 5): ${province_single}s"
   [ -n "${view_single:-}" ] && echo "Case view with its duplicate suggestions (agency_staff), one request at a time (median of 20): ${view_single}s"
@@ -218,5 +261,7 @@ stop_service
   echo "Audit chain verification after the run: $audit"
   echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"
   echo "Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after (the host is shared)"
+  echo
+  targets
 } | tee "$out/results.md"
 [ "$acknowledged" = "$stored" ] || { echo "LOST SUBMISSIONS: $acknowledged acknowledged, $stored stored" >&2; exit 1; }

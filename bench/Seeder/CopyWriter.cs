@@ -73,7 +73,7 @@ internal static class CopyWriter
         long cases = 0, timelineRows = 0, investigationRows = 0, mergedRows = 0;
         foreach (var c in generator.Generate())
         {
-            WriteComplaint(complaints, c);
+            await WriteComplaintAsync(complaints, c);
             WriteIdentity(identities, c.Id, c.Identity);
             foreach (var t in c.Timeline)
             {
@@ -138,7 +138,7 @@ internal static class CopyWriter
             $"{cases:N0} complaints and identities, {timelineRows:N0} timeline rows, {investigationRows:N0} investigation records, {mergedRows:N0} merged-case rows, {chains.Lines:N0} audit lines in {chains.Count} chain(s)");
     }
 
-    private static void WriteComplaint(NpgsqlBinaryImporter w, GeneratedCase c)
+    private static async Task WriteComplaintAsync(NpgsqlBinaryImporter w, GeneratedCase c)
     {
         w.StartRow();
         w.Write(c.Id, NpgsqlDbType.Uuid);
@@ -208,7 +208,8 @@ internal static class CopyWriter
         var (insight, search) = TextColumns.Of(c);
         w.Write(insight, NpgsqlDbType.Text);
         w.Write(search, NpgsqlDbType.Text);
-        w.Write(TextColumns.Vector(search), NpgsqlDbType.TsVector);
+        // Npgsql's tsvector converter may flush mid-value, which only its asynchronous write allows.
+        await w.WriteAsync(TextColumns.Vector(search), NpgsqlDbType.TsVector);
     }
 
     private static void WriteIdentity(NpgsqlBinaryImporter w, Guid id, IdentityRow i)
