@@ -8,6 +8,13 @@ using Npgsql;
 // Everything is generated from one seed, so two runs produce the same data; it is written with
 // binary COPY (secondary indexes dropped first and rebuilt after, foreign-key triggers off for the
 // load because the rows are consistent by construction), then VACUUM ANALYZE.
+//   dotnet bench/Seeder/…/Seeder.dll photo PATH WIDTH HEIGHT   writes the JPEG the upload runs send (#16)
+if (args is ["photo", var path, var width, var height])
+{
+    Photo.Write(path, int.Parse(width, CultureInfo.InvariantCulture), int.Parse(height, CultureInfo.InvariantCulture));
+    return;
+}
+
 var options = SeedOptions.Parse(args);
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"Seeding {options.Cases:N0} cases (seed {options.Seed}, now {options.Now:O}, audit chains {options.AuditChains})");
