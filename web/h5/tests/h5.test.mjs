@@ -457,6 +457,7 @@ for (const [size, ending] of [[SIZES[0], "withdrawn"], [SIZES[1], "concluded"]])
     // Nothing chosen: said next to the picker, nothing sent.
     await page.getByTestId("materials-submit").tap();
     await materials.locator(".field-error").filter({ hasText: "请先选择" }).waitFor();
+    await check(page, size, "22b-materials-nothing-chosen");
 
     // The same picker as 我要投诉: the photo is scaled on the device; its first upload drops and is retried.
     const uploadKeys = [];
@@ -479,6 +480,7 @@ for (const [size, ending] of [[SIZES[0], "withdrawn"], [SIZES[1], "concluded"]])
     await page.waitForFunction(() => document.querySelectorAll(".attachment-done").length === 2, null, { timeout: 30_000 });
     assert.equal(uploadKeys.length, 3);
     assert.equal(uploadKeys.filter((k) => k === uploadKeys[0]).length, 2, "the retry reuses its file's key");
+    assert.equal(await materials.locator(".field-error").count(), 0, "the earlier message went with the choice");
     const image = uploaded.find((u) => u.kind === "image");
     assert.ok(image && Math.max(image.width, image.height) <= 2048, `the photo was scaled on the device: ${JSON.stringify(image)}`);
     assert.ok(uploaded.some((u) => u.kind === "pdf"), "the PDF went as it is");

@@ -213,6 +213,8 @@ function Materials(props: { detail: Detail; onDone: (count: number) => Promise<v
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<string[] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  // A message about the choice ("choose first", "wait for the uploads") is stale once the choice changes.
+  useEffect(() => setFieldErrors(undefined), [attachments.files.length]);
   async function send(e: Event) {
     e.preventDefault();
     if (busy) return;
