@@ -2,8 +2,8 @@
 # The H5 page's browser tests (web/h5/tests, node --test + playwright-core + Debian Chromium) against a live
 # service: the Release build of the API in Development on a database of its own on the test PostgreSQL
 # (COMPLAINTS_TEST_DB), on a free loopback port. The lookup budget is the real one (a test spends it to see the
-# page's 429); the submission budget is raised so that one persona can file a long "my complaints" list. A second
-# instance trusts only the tests' OIDC provider stub (below). Screenshots and the TAP log go to .test-results/h5/.
+# page's 429); the submission and upload budgets are raised so that one persona can file a long "my complaints"
+# list. A second instance trusts only the tests' OIDC provider stub (below). Screenshots and the TAP log go to .test-results/h5/.
 #   scripts/h5-browser-tests.sh   (./test.sh runs it after the .NET tests; it expects build-h5.sh and the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ start_service() {
   local name=$1 port=$2; shift 2
   env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Complaints="$connection" Evidence__StorageFolder="$results/evidence" \
-    RateLimits__SubmissionPerMinute=100 "$@" \
+    RateLimits__SubmissionPerMinute=100 RateLimits__UploadPerMinute=100 "$@" \
     dotnet api/Complaints.Api/bin/Release/net10.0/Complaints.Api.dll --contentRoot "$PWD/api/Complaints.Api" \
     >"$results/$name.log" 2>&1 &
   pids+=($!)

@@ -517,3 +517,36 @@ for (const [size, ending] of [[SIZES[0], "withdrawn"], [SIZES[1], "concluded"]])
     await context.close();
   });
 }
+
+test("补充材料 offers only what is left of the nine files, and nothing once nine are attached (第七条)", async () => {
+  const size = SIZES[1];
+  const citizen = await token("citizen");
+  const upload = async (i) => {
+    const form = new FormData();
+    form.append("file", new Blob([pdf(`Receipt ${i}`)], { type: "application/pdf" }), `receipt-${i}.pdf`);
+    const r = await fetch(BASE + "/api/v1/evidence", { method: "POST", headers: { Authorization: `Bearer ${citizen}`, "Idempotency-Key": crypto.randomUUID() }, body: form });
+    const body = await r.text();
+    assert.equal(r.status, 201, body);
+    return JSON.parse(body).id;
+  };
+  const filed = await fileComplaint(citizen, "不动产登记 材料上限");
+  const ids = [];
+  for (let i = 1; i <= 9; i++) ids.push(await upload(i));
+  const first = await api("POST", `/api/v1/me/complaints/${filed.id}/evidence`, { token: citizen, body: { evidenceIds: ids.slice(0, 7) } });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+
+  const { context, page } = await phone(browser, size);
+  await page.goto(BASE + `/#access_token=${citizen}`);
+  await page.waitForFunction(() => location.hash === "#/");
+  await page.goto(BASE + `/#/mine/${filed.id}`);
+  await page.getByTestId("materials").waitFor();
+  assert.match(await page.getByTestId("materials").textContent(), /还可补充 2 个/);
+
+  const rest = await api("POST", `/api/v1/me/complaints/${filed.id}/evidence`, { token: citizen, body: { evidenceIds: ids.slice(7) } });
+  assert.equal(rest.status, 200, JSON.stringify(rest.body));
+  await page.reload();
+  await page.getByTestId("materials-full").waitFor();
+  assert.equal(await page.getByTestId("materials").count(), 0);
+  await check(page, size, "25-materials-full");
+  await context.close();
+});

@@ -164,6 +164,11 @@ export function MineDetail(props: { id: string }) {
         <Timeline items={d.timeline.map((t) => ({ at: formatTime(t.at), label: label("TimelineEventKind", t.event) }))} />
       </section>
       {isOpen(d.status) && d.evidenceIds.length < MAX_FILES ? <Materials key={d.evidenceIds.join()} detail={d} onDone={(n) => { setAdded(n); return load(); }} /> : null}
+      {isOpen(d.status) && d.evidenceIds.length >= MAX_FILES ? (
+        <p class="card hint" data-testid="materials-full">
+          这件投诉已有 {MAX_FILES} 个材料,达到上限,不能再补充。
+        </p>
+      ) : null}
       {d.status === "concluded" ? <Satisfaction detail={d} onDone={load} /> : null}
       {isOpen(d.status) ? <Withdraw detail={d} onDone={load} /> : null}
     </>
