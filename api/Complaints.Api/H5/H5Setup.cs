@@ -1,3 +1,4 @@
+using Complaints.Api.Auth;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -62,13 +63,15 @@ public static class H5Setup
     /// <summary>The page's settings (<c>/h5-config.json</c>): how to sign in here. Not cached.</summary>
     public static IEndpointRouteBuilder MapH5Config(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/h5-config.json", (IOptions<H5Options> options, IWebHostEnvironment environment) =>
+        app.MapGet("/h5-config.json", (IOptions<H5Options> options, IOptions<AuthOptions> auth, IWebHostEnvironment environment) =>
         {
             var o = options.Value;
             var oidc = !string.IsNullOrWhiteSpace(o.OidcAuthority) && !string.IsNullOrWhiteSpace(o.OidcClientId)
                 ? new H5OidcConfig(o.OidcAuthority!, o.OidcClientId!, o.OidcScope)
                 : null;
-            return TypedResults.Ok(new H5Config(environment.IsDevelopment(), oidc));
+            // Persona tokens are signed with the development key, which the API trusts only when no authority is set.
+            var devTokens = environment.IsDevelopment() && string.IsNullOrWhiteSpace(auth.Value.Authority);
+            return TypedResults.Ok(new H5Config(devTokens, oidc));
         }).ExcludeFromDescription().AllowAnonymous()
           .AddEndpointFilter(async (context, next) =>
           {

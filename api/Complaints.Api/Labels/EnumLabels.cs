@@ -53,10 +53,10 @@ public static class EnumLabels
         [typeof(TimelineEventKind)] = new()
         {
             ["Received"] = "已收到投诉", ["Referred"] = "已交办", ["Accepted"] = "已受理", ["Rejected"] = "不予受理", ["Extended"] = "已延期",
-            ["InvestigationRecorded"] = "调查核实", ["Concluded"] = "已办结", ["Merged"] = "已合并办理", ["MergedInto"] = "并入其他投诉",
+            ["InvestigationRecorded"] = "调查核实", ["Concluded"] = "已办结", ["Merged"] = "已并入其他投诉件合并办理", ["MergedInto"] = "其他投诉件并入本件合并办理",
             ["Coordinated"] = "联合办理", ["Withdrawn"] = "已撤回", ["Rated"] = "已评价", ["Revisited"] = "已回访", ["RectificationOrdered"] = "责令整改",
             ["RectificationCompleted"] = "整改完成", ["RectificationVerified"] = "整改验收通过", ["RectificationSentBack"] = "整改退回", ["MajorReported"] = "重大投诉已报告",
-            ["OverdueFlagged"] = "已超期", ["EvidenceAdded"] = "补充材料",
+            ["OverdueFlagged"] = "已超期", ["MaterialsAdded"] = "已补充材料",
         },
         [typeof(RectificationStatus)] = new() { ["Ordered"] = "整改中", ["Completed"] = "待验收", ["Verified"] = "已验收", ["SentBack"] = "已退回" },
         [typeof(RegionLevel)] = new() { ["Province"] = "省", ["Prefecture"] = "州(市)", ["County"] = "县(市、区)" },

@@ -41,6 +41,25 @@ public sealed class H5PageTests(AppFixture app)
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 第十三条: both cases of a merge show it in their timeline, each from its own side (the page shows these words);
+    /// and 补充材料 (第七条) has a word, not the enum's name.
+    /// </summary>
+    [Fact]
+    public async Task The_timeline_names_a_merge_from_each_side_and_every_event_in_Chinese_第十三条()
+    {
+        var result = await app.Host.Scenario(s => { s.Get.Url("/api/v1/labels"); s.StatusCodeShouldBeOk(); });
+        using var body = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync());
+        var timeline = body.RootElement.GetProperty("TimelineEventKind");
+        Assert.Equal("已并入其他投诉件合并办理", timeline.GetProperty("merged").GetString()); // on the case that joined another
+        Assert.Equal("其他投诉件并入本件合并办理", timeline.GetProperty("merged_into").GetString()); // on the case others joined
+        Assert.Equal("已补充材料", timeline.GetProperty("materials_added").GetString());
+        foreach (var value in timeline.EnumerateObject())
+        {
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", value.Value.GetString()!);
+        }
+    }
+
     [Fact]
     public async Task Paths_of_the_API_are_not_the_pages()
     {

@@ -44,13 +44,15 @@ export function App() {
   const who = useSignedIn();
   const [config, setConfig] = useState<PageConfig | null>(null);
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_TEXT_KEY) === "1");
+  const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => {
     void loadLabels();
     takeHandedOverToken();
     loadConfig().then(async (c) => {
       setConfig(c);
-      await completeOidcSignIn(c.oidc);
+      const outcome = await completeOidcSignIn(c.oidc);
+      if (outcome && !outcome.ok) setSignInError(outcome.message);
     });
   }, []);
 
@@ -120,6 +122,11 @@ export function App() {
             <button type="button" class="button button-small button-ghost" onClick={signOut}>
               退出登录
             </button>
+          </p>
+        ) : null}
+        {signInError && !who ? (
+          <p class="notice notice-error" role="alert" data-testid="sign-in-error">
+            {signInError}
           </p>
         ) : null}
         {page}

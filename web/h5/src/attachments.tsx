@@ -22,7 +22,8 @@ export interface Attachment {
 
 let attachmentKeys = 0;
 
-export function useAttachments() {
+/** `max`: how many files may still be added (补充材料: nine less those already attached). */
+export function useAttachments(max: number = MAX_FILES) {
   const [files, setFiles] = useState<Attachment[]>([]);
   const [tooMany, setTooMany] = useState(false);
   const filesRef = useRef(files);
@@ -54,7 +55,7 @@ export function useAttachments() {
 
   async function add(list: FileList | null) {
     if (!list) return;
-    const room = MAX_FILES - filesRef.current.length;
+    const room = max - filesRef.current.length;
     setTooMany(list.length > room);
     for (const file of Array.from(list).slice(0, Math.max(0, room))) {
       const isImage = file.type.startsWith("image/");
@@ -99,12 +100,12 @@ export function useAttachments() {
 
   const ready = files.every((f) => f.state === "done");
   const evidenceIds = files.flatMap((f) => (f.evidenceId ? [f.evidenceId] : []));
-  return { files, add, remove, retry, clear, ready, evidenceIds, tooMany };
+  return { files, add, remove, retry, clear, ready, evidenceIds, tooMany, max };
 }
 
 export function AttachmentPicker(props: { attachments: ReturnType<typeof useAttachments>; legend: string; errors?: string[] | undefined }) {
-  const { files, add, remove, retry, tooMany } = props.attachments;
-  const full = files.length >= MAX_FILES;
+  const { files, add, remove, retry, tooMany, max } = props.attachments;
+  const full = files.length >= max;
   return (
     <fieldset class={props.errors ? "has-error" : ""}>
       <legend>{props.legend}</legend>
@@ -119,11 +120,11 @@ export function AttachmentPicker(props: { attachments: ReturnType<typeof useAtta
         </label>
       </div>
       <p class="hint">
-        照片会先在手机上压缩(长边不超过 2048 像素)再上传。已选 {files.length} / {MAX_FILES}。
+        照片会先在手机上压缩(长边不超过 2048 像素)再上传。已选 {files.length} / {max}。
       </p>
       {tooMany ? (
         <p class="field-error" role="alert">
-          最多上传 {MAX_FILES} 个照片或 PDF 文件,多出的文件没有添加。
+          最多还能上传 {max} 个照片或 PDF 文件,多出的文件没有添加。
         </p>
       ) : null}
       {props.errors ? (

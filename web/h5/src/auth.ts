@@ -159,31 +159,41 @@ export async function beginOidcSignIn(config: NonNullable<PageConfig["oidc"]>, r
   location.assign(url.toString());
 }
 
-/** On return from the identity platform: exchanges the code for a token, then cleans the address. */
-export async function completeOidcSignIn(config: PageConfig["oidc"]): Promise<boolean> {
+/**
+ * On return from the identity platform: checks the state, exchanges the code (with the PKCE verifier) for a token,
+ * then cleans the address and goes back to the page that asked for sign-in. Null when this is no such return;
+ * otherwise what happened, in words for the citizen when it failed.
+ */
+export async function completeOidcSignIn(config: PageConfig["oidc"]): Promise<{ ok: true } | { ok: false; message: string } | null> {
   const params = new URLSearchParams(location.search);
   const code = params.get("code");
   const saved = sessionStorage.getItem(PKCE_KEY);
-  if (!code || !saved || !config) return false;
+  if ((!code && !params.get("error")) || !saved || !config) return null;
   sessionStorage.removeItem(PKCE_KEY);
   const { verifier, state, returnTo } = JSON.parse(saved) as { verifier: string; state: string; returnTo: string };
   history.replaceState(null, "", location.pathname + returnTo);
-  if (params.get("state") !== state) return false;
-  const discovery = await discover(config.authority);
-  const response = await fetch(discovery.token_endpoint, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: location.origin + "/",
-      client_id: config.clientId,
-      code_verifier: verifier,
-    }),
-  });
-  if (!response.ok) return false;
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) return false;
-  setToken(body.access_token);
-  return true;
+  dispatchEvent(new HashChangeEvent("hashchange")); // replaceState does not tell the router
+  // A state this tab did not send means the answer was not for this sign-in (RFC 6749 §10.12): use nothing of it.
+  if (params.get("state") !== state) return { ok: false, message: "登录未完成:认证平台返回的登录状态与本页发出的不一致,请重新登录。" };
+  if (!code) return { ok: false, message: "统一身份认证平台未完成登录,请重新登录。" };
+  try {
+    const discovery = await discover(config.authority);
+    const response = await fetch(discovery.token_endpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: location.origin + "/",
+        client_id: config.clientId,
+        code_verifier: verifier,
+      }),
+    });
+    const body = response.ok ? ((await response.json()) as { access_token?: string }) : {};
+    if (!body.access_token) return { ok: false, message: "统一身份认证平台未完成登录,请重新登录。" };
+    setToken(body.access_token);
+    return { ok: true };
+  } catch {
+    return { ok: false, message: "无法连接统一身份认证平台,请稍后再试。" };
+  }
 }

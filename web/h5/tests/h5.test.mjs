@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { api, BASE, check, fillComplaint, launch, phone, photo, RESULTS, SIZES, token } from "./harness.mjs";
+import { api, BASE, check, fileComplaint, fillComplaint, launch, phone, pdf, photo, RESULTS, SIZES, token } from "./harness.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -422,6 +422,131 @@ test("a merged complaint shows the case it joined and, once concluded, that case
   await merged.waitFor();
   assert.match(await merged.textContent(), new RegExp(`${target.trackingNumber}.*已办结`));
   assert.match(await page.getByTestId("result").textContent(), /调整午间值班安排/);
+  // Each side of the merge says it from its own side: this case joined another…
+  await page.locator(".timeline-event").filter({ hasText: "已并入其他投诉件合并办理" }).waitFor();
+  assert.equal(await page.locator(".timeline-event").filter({ hasText: "并入本件" }).count(), 0);
   await check(page, size, "21-merged");
+
+  await context.close();
+
+  // …and the case it joined says that another complaint joined it.
+  const other = await phone(browser, size);
+  await other.page.goto(BASE + `/#access_token=${citizen}`);
+  await other.page.waitForFunction(() => location.hash === "#/");
+  await other.page.goto(BASE + `/#/mine/${target.id}`);
+  await other.page.locator(".timeline-event").filter({ hasText: "其他投诉件并入本件合并办理" }).waitFor();
+  assert.equal(await other.page.locator(".timeline-event").filter({ hasText: "已并入其他投诉件" }).count(), 0);
+  assert.equal(await other.page.getByTestId("merged").count(), 0, "the target is not itself merged away");
+  await check(other.page, size, "21b-merge-target");
+  await other.context.close();
+});
+
+for (const [size, ending] of [[SIZES[0], "withdrawn"], [SIZES[1], "concluded"]]) {
+  test(`补充材料 at ${size.name}: a photo and a PDF, a failed upload retried, attached and in the timeline; hidden once ${ending} (第七条)`, async () => {
+    const citizen2 = await token("citizen2");
+    const filed = await fileComplaint(citizen2, `不动产登记 补充材料 ${size.name}`);
+    const { context, page } = await phone(browser, size);
+    await page.goto(BASE + `/#access_token=${citizen2}`);
+    await page.waitForFunction(() => location.hash === "#/");
+    await page.goto(BASE + `/#/mine/${filed.id}`);
+    const materials = page.getByTestId("materials");
+    await materials.waitFor();
+    assert.match(await materials.textContent(), /还可补充 9 个/);
+    await check(page, size, "22-materials-open");
+
+    // Nothing chosen: said next to the picker, nothing sent.
+    await page.getByTestId("materials-submit").tap();
+    await materials.locator(".field-error").filter({ hasText: "请先选择" }).waitFor();
+    await check(page, size, "22b-materials-nothing-chosen");
+
+    // The same picker as 我要投诉: the photo is scaled on the device; its first upload drops and is retried.
+    const uploadKeys = [];
+    const uploaded = [];
+    await page.route("**/api/v1/evidence", async (route) => {
+      uploadKeys.push(route.request().headers()["idempotency-key"]);
+      if (uploadKeys.length === 1) return route.abort("connectionreset");
+      const response = await route.fetch();
+      uploaded.push(await response.json());
+      return route.fulfill({ response });
+    });
+    await page.getByTestId("file-input").setInputFiles([
+      { name: "receipt.jpg", mimeType: "image/jpeg", buffer: await photo(page, 90) },
+      { name: "guide.pdf", mimeType: "application/pdf", buffer: pdf("Guide: no title deed original required") },
+    ]);
+    await page.locator(".attachment-failed").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll(".attachment-done").length === 1, null, { timeout: 30_000 });
+    const failedName = (await page.locator(".attachment-failed .attachment-name").textContent()).trim();
+    await page.getByRole("button", { name: `重试 ${failedName}` }).tap();
+    await page.waitForFunction(() => document.querySelectorAll(".attachment-done").length === 2, null, { timeout: 30_000 });
+    assert.equal(uploadKeys.length, 3);
+    assert.equal(uploadKeys.filter((k) => k === uploadKeys[0]).length, 2, "the retry reuses its file's key");
+    assert.equal(await materials.locator(".field-error").count(), 0, "the earlier message went with the choice");
+    const image = uploaded.find((u) => u.kind === "image");
+    assert.ok(image && Math.max(image.width, image.height) <= 2048, `the photo was scaled on the device: ${JSON.stringify(image)}`);
+    assert.ok(uploaded.some((u) => u.kind === "pdf"), "the PDF went as it is");
+    await check(page, size, "23-materials-chosen");
+
+    const added = page.waitForResponse((r) => r.url().endsWith(`/api/v1/me/complaints/${filed.id}/evidence`) && r.request().method() === "POST");
+    await page.getByTestId("materials-submit").tap();
+    assert.equal((await added).status(), 200);
+    assert.deepEqual([...(await (await added).request().postDataJSON()).evidenceIds].sort(), uploaded.map((u) => u.id).sort());
+    await page.getByTestId("materials-added").waitFor();
+    await page.locator(".timeline-event").filter({ hasText: "已补充材料" }).waitFor();
+    assert.equal(await page.locator(".evidence-list li").count(), 2, "both files are among the complaint's materials");
+    assert.equal(await page.getByTestId("attachment").count(), 0, "the picker starts empty again");
+    assert.match(await page.getByTestId("materials").textContent(), /还可补充 7 个/);
+    await check(page, size, "24-materials-added");
+    const stored = await api("GET", `/api/v1/me/complaints/${filed.id}`, { token: citizen2 });
+    assert.deepEqual([...stored.body.evidenceIds].sort(), uploaded.map((u) => u.id).sort());
+    assert.ok(stored.body.timeline.some((t) => t.event === "materials_added"));
+
+    // Once the complaint is no longer open, 补充材料 is not offered.
+    if (ending === "withdrawn") {
+      assert.equal((await api("POST", `/api/v1/complaints/${filed.id}/withdrawal`, { token: citizen2, body: {} })).status, 200);
+    } else {
+      const [management, agency] = await Promise.all([token("management_staff"), token("agency_officer")]);
+      const agencyId = (await api("GET", `/api/v1/cases/${filed.id}`, { token: management })).body.respondent.agencyId;
+      assert.equal((await api("POST", `/api/v1/cases/${filed.id}/referral`, { token: management, body: { agencyId } })).status, 200);
+      assert.equal((await api("POST", `/api/v1/cases/${filed.id}/acceptance`, { token: agency, body: { decision: "accept", classification: "offsite" } })).status, 200);
+      const concluded = await api("POST", `/api/v1/cases/${filed.id}/conclusion`, { token: agency, body: { finding: "substantiated", result: "已要求窗口按办事指南收取材料。" } });
+      assert.equal(concluded.status, 200, JSON.stringify(concluded.body));
+    }
+    await page.reload();
+    await page.getByTestId("status-text").filter({ hasText: ending === "withdrawn" ? "已撤回" : "已办结" }).waitFor();
+    assert.equal(await page.getByTestId("materials").count(), 0, `no 补充材料 once ${ending}`);
+    await context.close();
+  });
+}
+
+test("补充材料 offers only what is left of the nine files, and nothing once nine are attached (第七条)", async () => {
+  const size = SIZES[1];
+  const citizen = await token("citizen");
+  const upload = async (i) => {
+    const form = new FormData();
+    form.append("file", new Blob([pdf(`Receipt ${i}`)], { type: "application/pdf" }), `receipt-${i}.pdf`);
+    const r = await fetch(BASE + "/api/v1/evidence", { method: "POST", headers: { Authorization: `Bearer ${citizen}`, "Idempotency-Key": crypto.randomUUID() }, body: form });
+    const body = await r.text();
+    assert.equal(r.status, 201, body);
+    return JSON.parse(body).id;
+  };
+  const filed = await fileComplaint(citizen, "不动产登记 材料上限");
+  const ids = [];
+  for (let i = 1; i <= 9; i++) ids.push(await upload(i));
+  const first = await api("POST", `/api/v1/me/complaints/${filed.id}/evidence`, { token: citizen, body: { evidenceIds: ids.slice(0, 7) } });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+
+  const { context, page } = await phone(browser, size);
+  await page.goto(BASE + `/#access_token=${citizen}`);
+  await page.waitForFunction(() => location.hash === "#/");
+  await page.goto(BASE + `/#/mine/${filed.id}`);
+  await page.getByTestId("materials").waitFor();
+  assert.match(await page.getByTestId("materials").textContent(), /还可补充 2 个/);
+
+  const rest = await api("POST", `/api/v1/me/complaints/${filed.id}/evidence`, { token: citizen, body: { evidenceIds: ids.slice(7) } });
+  assert.equal(rest.status, 200, JSON.stringify(rest.body));
+  await page.reload();
+  await page.getByTestId("materials-full").waitFor();
+  assert.equal(await page.getByTestId("materials").count(), 0);
+  await check(page, size, "25-materials-full");
   await context.close();
 });

@@ -133,3 +133,41 @@ export async function fillComplaint(page, label) {
   await page.fill("#request", "请核实情况,督促窗口一次性告知办事材料,并向我说明。");
   return serviceItem;
 }
+
+/** A small, plain one-page PDF (no script or action: the service refuses active content). */
+export function pdf(text) {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+  ];
+  const content = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
+  objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  let out = "%PDF-1.7\n";
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** A complaint filed through the API (as the app of another channel would), without evidence. */
+export async function fileComplaint(who, serviceItem) {
+  const agencies = await api("GET", "/api/v1/agencies?regionCode=530102&q=" + encodeURIComponent("市场监督"));
+  const r = await api("POST", "/api/v1/complaints", {
+    token: who,
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+    body: {
+      channel: "online_portal", confidential: false, evidenceIds: [],
+      respondent: { agencyId: agencies.body.items[0].id, windowNumber: "C7" },
+      serviceItem: { name: serviceItem },
+      facts: "C7窗口告知需提供房产证原件,办事指南并无此要求。", request: "请核实窗口的要求是否有依据。",
+    },
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { AttachmentPicker, MAX_FILES, useAttachments } from "../attachments";
 import { api, ApiError, call, type Schemas } from "../api";
 import { currentDeadline, formatTime, isOpen, ratings } from "../format";
 import { label, loadLabels, useLabels } from "../labels";
@@ -85,6 +86,7 @@ export function MineDetail(props: { id: string }) {
   useLabels();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [agencyName, setAgencyName] = useState<string | null>(null);
+  const [added, setAdded] = useState(0);
   const [error, setError] = useState<unknown>(null);
 
   async function load() {
@@ -153,9 +155,20 @@ export function MineDetail(props: { id: string }) {
         </dl>
         <h3>证明材料</h3>
         {d.evidenceIds.length ? <Evidence ids={d.evidenceIds} /> : <p class="hint">没有材料。</p>}
+        {added ? (
+          <p class="notice" role="status" data-testid="materials-added">
+            已补充 {added} 个材料,已记入办理过程并通知办理机构。
+          </p>
+        ) : null}
         <h3>办理过程</h3>
         <Timeline items={d.timeline.map((t) => ({ at: formatTime(t.at), label: label("TimelineEventKind", t.event) }))} />
       </section>
+      {isOpen(d.status) && d.evidenceIds.length < MAX_FILES ? <Materials key={d.evidenceIds.join()} detail={d} onDone={(n) => { setAdded(n); return load(); }} /> : null}
+      {isOpen(d.status) && d.evidenceIds.length >= MAX_FILES ? (
+        <p class="card hint" data-testid="materials-full">
+          这件投诉已有 {MAX_FILES} 个材料,达到上限,不能再补充。
+        </p>
+      ) : null}
       {d.status === "concluded" ? <Satisfaction detail={d} onDone={load} /> : null}
       {isOpen(d.status) ? <Withdraw detail={d} onDone={load} /> : null}
     </>
@@ -192,6 +205,62 @@ function Evidence(props: { ids: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * 补充材料 (第七条) while the complaint is open: the same picker as 我要投诉 (scaled on the device, progress, remove
+ * and retry per file), then one call that attaches the uploads to the complaint. Nine files in all, so the picker
+ * offers only what is left. Remounted (keyed by the attached files) after each addition, so it starts empty.
+ */
+function Materials(props: { detail: Detail; onDone: (count: number) => Promise<void> }) {
+  const attachments = useAttachments(MAX_FILES - props.detail.evidenceIds.length);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<string[] | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  // A message about the choice ("choose first", "wait for the uploads") is stale once the choice changes.
+  useEffect(() => setFieldErrors(undefined), [attachments.files.length]);
+  async function send(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    setError(null);
+    setFieldErrors(undefined);
+    if (attachments.files.length === 0) {
+      setFieldErrors(["请先选择要补充的照片或 PDF 文件。"]);
+      return;
+    }
+    if (!attachments.ready) {
+      setFieldErrors(["请等待材料上传完成,或移除上传失败的文件。"]);
+      return;
+    }
+    const evidenceIds = attachments.evidenceIds;
+    setBusy(true);
+    try {
+      await call(api.POST("/api/v1/me/complaints/{id}/evidence", { params: { path: { id: props.detail.id } }, body: { evidenceIds } }));
+      await props.onDone(evidenceIds.length);
+    } catch (e) {
+      // A dropped answer may hide a success: if the files are on the complaint now, it is done.
+      const now = await call(api.GET("/api/v1/me/complaints/{id}", { params: { path: { id: props.detail.id } } })).catch(() => null);
+      if (now && evidenceIds.every((id) => now.evidenceIds.includes(id))) {
+        await props.onDone(evidenceIds.length);
+        return;
+      }
+      setFieldErrors(e instanceof ApiError ? e.fieldErrors["evidenceIds"] : undefined);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card form" onSubmit={send} noValidate aria-labelledby="materials-title" data-testid="materials">
+      <h2 id="materials-title">补充材料</h2>
+      <p class="hint">投诉办结前,可以补充照片或 PDF 等证明材料(第七条),办理机构会收到通知。</p>
+      <AttachmentPicker attachments={attachments} legend={`选择材料(还可补充 ${attachments.max} 个)`} errors={fieldErrors} />
+      {fieldErrors ? null : <ErrorBox error={error} />}
+      <button type="submit" class="button button-primary button-block" aria-disabled={busy} data-testid="materials-submit">
+        {busy ? "正在提交…" : "提交补充材料"}
+      </button>
+    </form>
   );
 }
 
