@@ -55,6 +55,11 @@ fi
 echo "Test Redis on $COMPLAINTS_TEST_REDIS, S3 (Ceph radosgw) on $COMPLAINTS_TEST_S3"
 
 status=0
+# The layout conventions of .editorconfig; its code-style rules marked :warning are checked by the build itself.
+if [ -z "${*:-}" ]; then
+  dotnet format whitespace Complaints.slnx --verify-no-changes -v q \
+    || { echo "the layout differs from .editorconfig: run 'dotnet format whitespace Complaints.slnx'" >&2; status=1; }
+fi
 run_tests() {
   local project=$1; shift
   dotnet test "tests/$project" -c Release --no-build -nologo \

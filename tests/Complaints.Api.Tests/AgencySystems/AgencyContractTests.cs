@@ -49,7 +49,10 @@ public sealed partial class AgencyContractTests(AgencySystemsFixture fx) : IAsyn
     {
         var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToList();
         if (!long.TryParse(parts.FirstOrDefault(p => p[0] == "t")?[1], out var t)
-            || Math.Abs(now.ToUnixTimeSeconds() - t) > 300) return false;
+            || Math.Abs(now.ToUnixTimeSeconds() - t) > 300)
+        {
+            return false;
+        }
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.").Concat(body).ToArray());
         return parts.Where(p => p[0] == "v1").Any(p => CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(p[1]), Encoding.ASCII.GetBytes(Convert.ToHexStringLower(expected))));
