@@ -38,7 +38,7 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();
-builder.Services.AddHealth();
+builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddApiCors(builder.Configuration, builder.Environment);

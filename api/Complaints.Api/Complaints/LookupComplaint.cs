@@ -50,7 +50,7 @@ public static class LookupComplaint
         }
 
         var number = request.TrackingNumber.Trim().ToUpperInvariant();
-        if (locks.LockedFor(number) is { } locked)
+        if (await locks.LockedForAsync(number) is { } locked)
         {
             return Locked(response, locked);
         }
@@ -65,7 +65,7 @@ public static class LookupComplaint
         // An unknown number and a wrong code answer alike, so the answer does not confirm that a number exists.
         if (row is null || !wellFormed || !matches)
         {
-            locks.RecordFailure(number);
+            await locks.RecordFailureAsync(number);
             return NotFound();
         }
 

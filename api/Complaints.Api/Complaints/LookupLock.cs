@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Complaints.Api.Infrastructure;
+using StackExchange.Redis;
 
 namespace Complaints.Api.Complaints;
 
@@ -6,11 +8,26 @@ namespace Complaints.Api.Complaints;
 /// Brute force against one tracking number (the per-address limit does not stop a client with many addresses): after
 /// <see cref="MaxFailures"/> wrong query codes within <see cref="Window"/> the number is locked until that hour ends,
 /// whoever asks and whatever code they send. Numbers that do not exist are counted and locked alike, so the lock says
-/// nothing about existence. Kept in this process's memory (bounded); with several replicas each counts on its own,
-/// so the effective limit is that many times higher until the count moves to the shared Redis.
+/// nothing about existence. Counted in this process's memory (bounded) and, when <c>RateLimits:Redis</c> is set, in the
+/// shared Redis too, so that replicas lock a number together; a number is locked when either count says so. While Redis
+/// cannot be reached each replica counts on its own (the effective limit is then that many times higher), as the rate
+/// limits do. The window is the application clock's, kept in Redis beside the count (the key expires after it).
 /// </summary>
-public sealed class LookupLock(TimeProvider clock)
+public sealed class LookupLock(TimeProvider clock, RateLimitBackend? shared = null)
 {
+    // The count and the start of its window, started anew once the window has passed: one atomic step.
+    private const string RecordScript = """
+        local since = tonumber(redis.call('HGET', KEYS[1], 's'))
+        local now = tonumber(ARGV[1])
+        if (not since) or since + tonumber(ARGV[2]) <= now then
+          redis.call('HSET', KEYS[1], 's', ARGV[1], 'c', 1)
+        else
+          redis.call('HINCRBY', KEYS[1], 'c', 1)
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
+
     public const int MaxFailures = 10;
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private const int MaxNumbers = 100_000;
@@ -18,7 +35,40 @@ public sealed class LookupLock(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
 
-    /// <summary>How long the number stays locked, or null when it may be looked up.</summary>
+    /// <summary>How long the number stays locked (by this replica's count or the shared one), or null when it may be looked up.</summary>
+    public async Task<TimeSpan?> LockedForAsync(string trackingNumber)
+    {
+        var local = LockedFor(trackingNumber);
+        if (local is not null || shared is null)
+        {
+            return local;
+        }
+
+        TimeSpan? locked = null;
+        await shared.TryShareAsync(async (redis, prefix) =>
+        {
+            var values = await redis.HashGetAsync(SharedKey(prefix, trackingNumber), ["s", "c"]);
+            if (values[0].TryParse(out long since) && values[1].TryParse(out long count))
+            {
+                var left = DateTimeOffset.FromUnixTimeMilliseconds(since) + Window - clock.GetUtcNow();
+                locked = count >= MaxFailures && left > TimeSpan.Zero ? left : null;
+            }
+        });
+        return locked;
+    }
+
+    /// <summary>Counts a wrong code (or an unknown number) here and, when it can be reached, in the shared Redis.</summary>
+    public async Task RecordFailureAsync(string trackingNumber)
+    {
+        RecordFailure(trackingNumber);
+        if (shared is not null)
+        {
+            await shared.TryShareAsync((redis, prefix) => redis.ScriptEvaluateAsync(RecordScript, [SharedKey(prefix, trackingNumber)],
+                [clock.GetUtcNow().ToUnixTimeMilliseconds(), (long)Window.TotalMilliseconds]));
+        }
+    }
+
+    /// <summary>How long the number stays locked by this replica's own count, or null when it may be looked up.</summary>
     public TimeSpan? LockedFor(string trackingNumber)
     {
         if (!_failures.TryGetValue(Key(trackingNumber), out var failures))
@@ -64,6 +114,8 @@ public sealed class LookupLock(TimeProvider clock)
             failures.Count++;
         }
     }
+
+    private static RedisKey SharedKey(string prefix, string trackingNumber) => $"{prefix}:lookup-lock:{Key(trackingNumber)}";
 
     private static string Key(string trackingNumber)
     {

@@ -26,4 +26,15 @@ public sealed class EvidenceOptions
     /// <c>evidence.quota_exceeded</c> until some are attached or cleaned up. Bounds what one account can park in storage.
     /// </summary>
     public long UnattachedQuotaBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// The bytes image decoding may hold at once, across all uploads of this process (default 256 MiB). Each decode reserves
+    /// its estimate (from the header: pixels × 4 for the decoded frame, the resized copy, the encoded output, the upload's
+    /// bytes and, for progressive JPEG and WebP, the decoder's own buffers) and waits until it fits; an image whose estimate
+    /// alone exceeds the budget is refused (422 <c>evidence.too_many_pixels</c>).
+    /// </summary>
+    public long DecodeMemoryBudget { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How long an upload waits for <see cref="DecodeMemoryBudget"/> before it is answered 503 with <c>Retry-After</c>.</summary>
+    public TimeSpan DecodeWaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

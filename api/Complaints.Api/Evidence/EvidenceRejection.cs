@@ -40,6 +40,14 @@ public sealed record EvidenceRejection(int Status, string Code, string Detail)
     public static readonly EvidenceRejection QuotaExceeded = new(StatusCodes.Status413PayloadTooLarge, QuotaExceededCode,
         "未关联投诉的上传文件已达上限,请先在投诉中使用已上传的文件,或等待未使用的文件被清理后再上传。");
 
+    /// <summary>Answered 503: the decode memory budget stayed taken for the whole wait; the client retries later.</summary>
+    public static readonly EvidenceRejection DecodeBusy = new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable,
+        "当前上传的图片较多,图片处理暂时繁忙,请稍后重试。");
+
+    /// <summary>An image whose decoding alone would need more than the whole decode memory budget.</summary>
+    public static EvidenceRejection TooLargeToDecode(long estimate, long budget) => new(StatusCodes.Status422UnprocessableEntity, TooManyPixelsCode,
+        $"处理这张图片约需 {estimate >> 20} MiB 内存,超过服务的图片解码内存上限({budget >> 20} MiB),请缩小图片尺寸后再上传。");
+
     public ProblemHttpResult ToProblem() => ProblemHandling.Problem(Status, Code, Detail);
 }
 

@@ -13,6 +13,8 @@ public static class EvidenceSetup
             .Bind(configuration.GetSection(EvidenceOptions.Section))
             .Validate(o => o.UnattachedMaxAge > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.CleanupInterval <= MaxTimerPeriod,
                 "Evidence:UnattachedMaxAge must be positive and Evidence:CleanupInterval between 1 ms and 49 days.")
+            .Validate(o => o.DecodeMemoryBudget >= ImageSanitizer.MinimumDecodeMemoryBudget && o.DecodeWaitTimeout > TimeSpan.Zero,
+                "Evidence:DecodeMemoryBudget must be at least 16 MiB (in bytes) and Evidence:DecodeWaitTimeout positive.")
             .ValidateOnStart();
         // The store is chosen once, at start: S3 for replicas that share evidence, the filesystem for ./run.sh.
         var storage = configuration[$"{EvidenceOptions.Section}:{nameof(EvidenceOptions.Storage)}"];
@@ -37,6 +39,8 @@ public static class EvidenceSetup
             throw new InvalidOperationException("Evidence:Storage must be 'filesystem' or 's3'.");
         }
 
+        services.AddSingleton(sp => new DecodeMemoryBudget(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.DecodeMemoryBudget, ImageSanitizer.TrimAfterQuiet));
         services.AddSingleton<ImageSanitizer>();
         services.AddScoped<EvidenceAccess>();
         services.AddSingleton<EvidenceCleanup>();

@@ -57,6 +57,11 @@ public static class UploadEvidence
         var prepared = await PrepareAsync(upload, images, cancellationToken);
         if (prepared.Rejection is { } rejection)
         {
+            if (rejection == EvidenceRejection.DecodeBusy)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return rejection.ToProblem();
         }
 
@@ -72,7 +77,8 @@ public static class UploadEvidence
     /// <summary>The stored form of an upload, before it has an id.</summary>
     private sealed record Prepared(EvidenceKind Kind, string ContentType, byte[] Content, int? Width, int? Height, byte[]? Thumbnail);
 
-    private static async Task<(byte[]? Upload, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The uploaded file, still in the form's buffer (a temp file beyond 64 KB): images are read only once their decode memory is reserved.</summary>
+    private static async Task<(IFormFile? Upload, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // Kestrel stops reading a body past this (its default, ~28.6 MiB, is too generous here); a declared
         // Content-Length over it is refused before a byte is read. Set here, before anything reads the body.
@@ -128,23 +134,25 @@ public static class UploadEvidence
             return (null, ProblemHandling.Validation("file", "上传的文件是空的。"));
         }
 
-        var bytes = new byte[file.Length];
-        await using var stream = file.OpenReadStream();
-        await stream.ReadExactlyAsync(bytes, cancellationToken);
-        return (bytes, null);
+        return (file, null);
     }
 
-    private static async Task<Checked<Prepared>> PrepareAsync(byte[] upload, ImageSanitizer images, CancellationToken cancellationToken)
+    private static async Task<Checked<Prepared>> PrepareAsync(IFormFile upload, ImageSanitizer images, CancellationToken cancellationToken)
     {
-        var type = FileSignatures.Sniff(upload);
+        await using var stream = upload.OpenReadStream();
+        var head = new byte[16];
+        var type = FileSignatures.Sniff(head.AsSpan(0, await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken)));
         switch (type)
         {
             case SniffedType.Pdf:
-                return PdfInspector.Inspect(upload) is { } rejection
+                var pdf = new byte[upload.Length];
+                stream.Position = 0;
+                await stream.ReadExactlyAsync(pdf, cancellationToken);
+                return PdfInspector.Inspect(pdf) is { } rejection
                     ? rejection
-                    : new Prepared(EvidenceKind.Pdf, "application/pdf", upload, null, null, null);
+                    : new Prepared(EvidenceKind.Pdf, "application/pdf", pdf, null, null, null);
             case SniffedType.Jpeg or SniffedType.Png or SniffedType.Webp:
-                var image = await images.SanitizeAsync(upload, type, cancellationToken);
+                var image = await images.SanitizeAsync(stream, upload.Length, type, cancellationToken);
                 return image.Value is { } clean
                     ? new Prepared(EvidenceKind.Image, clean.ContentType, clean.Content, clean.Width, clean.Height, clean.Thumbnail)
                     : image.Rejection!;

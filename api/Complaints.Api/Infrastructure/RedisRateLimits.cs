@@ -47,8 +47,34 @@ public sealed partial class RateLimitBackend : IDisposable
         _probe = new Timer(_ => _ = ProbeAsync(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>True when <c>RateLimits:Redis</c> is set, whether or not Redis answers now.</summary>
+    public bool RedisConfigured => _redis is not null;
+
     /// <summary>True when budgets are shared through Redis right now.</summary>
     public bool UsesRedis => _redis is not null && Volatile.Read(ref _redisUp) == 1;
+
+    /// <summary>
+    /// Runs <paramref name="call"/> against the shared Redis under <c>RateLimits:RedisPrefix</c> within <c>RateLimits:RedisTimeout</c>;
+    /// false when Redis is not configured, down or too slow (the caller counts on its own then, as the budgets do).
+    /// </summary>
+    public async Task<bool> TryShareAsync(Func<IDatabase, string, Task> call)
+    {
+        if (!UsesRedis)
+        {
+            return false;
+        }
+
+        try
+        {
+            await call(_redis!.GetDatabase(), _prefix).WaitAsync(_redisTimeout);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            MarkDown(e.GetType().Name);
+            return false;
+        }
+    }
 
     /// <summary>A fixed one-minute window of <paramref name="permits"/> for <paramref name="key"/> under <paramref name="policy"/>.</summary>
     public RateLimitPartition<string> PerMinute(string policy, string key, int permits)

@@ -9,7 +9,8 @@ namespace Complaints.Api.Tests.Hardening;
 /// <summary>
 /// Issue #14, finding 4 (第九条): a confidential complainant's identity (name, user id, ID number, phone, address, the
 /// masked forms, the client address) reaches no one but the named complaint officers, in any read: the case, its
-/// audit lines, its documents, the queue. Every read endpoint of a case is walked as each staff persona.
+/// audit lines, its documents (JSON, HTML and the text of the PDF), its duplicate suggestions, the queue. Every read
+/// endpoint of a case is walked as each staff persona; notices, exports and logs are <see cref="ConfidentialNoticeExportLogTests"/>.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ConfidentialReadTests(AppFixture app)
@@ -20,7 +21,7 @@ public sealed class ConfidentialReadTests(AppFixture app)
     [
         "/api/v1/cases/{id}", "/api/v1/cases/{id}/complainant", "/api/v1/cases/{id}/audit",
         "/api/v1/cases/{id}/documents/referral-form", "/api/v1/cases/{id}/documents/acceptance-notice", "/api/v1/cases/{id}/documents/registration-form",
-        "/api/v1/cases?limit=200",
+        "/api/v1/cases/{id}/duplicates", "/api/v1/cases?limit=200",
     ];
 
     [Fact]
@@ -37,17 +38,20 @@ public sealed class ConfidentialReadTests(AppFixture app)
         var identity = new[] { citizen.Name, citizen.Subject, citizen.IdNumber!, citizen.Phone!, "530102********123X", "138****5678" };
 
         var leaks = new List<string>();
+        var pdfs = 0;
         foreach (var persona in NonOfficers)
         {
             var client = await flow.As(persona);
             foreach (var read in Reads)
             {
-                foreach (var accept in read.Contains("/documents/", StringComparison.Ordinal) ? new[] { "application/json", "text/html" } : ["application/json"])
+                foreach (var accept in read.Contains("/documents/", StringComparison.Ordinal) ? new[] { "application/json", "text/html", "application/pdf" } : ["application/json"])
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Get, read.Replace("{id}", id.ToString(), StringComparison.Ordinal));
                     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
                     var response = await client.SendAsync(request);
-                    var text = await response.Content.ReadAsStringAsync();
+                    var isPdf = response.Content.Headers.ContentType?.MediaType == "application/pdf";
+                    pdfs += isPdf ? 1 : 0;
+                    var text = isPdf ? Documents.PdfText.Of(await response.Content.ReadAsByteArrayAsync()) : await response.Content.ReadAsStringAsync();
                     Assert.True((int)response.StatusCode < 500, $"{persona} {read}: {(int)response.StatusCode}");
                     leaks.AddRange(identity.Where(s => text.Contains(s, StringComparison.Ordinal)).Select(s => $"{persona} {read} ({accept}, {(int)response.StatusCode}) shows «{s}»"));
                 }
@@ -55,6 +59,7 @@ public sealed class ConfidentialReadTests(AppFixture app)
         }
 
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+        Assert.True(pdfs > 0, "no persona was given a PDF: the PDF walk saw nothing");
 
         // The named officers do see who complained, through the audited endpoint.
         var officer = await (await flow.As("agency_officer")).GetAsync($"/api/v1/cases/{id}/complainant");

@@ -55,6 +55,46 @@ public sealed class LookupLockTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Replicas_sharing_redis_lock_a_number_together_after_ten_wrong_codes_in_all()
+    {
+        var database = await TestDatabase.CreateAsync("lookuplockshared");
+        var prefix = $"test-{Guid.NewGuid():N}";
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        Dictionary<string, string?> Settings(bool migrate) => new()
+        {
+            ["Database:MigrateOnStartup"] = migrate ? "true" : "false",
+            ["Database:SeedDemoData"] = migrate ? "true" : "false",
+            ["RateLimits:Redis"] = TestServices.Redis,
+            ["RateLimits:RedisPrefix"] = prefix,
+            ["RateLimits:LookupPerMinute"] = "1000",
+        };
+        await using var a = await AppFixture.StartAsync("Development", database, clock, settings: Settings(migrate: true));
+        await using var b = await AppFixture.StartAsync("Development", database, clock, settings: Settings(migrate: false));
+        var created = await (await a.ClientAsync("citizen")).SubmitAsync(Online());
+        var number = created.GetProperty("trackingNumber").GetString()!;
+        var code = created.GetProperty("queryCode").GetString()!;
+        var (toA, toB) = (a.Server.CreateClient(), b.Server.CreateClient());
+
+        // Five wrong codes through each replica: neither has seen ten, together they have.
+        for (var i = 0; i < LookupLock.MaxFailures; i++)
+        {
+            var wrong = await (i % 2 == 0 ? toA : toB).PostAsJsonAsync("/api/v1/complaints/lookup", new { trackingNumber = number, queryCode = "ZZZZZZZZ" });
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        }
+
+        foreach (var replica in new[] { toA, toB })
+        {
+            var locked = await replica.PostAsJsonAsync("/api/v1/complaints/lookup", new { trackingNumber = number, queryCode = code });
+            Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+            Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(50), $"Retry-After {locked.Headers.RetryAfter}");
+        }
+
+        // The window is the application clock's on every replica: an hour later the number opens again.
+        clock.Advance(LookupLock.Window);
+        Assert.Equal(HttpStatusCode.OK, (await toB.PostAsJsonAsync("/api/v1/complaints/lookup", new { trackingNumber = number, queryCode = code })).StatusCode);
+    }
+
+    [Fact]
     public void Nine_failures_do_not_lock_and_the_tenth_does()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));

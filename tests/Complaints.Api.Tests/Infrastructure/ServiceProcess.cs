@@ -27,6 +27,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public int MetricsPort { get; }
 
     public HttpClient Client { get; }
