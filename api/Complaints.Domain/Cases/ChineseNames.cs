@@ -104,6 +104,25 @@ public static class ChineseNames
         _ => "统一社会信用代码",
     };
 
+    /// <summary>The notice's name as in 附件2's title: 受理通知书 or 不予受理通知书.</summary>
+    public static string Name(this DecisionNotice notice) => notice switch
+    {
+        DecisionNotice.Acceptance => "受理通知书",
+        _ => "不予受理通知书",
+    };
+
+    /// <summary>第十一条第二款: 现场领取 or another effective way.</summary>
+    public static string Name(this DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.OnSite => "现场领取",
+        DeliveryMethod.Post => "邮寄",
+        DeliveryMethod.Sms => "短信",
+        DeliveryMethod.AppMessage => "应用消息",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Other => "其他有效方式",
+        _ => method.ToString(),
+    };
+
     /// <summary>"(一)没有明确被投诉人或者投诉请求;(二)…" — the four exceptions of 第八条 in the article's words.</summary>
     public static string AllNotAcceptedReasons() =>
         string.Join(";", Enum.GetValues<NotAcceptedReason>().Select((r, i) => $"({Ordinals[i]}){r.Name()}"));
