@@ -101,6 +101,11 @@ public static class ChineseNames
     public static string Name(this IdType type) => type switch
     {
         IdType.ResidentId => "居民身份证",
+        IdType.HkMacaoPermit => "港澳居民来往内地通行证",
+        IdType.TaiwanPermit => "台湾居民来往大陆通行证",
+        IdType.ResidencePermit => "港澳台居民居住证",
+        IdType.ForeignResident => "外国人永久居留身份证",
+        IdType.Passport => "护照",
         _ => "统一社会信用代码",
     };
 
