@@ -49,7 +49,11 @@ public static class EnumLabels
             ["SameAgencyAndServiceItem"] = "同一被投诉机构和服务事项", ["SimilarText"] = "投诉内容相似",
         },
         [typeof(ComplainantType)] = new() { ["Person"] = "公民", ["Organization"] = "法人或者其他组织" },
-        [typeof(IdType)] = new() { ["ResidentId"] = "居民身份证", ["Uscc"] = "统一社会信用代码" },
+        [typeof(IdType)] = new()
+        {
+            ["ResidentId"] = "居民身份证", ["Uscc"] = "统一社会信用代码", ["HkMacaoPermit"] = "港澳居民来往内地通行证", ["TaiwanPermit"] = "台湾居民来往大陆通行证",
+            ["ResidencePermit"] = "港澳台居民居住证", ["ForeignResident"] = "外国人永久居留身份证", ["Passport"] = "护照",
+        },
         [typeof(TimelineEventKind)] = new()
         {
             ["Received"] = "已收到投诉", ["Referred"] = "已交办", ["Accepted"] = "已受理", ["Rejected"] = "不予受理", ["Extended"] = "已延期",
