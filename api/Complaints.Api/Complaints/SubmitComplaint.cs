@@ -36,7 +36,7 @@ public sealed record SubmitComplaintRequest(
     IReadOnlyList<Guid>? EvidenceIds,
     bool Confidential,
     string? ContactAddress = null,
-    bool NoticeByPost = false);
+    bool? NoticeByPost = null);
 
 /// <summary>第六、七条: receive a complaint from any channel and route it per 第五条.</summary>
 public static class SubmitComplaint
@@ -127,7 +127,7 @@ public static class SubmitComplaint
             request.Facts,
             evidenceIds,
             request.Confidential,
-            request.NoticeByPost);
+            request.NoticeByPost ?? false);
         var received = Complaint.Receive(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, receiver, caller.ToActor(), now);
         if (!received.IsSuccess)
         {

@@ -2855,8 +2855,7 @@ export interface components {
             evidenceIds?: string[];
             confidential: boolean;
             contactAddress?: string;
-            /** @default false */
-            noticeByPost: boolean;
+            noticeByPost?: boolean;
         };
         SubmitReportRequest: {
             period?: string;
