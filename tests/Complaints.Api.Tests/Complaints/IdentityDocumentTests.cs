@@ -86,4 +86,21 @@ public sealed class IdentityDocumentTests(AppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("complaint.real_name_required", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task Staff_give_the_address_in_the_complainant_and_need_it_for_a_notice_by_post_第七条()
+    {
+        var hotline = await app.Host.ClientAsync("hotline_operator");
+        var withContactAddress = Registered("phone_12345", Person());
+        withContactAddress["contactAddress"] = "昆明市五华区人民中路1号";
+        var refused = await hotline.PostAsJsonAsync("/api/v1/complaints", withContactAddress);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("contactAddress", out _));
+
+        var byPostWithoutAddress = Registered("phone_12345", new { type = "person", name = "测试", phone = "13987654321" });
+        byPostWithoutAddress["noticeByPost"] = true;
+        var missing = await hotline.PostAsJsonAsync("/api/v1/complaints", byPostWithoutAddress);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True(JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("complainant.address", out _));
+    }
 }
