@@ -39,6 +39,9 @@ public sealed record RectificationVerificationRequest(bool? Accepted, string? No
 
 public sealed record MajorReportRequest(string? Summary);
 
+/// <summary>第十一条第二款: how and on which day (CST, <c>yyyy-MM-dd</c>) the decision notice reached the complainant; <c>note</c> describes an <c>other</c> way.</summary>
+public sealed record NoticeDeliveryRequest(DeliveryMethod? Method, DateOnly? DeliveredOn, string? Note);
+
 /// <summary>
 /// api.md "Agency and management side": each action loads the case the caller may see, honours
 /// If-Match, makes one domain call, audits it and saves it under the case's version. Checks the
@@ -184,6 +187,12 @@ public static class CaseActions
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReportMajor(Guid id, MajorReportRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.major_reported", ct, (c, actor, now) => Task.FromResult(c.FlagMajor(body.Summary, actor, now).Error));
+
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> RecordNoticeDelivery(Guid id, NoticeDeliveryRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, "case.notice_delivered", ct, (c, actor, now) => Task.FromResult(
+            body.Method is not { } method ? Missing("method", "送达方式(现场领取、邮寄、短信、应用消息、电子邮件或者其他有效方式,第十一条)")
+            : body.DeliveredOn is not { } deliveredOn ? Missing("deliveredOn", "送达日期(yyyy-MM-dd,第十一条)")
+            : c.RecordNoticeDelivery(method, deliveredOn, body.Note, actor, now).Error));
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
         Guid id, CaseRequest r, string auditAction, CancellationToken ct, Func<Complaint, Actor, DateTimeOffset, Task<DomainError?>> action)

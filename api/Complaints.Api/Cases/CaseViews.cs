@@ -37,6 +37,9 @@ public sealed record RevisitView(int Number, RevisitMethod Method, SatisfactionR
 
 public sealed record RectificationView(int Number, RectificationStatus Status, string Requirement, DateOnly DueDate, string? Report, DateTimeOffset? CompletedAt, int SentBackCount, string? VerificationNote, DateTimeOffset? VerifiedAt);
 
+/// <summary>第十一条第二款: a recorded delivery of the decision notice.</summary>
+public sealed record NoticeDeliveryView(int Number, DecisionNotice Notice, DeliveryMethod Method, DateOnly DeliveredOn, string? Note, string RecordedByRole, DateTimeOffset RecordedAt);
+
 public sealed record MergedCaseView(Guid CaseId, string TrackingNumber, Channel Channel, DateTimeOffset MergedAt);
 
 public sealed record CaseTimelineView(int Sequence, DateTimeOffset At, TimelineEventKind Event, string? Article, string ActorRole, IReadOnlyDictionary<string, string> Details);
@@ -62,6 +65,7 @@ public sealed partial record CaseView(
     DateTimeOffset? ReferredAt,
     bool? ReferredOnTime,
     DecisionView? Decision,
+    IReadOnlyList<NoticeDeliveryView> NoticeDeliveries,
     bool Extended,
     string? ExtensionReason,
     IReadOnlyList<InvestigationView> InvestigationRecords,
@@ -87,6 +91,7 @@ public static class CaseViewMapping
         c.ServiceItem.Name, c.ServiceItem.Code, c.Request, c.Facts, c.EvidenceIds,
         c.AssignedAgencyId, c.LeadAgencyId, c.CooperatingAgencyIds, c.ReferredAt?.Cst(), c.ReferredOnTime,
         c.DecidedAt is null ? null : new DecisionView(c.DecidedAt?.Cst(), c.DecidedOnTime, c.Classification, c.NotAcceptedReason, c.RelatedCaseId, c.NotAcceptedExplanation),
+        c.NoticeDeliveries.Select(d => new NoticeDeliveryView(d.Number, d.Notice, d.Method, d.DeliveredOn, d.Note, WireNames.Of(d.RecordedByRole), d.RecordedAt.Cst())).ToArray(),
         c.Extended, c.ExtensionReason,
         c.InvestigationRecords.Select(r => new InvestigationView(r.Number, r.Method, r.Summary, r.AgencyId, r.RecordedAt.Cst(), r.Disputed)).ToArray(),
         ComplaintViewMapping.ResultOf(c), c.ConcludedOnTime, c.MergedIntoCaseId,

@@ -16,6 +16,8 @@ public static class CasesEndpoints
             .WithSummary("The caller's queue: its agency's cases, or its division's and every division's below (keyset pagination, newest first).")
             .WithDescription("Filters: `status`, `overdue` (the running deadline has passed), `dueSoon` (due by the end of the next working day), "
                 + "`dueBefore` (running deadline on or before a date), `classification`, `agency` (respondent, assigned or lead).");
+        cases.MapGet("/notices-to-deliver", NoticesToDeliver.List).WithName("ListNoticesToDeliver")
+            .WithSummary("The caller's decision notices still to be delivered by hand or post: automatic sending failed (no phone or app account, or the gateway gave up), or the complainant asked for post; until a delivery is recorded (第十一条第二款). Oldest decision first.");
         cases.MapGet("/{id:guid}", CaseReads.Get).WithName("GetCase").WithMetadata(new SendsETag())
             .WithSummary("A case with its deadlines and timeline; the complainant masked except for officers on non-confidential cases (第九条). Carries an ETag.");
         cases.MapGet("/{id:guid}/complainant", CaseReads.GetComplainant).RequireAuthorization(Policies.Officer).WithName("GetCaseComplainant")
@@ -36,6 +38,8 @@ public static class CasesEndpoints
         Action(cases, "rectification", CaseActions.OrderRectification, "OrderRectification", "Order rectification with a due date (management, 第十六条).");
         Action(cases, "rectification/completion", CaseActions.CompleteRectification, "CompleteRectification", "Report the rectification done (agency).");
         Action(cases, "rectification/verification", CaseActions.VerifyRectification, "VerifyRectification", "Accept the rectification, or send it back (management).");
+        Action(cases, "notice-delivery", CaseActions.RecordNoticeDelivery, "RecordNoticeDelivery",
+            "Record how and when the 受理/不予受理通知书 reached the complainant: collected on site, post, SMS, app message, e-mail or another effective way (第十一条第二款). Once per notice, after the decision.");
         Action(cases, "major-report", CaseActions.ReportMajor, "ReportMajorComplaint", "Flag a major complaint reported to the government of that level (第四条).");
 
         app.MapGet("/api/v1/admin/audit/verification", CaseReads.VerifyAudit).WithTags("Administration")

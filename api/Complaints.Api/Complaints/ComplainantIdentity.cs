@@ -17,11 +17,32 @@ public sealed record ProtectedComplainant(ComplainantSnapshot Snapshot, string? 
 public static class ComplainantIdentity
 {
     /// <summary>Online: always real-name, taken from the verified token, never from the request (rules.md [decision]).</summary>
-    public static Result<ProtectedComplainant> FromToken(ClaimsPrincipal user, PersonalDataProtector protector, DateOnly today)
+    /// <remarks>
+    /// The document type is the token's <c>id_type</c> claim (wire names of <see cref="IdType"/>); without one, a citizen's
+    /// number is a 居民身份证 and an enterprise's a 统一社会信用代码. The 联系地址 is contact data, not identity: the
+    /// complainant gives it in the request (<paramref name="contactAddress"/>).
+    /// </remarks>
+    public static Result<ProtectedComplainant> FromToken(ClaimsPrincipal user, string? contactAddress, PersonalDataProtector protector, DateOnly today)
     {
         var role = user.FindFirstValue(ClaimNames.Role);
         var type = role == Roles.Enterprise ? ComplainantType.Organization : ComplainantType.Person;
-        var input = new ComplainantInput(type, user.FindFirstValue(ClaimNames.Name), user.FindFirstValue(ClaimNames.IdNumber), user.FindFirstValue(ClaimNames.Phone), null);
+        IdType? idType = null;
+        if (user.FindFirstValue(ClaimNames.IdType) is { Length: > 0 } claimed)
+        {
+            if (!TryReadIdType(claimed, out var fromClaim))
+            {
+                return new DomainError("complaint.real_name_required", "实名认证令牌的证件类型无效(第七条)。", "第七条", "token");
+            }
+
+            idType = fromClaim;
+        }
+
+        if (contactAddress is not null && contactAddress.Trim().Length > ComplaintLimits.ShortTextMaxLength)
+        {
+            return new DomainError(ComplaintErrors.TooLong, $"联系地址不能超过{ComplaintLimits.ShortTextMaxLength}个字符。", "第七条", "contactAddress");
+        }
+
+        var input = new ComplainantInput(type, user.FindFirstValue(ClaimNames.Name), user.FindFirstValue(ClaimNames.IdNumber), user.FindFirstValue(ClaimNames.Phone), contactAddress, idType);
         var result = Protect(input, protector, today, "token");
         return result.IsSuccess && result.Value.Snapshot.RealNameVerified
             ? result
@@ -50,26 +71,24 @@ public static class ComplainantIdentity
         IdType? idType = null;
         if (!string.IsNullOrWhiteSpace(input.IdNumber))
         {
-            if (type == ComplainantType.Person)
+            // 第七条: a person's document, or an organisation's credit code; each with its own format check and mask.
+            var documentType = input.IdType ?? (type == ComplainantType.Person ? IdType.ResidentId : IdType.Uscc);
+            if (!Enum.IsDefined(documentType) || IdentityDocument.IsPersonal(documentType) != (type == ComplainantType.Person))
             {
-                var parsed = ResidentIdNumber.TryParse(input.IdNumber, today);
-                if (!parsed.IsSuccess)
-                {
-                    return parsed.Error! with { Field = $"{prefix}.idNumber" };
-                }
-
-                (idNumber, idMasked, idType) = (parsed.Value.Value, parsed.Value.Masked, IdType.ResidentId);
+                return new DomainError(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符:公民使用身份证件,法人或者其他组织使用统一社会信用代码(第七条)。", "第七条", $"{prefix}.idType");
             }
-            else
+
+            var parsed = IdentityDocument.TryParse(documentType, input.IdNumber, today);
+            if (!parsed.IsSuccess)
             {
-                var parsed = UnifiedSocialCreditCode.TryParse(input.IdNumber);
-                if (!parsed.IsSuccess)
-                {
-                    return parsed.Error! with { Field = $"{prefix}.idNumber" };
-                }
-
-                (idNumber, idMasked, idType) = (parsed.Value.Value, parsed.Value.Masked, IdType.Uscc);
+                return parsed.Error! with { Field = $"{prefix}.idNumber" };
             }
+
+            (idNumber, idMasked, idType) = (parsed.Value.Value, parsed.Value.Masked, documentType);
+        }
+        else if (input.IdType is not null)
+        {
+            return Missing($"{prefix}.idNumber", "证件号码");
         }
 
         string? phone = null, phoneMasked = null;
@@ -99,6 +118,21 @@ public static class ComplainantIdentity
             RealNameVerified: idNumber is not null);
         return new ProtectedComplainant(snapshot, idMasked, phoneMasked, idNumber is null ? null : protector.BlindIndex(idNumber),
             phone is null ? null : protector.BlindIndex(phone));
+    }
+
+    private static bool TryReadIdType(string wire, out IdType type)
+    {
+        foreach (var candidate in Enum.GetValues<IdType>())
+        {
+            if (WireNames.Of(candidate) == wire)
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
     }
 
     private static DomainError Missing(string field, string what) =>

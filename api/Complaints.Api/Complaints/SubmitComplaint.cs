@@ -12,13 +12,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Complaints.Api.Complaints;
 
-public sealed record ComplainantInput(ComplainantType? Type, string? Name, string? IdNumber, string? Phone, string? Address);
+/// <summary>
+/// 第七条第(一)项. <c>idType</c> names the document of <c>idNumber</c>; without it a person's number is read as a 居民身份证 and an
+/// organisation's as a 统一社会信用代码 (as before the other documents were accepted).
+/// </summary>
+public sealed record ComplainantInput(ComplainantType? Type, string? Name, string? IdNumber, string? Phone, string? Address, IdType? IdType = null);
 
 public sealed record RespondentInput(Guid? AgencyId, string? StaffName, string? WindowNumber);
 
 public sealed record ServiceItemInput(string? Code, string? Name);
 
-/// <summary>api.md <c>POST /api/v1/complaints</c>. <c>complainant</c> is given only by staff registering an offline channel.</summary>
+/// <summary>
+/// api.md <c>POST /api/v1/complaints</c>. <c>complainant</c> is given only by staff registering an offline channel. An online
+/// complainant may add a 联系地址 (<c>contactAddress</c>, 第七条), required with <c>noticeByPost</c> (notices by post, 第十一条第二款).
+/// </summary>
 public sealed record SubmitComplaintRequest(
     Channel? Channel,
     ComplainantInput? Complainant,
@@ -27,7 +34,9 @@ public sealed record SubmitComplaintRequest(
     string? Request,
     string? Facts,
     IReadOnlyList<Guid>? EvidenceIds,
-    bool Confidential);
+    bool Confidential,
+    string? ContactAddress = null,
+    bool? NoticeByPost = null);
 
 /// <summary>第六、七条: receive a complaint from any channel and route it per 第五条.</summary>
 public static class SubmitComplaint
@@ -55,8 +64,13 @@ public static class SubmitComplaint
             return ProblemHandling.Validation("complainant", "网上投诉的投诉人身份来自实名认证,请勿在请求中提供投诉人信息。");
         }
 
+        if (!caller.IsComplainant && request.ContactAddress is not null)
+        {
+            return ProblemHandling.Validation("contactAddress", "工作人员登记的投诉,联系地址填写在投诉人信息中。");
+        }
+
         var identity = caller.IsComplainant
-            ? ComplainantIdentity.FromToken(user, protector, ChinaTime.DateOf(now))
+            ? ComplainantIdentity.FromToken(user, request.ContactAddress, protector, ChinaTime.DateOf(now))
             : ComplainantIdentity.FromRegistration(request.Complainant, protector, ChinaTime.DateOf(now));
         if (!identity.IsSuccess)
         {
@@ -112,7 +126,8 @@ public static class SubmitComplaint
             request.Request,
             request.Facts,
             evidenceIds,
-            request.Confidential);
+            request.Confidential,
+            request.NoticeByPost ?? false);
         var received = Complaint.Receive(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, receiver, caller.ToActor(), now);
         if (!received.IsSuccess)
         {

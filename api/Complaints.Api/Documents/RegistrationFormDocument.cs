@@ -15,6 +15,9 @@ public sealed record DocumentRectification(
 /// <summary>A management department's 抽查 verdict on this case (第十六条), with the department that drew the sample.</summary>
 public sealed record DocumentSpotCheck(DateTimeOffset ReviewedAt, DocumentDepartment Department, SpotCheckVerdict Verdict, string Note, bool RectificationOrdered);
 
+/// <summary>第十一条第二款: the decision notice's delivery as recorded.</summary>
+public sealed record DocumentNoticeDelivery(DecisionNotice Notice, DeliveryMethod Method, DateOnly DeliveredOn, string? Note, DateTimeOffset RecordedAt);
+
 public sealed record DocumentMajorReport(DateTimeOffset ReportedAt, string? Summary);
 
 /// <summary>
@@ -65,7 +68,8 @@ public sealed record RegistrationFormDocument(
     DocumentMajorReport? MajorReport,
     string? MergedIntoTrackingNumber,
     DateTimeOffset? MergedAt,
-    DateTimeOffset? ExtendedAt) : ICaseDocument<RegistrationFormDocument>
+    DateTimeOffset? ExtendedAt,
+    IReadOnlyList<DocumentNoticeDelivery> NoticeDeliveries) : ICaseDocument<RegistrationFormDocument>
 {
     public const string Kind = "registration-form";
 
@@ -122,7 +126,8 @@ public sealed record RegistrationFormDocument(
             form.MajorReport is { } major ? new DocumentMajorReport(major.ReportedAt.Cst(), major.Summary) : null,
             form.MergedIntoTrackingNumber,
             form.MergedAt?.Cst(),
-            form.ExtendedAt?.Cst());
+            form.ExtendedAt?.Cst(),
+            form.NoticeDeliveries.Select(d => new DocumentNoticeDelivery(d.Notice, d.Method, d.DeliveredOn, d.Note, d.RecordedAt.Cst())).ToList());
     }
 
     FormSheet ICaseDocument<RegistrationFormDocument>.ToSheet()
@@ -150,6 +155,15 @@ public sealed record RegistrationFormDocument(
         else
         {
             rows.Two("处理类别", Classification?.Name(), "办结期限", Deadlines.HandlingDue?.Chinese());
+        }
+
+        if (AcceptanceDecision != AcceptanceDecision.Pending)
+        {
+            // 第十一条第二款: how the notice reached the complainant, or that no delivery is recorded yet.
+            rows.One("通知书送达", NoticeDeliveries.Count == 0
+                ? "尚未登记送达"
+                : string.Join("\n", NoticeDeliveries.Select(d =>
+                    $"《政务服务投诉{d.Notice.Name()}》 {d.DeliveredOn.Chinese()} {d.Method.Name()}{(d.Note is null ? "" : ":" + d.Note)}(登记于{d.RecordedAt.Chinese()})")));
         }
 
         if (Extended)

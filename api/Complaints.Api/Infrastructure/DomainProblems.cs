@@ -32,7 +32,7 @@ public static class DomainProblems
             or ComplaintErrors.AlreadyExtended or ComplaintErrors.AlreadyReportedMajor or ComplaintErrors.RectificationOpen
             or ComplaintErrors.NoRectification or ComplaintErrors.ExtensionAfterDeadline or ComplaintErrors.MergeTargetClosed
             or ComplaintErrors.RelatedCaseNotOpen or ComplaintErrors.RelatedCaseNotConcluded or ComplaintErrors.DeadlineNotRunning
-            or ComplaintErrors.NotOverdue or ComplaintErrors.InvestigationRequired => StatusCodes.Status409Conflict,
+            or ComplaintErrors.NotOverdue or ComplaintErrors.InvestigationRequired or ComplaintErrors.NoticeAlreadyDelivered => StatusCodes.Status409Conflict,
         ComplaintErrors.NotPermitted or ComplaintErrors.NotHandlingAgency or ComplaintErrors.NotLeadAgency
             or ComplaintErrors.OfficerRequired or ComplaintErrors.NotComplainant or ComplaintErrors.ReceivingAgencyNotRespondent
             or ComplaintErrors.MergeTargetOtherAgency or CoordinationRemit.OutsideRemitCode => StatusCodes.Status403Forbidden,

@@ -49,15 +49,25 @@ public static class EnumLabels
             ["SameAgencyAndServiceItem"] = "同一被投诉机构和服务事项", ["SimilarText"] = "投诉内容相似",
         },
         [typeof(ComplainantType)] = new() { ["Person"] = "公民", ["Organization"] = "法人或者其他组织" },
-        [typeof(IdType)] = new() { ["ResidentId"] = "居民身份证", ["Uscc"] = "统一社会信用代码" },
+        [typeof(IdType)] = new()
+        {
+            ["ResidentId"] = "居民身份证", ["Uscc"] = "统一社会信用代码", ["HkMacaoPermit"] = "港澳居民来往内地通行证", ["TaiwanPermit"] = "台湾居民来往大陆通行证",
+            ["ResidencePermit"] = "港澳台居民居住证", ["ForeignResident"] = "外国人永久居留身份证", ["Passport"] = "护照",
+        },
         [typeof(TimelineEventKind)] = new()
         {
             ["Received"] = "已收到投诉", ["Referred"] = "已交办", ["Accepted"] = "已受理", ["Rejected"] = "不予受理", ["Extended"] = "已延期",
             ["InvestigationRecorded"] = "调查核实", ["Concluded"] = "已办结", ["Merged"] = "已并入其他投诉件合并办理", ["MergedInto"] = "其他投诉件并入本件合并办理",
             ["Coordinated"] = "联合办理", ["Withdrawn"] = "已撤回", ["Rated"] = "已评价", ["Revisited"] = "已回访", ["RectificationOrdered"] = "责令整改",
             ["RectificationCompleted"] = "整改完成", ["RectificationVerified"] = "整改验收通过", ["RectificationSentBack"] = "整改退回", ["MajorReported"] = "重大投诉已报告",
-            ["OverdueFlagged"] = "已超期", ["MaterialsAdded"] = "已补充材料",
+            ["OverdueFlagged"] = "已超期", ["MaterialsAdded"] = "已补充材料", ["NoticeDelivered"] = "通知书已送达",
         },
+        [typeof(DecisionNotice)] = new() { ["Acceptance"] = "受理通知书", ["NonAcceptance"] = "不予受理通知书" },
+        [typeof(DeliveryMethod)] = new()
+        {
+            ["OnSite"] = "现场领取", ["Post"] = "邮寄", ["Sms"] = "短信", ["AppMessage"] = "应用消息", ["Email"] = "电子邮件", ["Other"] = "其他有效方式",
+        },
+        [typeof(Cases.DeliveryNeed)] = new() { ["NoElectronicContact"] = "无手机号码或应用账号,无法自动发送", ["SendingFailed"] = "自动发送失败", ["PostRequested"] = "投诉人要求邮寄" },
         [typeof(RectificationStatus)] = new() { ["Ordered"] = "整改中", ["Completed"] = "待验收", ["Verified"] = "已验收", ["SentBack"] = "已退回" },
         [typeof(RegionLevel)] = new() { ["Province"] = "省", ["Prefecture"] = "州(市)", ["County"] = "县(市、区)" },
         [typeof(Domain.Cases.AcceptanceDecision)] = new() { ["Pending"] = "尚未决定", ["Accepted"] = "受理", ["NotAccepted"] = "不予受理" },

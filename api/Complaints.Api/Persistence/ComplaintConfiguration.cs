@@ -154,6 +154,19 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             r.Property(x => x.RecordedByUserId).HasMaxLength(128);
             r.Property(x => x.Note).HasMaxLength(ComplaintLimits.ShortTextMaxLength);
         });
+        b.OwnsMany(c => c.NoticeDeliveries, d =>
+        {
+            d.ToTable("complaint_notice_deliveries");
+            d.WithOwner().HasForeignKey("ComplaintId");
+            d.HasKey("ComplaintId", nameof(NoticeDelivery.Number));
+            d.Property(x => x.Number).ValueGeneratedNever();
+            d.Property(x => x.Notice).HasConversion<string>().HasMaxLength(16);
+            d.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+            d.Property(x => x.Note).HasMaxLength(ComplaintLimits.ShortTextMaxLength);
+            d.Property(x => x.RecordedByRole).HasConversion<string>().HasMaxLength(24);
+            d.Property(x => x.RecordedByUserId).HasMaxLength(128);
+            d.Property(x => x.RecordedByRegionCode).HasMaxLength(6).IsFixedLength();
+        });
         b.OwnsMany(c => c.Rectifications, r =>
         {
             r.ToTable("complaint_rectifications");
@@ -173,6 +186,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Ignore(c => c.AgencyReceivedAt);
         b.Ignore(c => c.DeadlineFacts);
         b.Ignore(c => c.EffectiveSatisfaction);
+        b.Ignore(c => c.IssuedNotice);
+        b.Ignore(c => c.NoticeDelivered);
 
         // Lists are newest first with a (received_at, id) keyset: each list's index ends in those two columns, so a
         // page is a short range scan read backwards, whatever the size of the caller's share of a million cases.
@@ -181,6 +196,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(RegionCode, nameof(Complaint.Status));
         b.HasIndex(c => new { c.AssignedAgencyId, c.Status });
         b.HasIndex(RunningDueAt);
+
+        // The few cases whose complainant asked for notices by post, for the to-be-delivered queue (第十一条第二款).
+        b.HasIndex(c => c.NoticeByPost).HasFilter("notice_by_post").HasDatabaseName("ix_complaints_notice_by_post");
 
         // By date of receipt: ix_complaints_statistics, created by the BenchIndexes migration because it includes the owned
         // Respondent's and ServiceItem's columns, which EF cannot name here. It covers every column the statistics count

@@ -101,7 +101,31 @@ public static class ChineseNames
     public static string Name(this IdType type) => type switch
     {
         IdType.ResidentId => "居民身份证",
+        IdType.HkMacaoPermit => "港澳居民来往内地通行证",
+        IdType.TaiwanPermit => "台湾居民来往大陆通行证",
+        IdType.ResidencePermit => "港澳台居民居住证",
+        IdType.ForeignResident => "外国人永久居留身份证",
+        IdType.Passport => "护照",
         _ => "统一社会信用代码",
+    };
+
+    /// <summary>The notice's name as in 附件2's title: 受理通知书 or 不予受理通知书.</summary>
+    public static string Name(this DecisionNotice notice) => notice switch
+    {
+        DecisionNotice.Acceptance => "受理通知书",
+        _ => "不予受理通知书",
+    };
+
+    /// <summary>第十一条第二款: 现场领取 or another effective way.</summary>
+    public static string Name(this DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.OnSite => "现场领取",
+        DeliveryMethod.Post => "邮寄",
+        DeliveryMethod.Sms => "短信",
+        DeliveryMethod.AppMessage => "应用消息",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Other => "其他有效方式",
+        _ => method.ToString(),
     };
 
     /// <summary>"(一)没有明确被投诉人或者投诉请求;(二)…" — the four exceptions of 第八条 in the article's words.</summary>

@@ -64,6 +64,9 @@ public sealed partial class Complaint
 
     public bool Confidential { get; private set; }
 
+    /// <summary>The complainant asked to receive the notices by post (第十一条第二款), at the 联系地址 given (第七条).</summary>
+    public bool NoticeByPost { get; private set; }
+
     /// <summary>The agency the case was referred to, or that received it directly (第四条、第十条).</summary>
     public Guid? AssignedAgencyId { get; private set; }
 
@@ -214,6 +217,7 @@ public sealed partial class Complaint
             Request = submission.Request!.Trim(),
             Facts = submission.Facts!.Trim(),
             Confidential = submission.Confidential,
+            NoticeByPost = submission.NoticeByPost,
             AssignedAgencyId = receivedBy.AgencyId,
             Status = receivedBy.AgencyId is null ? CaseStatus.PendingReferral : CaseStatus.PendingAcceptance,
         };

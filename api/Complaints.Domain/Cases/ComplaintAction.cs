@@ -20,6 +20,7 @@ public enum ComplaintAction
     FlagMajor,
     FlagOverdue,
     AddMaterials,
+    RecordNoticeDelivery,
 }
 
 internal static class ComplaintActionText
@@ -43,6 +44,7 @@ internal static class ComplaintActionText
         ComplaintAction.FlagMajor => "报告重大投诉事项",
         ComplaintAction.FlagOverdue => "标记超期",
         ComplaintAction.AddMaterials => "补充材料",
+        ComplaintAction.RecordNoticeDelivery => "登记通知书送达",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -66,6 +68,7 @@ internal static class ComplaintActionText
         ComplaintAction.FlagMajor => "第四条",
         ComplaintAction.FlagOverdue => null,
         ComplaintAction.AddMaterials => "第七条",
+        ComplaintAction.RecordNoticeDelivery => "第十一条",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

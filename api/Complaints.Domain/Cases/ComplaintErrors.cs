@@ -63,6 +63,9 @@ public static class ComplaintErrors
     public const string DeadlineNotRunning = "complaint.deadline_not_running";
     public const string NotOverdue = "complaint.not_overdue";
 
+    public const string NoticeAlreadyDelivered = "complaint.notice_already_delivered";
+    public const string DeliveryDateInvalid = "complaint.delivery_date_invalid";
+
     internal static DomainError Transition(CaseStatus status, ComplaintAction action)
     {
         var article = action.Article();

@@ -14,7 +14,8 @@ public sealed record ComplaintSubmission(
     string? Request,
     string? Facts,
     IReadOnlyList<Guid>? EvidenceIds,
-    bool Confidential)
+    bool Confidential,
+    bool NoticeByPost = false)
 {
     /// <summary>
     /// 第七条. A respondent agency is required at creation [decision]: 第八条(一) "没有明确被投诉人" is then
@@ -55,9 +56,14 @@ public sealed record ComplaintSubmission(
 
         if (c.IdType is { } idType)
         {
-            // A person carries a 居民身份证号码, an organisation a 统一社会信用代码 (第七条第(一)项).
-            var expected = c.Type == ComplainantType.Person ? IdType.ResidentId : IdType.Uscc;
-            if (idType != expected)
+            // A person carries a personal document (居民身份证, 通行证, 居住证, 永久居留身份证, 护照), an organisation a
+            // 统一社会信用代码 (第七条第(一)项).
+            if (!Enum.IsDefined(idType))
+            {
+                return ComplaintErrors.Undefined("complainant.idType");
+            }
+
+            if (Identity.IdentityDocument.IsPersonal(idType) != (c.Type == ComplainantType.Person))
             {
                 return new DomainError(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符(第七条)。", "第七条", "complainant.idType");
             }
@@ -71,6 +77,12 @@ public sealed record ComplaintSubmission(
         if (c.RealNameVerified && string.IsNullOrWhiteSpace(c.IdNumber))
         {
             return ComplaintErrors.Missing("complainant.idNumber", "实名核验的证件号码", "第七条");
+        }
+
+        // 第七条 联系地址 with 第十一条第二款: a notice asked for by post needs an address to go to.
+        if (NoticeByPost && string.IsNullOrWhiteSpace(c.Address))
+        {
+            return ComplaintErrors.Missing(Channel.IsOnline() ? "contactAddress" : "complainant.address", "联系地址(要求邮寄通知书的)", "第七条");
         }
 
         return Opaque(c.Name, "complainant.name")

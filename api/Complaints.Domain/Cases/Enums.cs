@@ -76,10 +76,32 @@ public enum ComplainantType
     Organization,
 }
 
+/// <summary>
+/// 第七条 身份证件: the resident identity card, the documents of residents of Hong Kong, Macao and Taiwan and of foreigners,
+/// and, for an organisation, the unified social credit code. Stored as text (≤ 16 characters).
+/// </summary>
 public enum IdType
 {
+    /// <summary>居民身份证.</summary>
     ResidentId,
+
+    /// <summary>统一社会信用代码 (organisations).</summary>
     Uscc,
+
+    /// <summary>港澳居民来往内地通行证.</summary>
+    HkMacaoPermit,
+
+    /// <summary>台湾居民来往大陆通行证.</summary>
+    TaiwanPermit,
+
+    /// <summary>港澳台居民居住证.</summary>
+    ResidencePermit,
+
+    /// <summary>外国人永久居留身份证.</summary>
+    ForeignResident,
+
+    /// <summary>护照.</summary>
+    Passport,
 }
 
 public static class ChannelRules

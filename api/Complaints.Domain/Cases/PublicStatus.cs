@@ -37,6 +37,7 @@ public sealed record PublicStatus(
         TimelineEventKind.Rated,
         TimelineEventKind.Revisited,
         TimelineEventKind.MaterialsAdded,
+        TimelineEventKind.NoticeDelivered,
     };
 
     public static IReadOnlyList<PublicTimelineEntry> TimelineOf(Complaint complaint)

@@ -16,12 +16,15 @@ public sealed record RegistrationRectification(
     int Number, string Requirement, DateOnly DueDate, DateTimeOffset OrderedAt, RectificationStatus Status,
     string? Report, DateTimeOffset? CompletedAt, int SentBackCount, string? VerificationNote, DateTimeOffset? VerifiedAt);
 
+/// <summary>第十一条第二款: how and when the decision notice reached the complainant, and when that was recorded.</summary>
+public sealed record RegistrationNoticeDelivery(DecisionNotice Notice, DeliveryMethod Method, DateOnly DeliveredOn, string? Note, DateTimeOffset RecordedAt);
+
 /// <summary>第四条: reported to the government of that level as a 重大投诉事项.</summary>
 public sealed record RegistrationMajorReport(DateTimeOffset ReportedAt, string? Summary);
 
 /// <summary>
 /// 附件3《政务服务投诉处理情况登记表》 (第十七条), produced from the record alone: the whole record — receipt,
-/// referral, decision, investigation, extension, coordination, merges either way, conclusion, revisits and
+/// referral, decision and the delivery of its notice (第十一条第二款), investigation, extension, coordination, merges either way, conclusion, revisits and
 /// ratings, rectifications ordered, completed and verified (第十六条), and the major-complaint report (第四条). It is the archive
 /// copy and so carries the complainant as recorded; masking for a reader happens outside the domain.
 /// Agencies appear by id: names belong to the directory, which renders them.
@@ -66,7 +69,8 @@ public sealed record RegistrationForm(
     RegistrationMajorReport? MajorReport,
     string? MergedIntoTrackingNumber,
     DateTimeOffset? MergedAt,
-    DateTimeOffset? ExtendedAt)
+    DateTimeOffset? ExtendedAt,
+    IReadOnlyList<RegistrationNoticeDelivery> NoticeDeliveries)
 {
     public static RegistrationForm From(Complaint complaint)
     {
@@ -118,6 +122,7 @@ public sealed record RegistrationForm(
             complaint.IsMajor && complaint.MajorReportedAt is { } reported ? new RegistrationMajorReport(reported, complaint.MajorSummary) : null,
             complaint.MergedIntoTrackingNumber,
             complaint.MergedAt,
-            complaint.ExtendedAt);
+            complaint.ExtendedAt,
+            complaint.NoticeDeliveries.Select(d => new RegistrationNoticeDelivery(d.Notice, d.Method, d.DeliveredOn, d.Note, d.RecordedAt)).ToList());
     }
 }

@@ -28,4 +28,7 @@ public enum TimelineEventKind
 
     /// <summary>The complainant added supporting materials (补充材料, 第七条) while the case was open.</summary>
     MaterialsAdded,
+
+    /// <summary>The 受理/不予受理通知书 reached the complainant, on site or another way (第十一条第二款).</summary>
+    NoticeDelivered,
 }

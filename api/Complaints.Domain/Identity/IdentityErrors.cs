@@ -29,4 +29,16 @@ public static class IdentityErrors
     public const string UsccOrganizationCode = "identity.uscc_organization_code";
 
     public const string InvalidPhone = "identity.invalid_phone";
+
+    public const string InvalidIdType = "identity.invalid_id_type";
+
+    public const string InvalidHkMacaoPermit = "identity.invalid_hk_macao_permit";
+
+    public const string InvalidTaiwanPermit = "identity.invalid_taiwan_permit";
+
+    public const string InvalidResidencePermit = "identity.invalid_residence_permit";
+
+    public const string InvalidForeignResident = "identity.invalid_foreign_resident";
+
+    public const string InvalidPassport = "identity.invalid_passport";
 }

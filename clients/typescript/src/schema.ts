@@ -430,6 +430,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/notices-to-deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's decision notices still to be delivered by hand or post: automatic sending failed (no phone or app account, or the gateway gave up), or the complainant asked for post; until a delivery is recorded (第十一条第二款). Oldest decision first.
+         * @description 待送达的受理/不予受理通知书:自动发送失败(无手机号码或应用账号、网关放弃发送)或者投诉人要求邮寄的,在登记送达之前列于此(第十一条第二款)。按决定时间从早到晚排列。
+         */
+        get: operations["ListNoticesToDeliver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -704,6 +724,26 @@ export interface paths {
          * @description 管理部门验收整改,或退回重新整改(第十六条)。
          */
         post: operations["VerifyRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notice-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how and when the 受理/不予受理通知书 reached the complainant: collected on site, post, SMS, app message, e-mail or another effective way (第十一条第二款). Once per notice, after the decision.
+         * @description 登记《政务服务投诉受理/不予受理通知书》的送达:现场领取、邮寄、短信、应用消息、电子邮件或者其他有效方式,送达日期及登记人(第十一条第二款)。作出决定后登记,每份通知书登记一次。
+         */
+        post: operations["RecordNoticeDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1581,6 +1621,7 @@ export interface components {
             referredAt?: string;
             referredOnTime?: boolean;
             decision?: components["schemas"]["DecisionView"];
+            noticeDeliveries: components["schemas"]["NoticeDeliveryView"][];
             extended: boolean;
             extensionReason?: string;
             investigationRecords: components["schemas"]["InvestigationView"][];
@@ -1631,6 +1672,7 @@ export interface components {
             idNumber?: string;
             phone?: string;
             address?: string;
+            idType?: components["schemas"]["IdType"];
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织
@@ -1876,6 +1918,11 @@ export interface components {
             kind: components["schemas"]["DeadlineKind"];
             article?: string;
         };
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`acceptance` 受理通知书;`non_acceptance` 不予受理通知书
+         * @enum {string}
+         */
+        DecisionNotice: "acceptance" | "non_acceptance";
         DecisionView: {
             /** Format: date-time */
             decidedAt?: string;
@@ -1886,6 +1933,16 @@ export interface components {
             relatedCaseId?: string;
             explanation?: string;
         };
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式
+         * @enum {string}
+         */
+        DeliveryMethod: "on_site" | "post" | "sms" | "app_message" | "email" | "other";
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`no_electronic_contact` 无手机号码或应用账号,无法自动发送;`sending_failed` 自动发送失败;`post_requested` 投诉人要求邮寄
+         * @enum {string}
+         */
+        DeliveryNeed: "no_electronic_contact" | "sending_failed" | "post_requested";
         DocumentAgency: {
             /** Format: uuid */
             id: string;
@@ -1925,6 +1982,15 @@ export interface components {
             /** Format: date-time */
             reportedAt: string;
             summary?: string;
+        };
+        DocumentNoticeDelivery: {
+            notice: components["schemas"]["DecisionNotice"];
+            method: components["schemas"]["DeliveryMethod"];
+            /** Format: date */
+            deliveredOn: string;
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         DocumentRectification: {
             /** Format: int32 */
@@ -2042,10 +2108,10 @@ export interface components {
             days: number;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照
          * @enum {string}
          */
-        IdType: "resident_id" | "uscc";
+        IdType: "resident_id" | "uscc" | "hk_macao_permit" | "taiwan_permit" | "residence_permit" | "foreign_resident" | "passport";
         /** Format: binary */
         IFormFile: string;
         /**
@@ -2199,6 +2265,38 @@ export interface components {
          * @enum {string}
          */
         NotAcceptedReason: "no_clear_respondent_or_request" | "already_accepted_or_in_progress" | "other_legal_channel" | "repeat_without_new_evidence";
+        NoticeDeliveryRequest: {
+            method?: components["schemas"]["DeliveryMethod"];
+            /** Format: date */
+            deliveredOn?: string;
+            note?: string;
+        };
+        NoticeDeliveryView: {
+            /** Format: int32 */
+            number: number;
+            notice: components["schemas"]["DecisionNotice"];
+            method: components["schemas"]["DeliveryMethod"];
+            /** Format: date */
+            deliveredOn: string;
+            note?: string;
+            recordedByRole: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        NoticeToDeliverItem: {
+            /** Format: uuid */
+            caseId: string;
+            trackingNumber: string;
+            status: components["schemas"]["CaseStatus"];
+            notice: components["schemas"]["DecisionNotice"];
+            /** Format: date-time */
+            decidedAt: string;
+            need: components["schemas"]["DeliveryNeed"];
+            hasAddress: boolean;
+            confidential: boolean;
+            /** Format: uuid */
+            handlingAgencyId?: string;
+        };
         PageOfAgencyView: {
             items: components["schemas"]["AgencyView"][];
             nextCursor?: string;
@@ -2209,6 +2307,10 @@ export interface components {
         };
         PageOfMyComplaintSummary: {
             items: components["schemas"]["MyComplaintSummary"][];
+            nextCursor?: string;
+        };
+        PageOfNoticeToDeliverItem: {
+            items: components["schemas"]["NoticeToDeliverItem"][];
             nextCursor?: string;
         };
         /** @description RFC 9457 问题详情(application/problem+json):每个错误响应都使用此结构。`code` 是稳定的机器码,`title`/`detail` 为中文说明。RFC 9457 problem details; every error response uses it. */
@@ -2484,6 +2586,7 @@ export interface components {
             mergedAt?: string;
             /** Format: date-time */
             extendedAt?: string;
+            noticeDeliveries: components["schemas"]["DocumentNoticeDelivery"][];
         };
         /** @description CloudEvents 1.0 (structured mode): Your report (第十八条) is due within five working days and not yet submitted. */
         ReportDueEvent: {
@@ -2751,6 +2854,8 @@ export interface components {
             facts?: string;
             evidenceIds?: string[];
             confidential: boolean;
+            contactAddress?: string;
+            noticeByPost?: boolean;
         };
         SubmitReportRequest: {
             period?: string;
@@ -2767,10 +2872,10 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesView"];
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded;`notice_delivered` 通知书已送达
          * @enum {string}
          */
-        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added";
+        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added" | "notice_delivered";
         TimelineItemView: {
             /** Format: date-time */
             at: string;
@@ -4557,6 +4662,92 @@ export interface operations {
             };
         };
     };
+    ListNoticesToDeliver: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfNoticeToDeliverItem"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetCase: {
         parameters: {
             query?: never;
@@ -6129,6 +6320,136 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RectificationVerificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 案件当前版本的实体标签,用于之后操作的 If-Match。The case version, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match 与当前 ETag 不符:请重新读取后再操作。The case changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求内容过大。Payload too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求格式正确但无法处理,如 Idempotency-Key 被用于不同的请求体。Unprocessable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordNoticeDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 读取案件时得到的 ETag;案件已被他人修改时返回 412,避免覆盖他人的操作。The case's ETag from the last read; 412 when it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeDeliveryRequest"];
             };
         };
         responses: {

@@ -39,7 +39,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper o
         ["ReferCase"] = Casework, ["DecideAcceptance"] = Casework, ["ExtendCase"] = Casework, ["RecordInvestigation"] = Casework,
         ["ConcludeCase"] = Casework, ["MergeCase"] = Casework, ["CoordinateCase"] = Casework, ["RevisitCase"] = Casework,
         ["OrderRectification"] = Casework, ["CompleteRectification"] = Casework, ["VerifyRectification"] = Casework,
-        ["ReportMajorComplaint"] = Casework, ["RecordNoticeDelivery"] = Casework,
+        ["ReportMajorComplaint"] = Casework, ["RecordNoticeDelivery"] = Casework, ["ListNoticesToDeliver"] = Casework,
         ["SubmitReport"] = Casework, ["GetReportingStatus"] = Casework, ["GetReport"] = Casework,
         ["GetReferralForm"] = Casework, ["GetAcceptanceNotice"] = Casework, ["GetRegistrationForm"] = Casework,
         ["GetCaseComplainant"] = Officers,

@@ -187,6 +187,33 @@ public class ReceiptTests
     }
 
     [Fact]
+    public void A_person_may_complain_with_any_personal_document_but_not_a_credit_code_第七条()
+    {
+        foreach (var type in new[] { IdType.HkMacaoPermit, IdType.TaiwanPermit, IdType.ResidencePermit, IdType.ForeignResident, IdType.Passport })
+        {
+            Receive(Submission() with { Complainant = Person() with { IdType = type } }).ShouldSucceed();
+        }
+
+        var error = Receive(Submission() with { Complainant = Person() with { IdType = IdType.Uscc } }).ShouldFailWith(ComplaintErrors.IdTypeMismatch);
+        Assert.Equal("complainant.idType", error.Field);
+        var organisation = Person() with { Type = ComplainantType.Organization, IdType = IdType.Passport };
+        Receive(Submission() with { Complainant = organisation }).ShouldFailWith(ComplaintErrors.IdTypeMismatch);
+    }
+
+    [Fact]
+    public void A_notice_by_post_needs_a_contact_address_第七条_第十一条()
+    {
+        var error = Receive(Submission() with { NoticeByPost = true }).ShouldFailWith(ComplaintErrors.Required);
+        Assert.Equal("contactAddress", error.Field);
+
+        var complaint = Receive(Submission() with { NoticeByPost = true, Complainant = Person() with { Address = "昆明市五华区东风西路1号" } }).ShouldSucceed();
+        Assert.True(complaint.NoticeByPost);
+
+        var byStaff = Receive(Submission(Channel.Onsite) with { NoticeByPost = true }, ReceivingParty.Agency(AgencyA), Agency).ShouldFailWith(ComplaintErrors.Required);
+        Assert.Equal("complainant.address", byStaff.Field);
+    }
+
+    [Fact]
     public void Online_complaints_must_be_real_name_第七条()
     {
         var error = Receive(Submission() with { Complainant = Person(realNameVerified: false) }).ShouldFailWith(ComplaintErrors.RealNameRequired);

@@ -38,6 +38,9 @@ public class TransitionTableTests
         [ComplaintAction.VerifyRectification] = ([C], "第十六条", null),
         [ComplaintAction.FlagMajor] = ([PR, PA, IH, C, NA, W], "第四条", null),
         [ComplaintAction.AddMaterials] = ([PR, PA, IH], "第七条", null),
+
+        // A notice exists once the decision is taken; the table's merged and withdrawn cases were never decided.
+        [ComplaintAction.RecordNoticeDelivery] = ([IH, C, NA], "第十一条", null),
     };
 
     public static TheoryData<CaseStatus, ComplaintAction> AllowedPairs()
@@ -73,7 +76,7 @@ public class TransitionTableTests
     {
         // Overdue flagging is the monitor's bookkeeping, not a transition; it has its own tests.
         Assert.Equal(Enum.GetValues<ComplaintAction>().Except([ComplaintAction.FlagOverdue]), Rules.Keys);
-        Assert.Equal(7 * 16, AllowedPairs().Count + ForbiddenPairs().Count);
+        Assert.Equal(7 * 17, AllowedPairs().Count + ForbiddenPairs().Count);
     }
 
     [Theory]
@@ -155,6 +158,7 @@ public class TransitionTableTests
         ComplaintAction.VerifyRectification => c.VerifyRectification(true, null, Management, Later).Error,
         ComplaintAction.FlagMajor => c.FlagMajor("影响较大", Management, Later).Error,
         ComplaintAction.AddMaterials => c.AddMaterials([Guid.NewGuid()], Citizen, Later).Error,
+        ComplaintAction.RecordNoticeDelivery => c.RecordNoticeDelivery(DeliveryMethod.OnSite, DateOnly.FromDateTime(Later.DateTime), null, Agency, Later).Error,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

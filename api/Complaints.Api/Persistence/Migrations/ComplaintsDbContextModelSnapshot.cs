@@ -1087,6 +1087,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("character varying(48)")
                         .HasColumnName("not_accepted_reason");
 
+                    b.Property<bool>("NoticeByPost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notice_by_post");
+
                     b.Property<DateTimeOffset?>("OverdueFlaggedDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_flagged_due_at");
@@ -1193,6 +1197,10 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_complaints");
+
+                    b.HasIndex("NoticeByPost")
+                        .HasDatabaseName("ix_complaints_notice_by_post")
+                        .HasFilter("notice_by_post");
 
                     b.HasIndex("RunningDueAt")
                         .HasDatabaseName("ix_complaints_running_due_at");
@@ -1592,6 +1600,73 @@ namespace Complaints.Api.Persistence.Migrations
                                 .IsRequired();
                         });
 
+                    b.OwnsMany("Complaints.Domain.Cases.NoticeDelivery", "NoticeDeliveries", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("complaint_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly>("DeliveredOn")
+                                .HasColumnType("date")
+                                .HasColumnName("delivered_on");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("method");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
+                            b1.Property<string>("Notice")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("notice");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<Guid?>("RecordedByAgencyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("recorded_by_agency_id");
+
+                            b1.Property<string>("RecordedByRegionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("character(6)")
+                                .HasColumnName("recorded_by_region_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("RecordedByRole")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("recorded_by_role");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("recorded_by_user_id");
+
+                            b1.HasKey("ComplaintId", "Number")
+                                .HasName("pk_complaint_notice_deliveries");
+
+                            b1.ToTable("complaint_notice_deliveries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaint_notice_deliveries_complaints_complaint_id");
+                        });
+
                     b.OwnsMany("Complaints.Domain.Cases.Rectification", "Rectifications", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -1840,6 +1915,8 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Navigation("InvestigationRecords");
 
                     b.Navigation("MergedCases");
+
+                    b.Navigation("NoticeDeliveries");
 
                     b.Navigation("Rectifications");
 
