@@ -60,6 +60,7 @@ internal static class ContractTransformers
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var anonymous = !metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any();
             OperationDocs.Apply(operation);
+            RequestExamples.Apply(operation);
             DeclareHeaders(operation, metadata, context.Document!);
             DeclareProblems(operation, anonymous, metadata.OfType<SpendsBudgetAttribute>().Any(), context.Document!);
             return Task.CompletedTask;
