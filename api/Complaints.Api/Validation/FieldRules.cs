@@ -9,10 +9,15 @@ namespace Complaints.Api.Validation;
 // messages: the error is keyed by the field's JSON path, so the message need not repeat the field's name.
 // Rules that need the case, the caller or the database stay in the domain and the handlers.
 
-/// <summary>The field must be present; a text must hold more than white space.</summary>
+/// <summary>
+/// The field must be present; a text must hold more than white space; an id must not be the nil UUID, which the domain
+/// has always read as "none given" (a form that has no agency chosen yet may send it and be told so with the rest).
+/// </summary>
 public sealed class ZhRequiredAttribute : RequiredAttribute
 {
     public ZhRequiredAttribute() => ErrorMessage = "此项必填。";
+
+    public override bool IsValid(object? value) => value is Guid id ? id != Guid.Empty : base.IsValid(value);
 }
 
 /// <summary>At most <paramref name="length"/> characters, or items of a list.</summary>

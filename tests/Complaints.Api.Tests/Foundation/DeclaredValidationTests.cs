@@ -41,6 +41,18 @@ public sealed class DeclaredValidationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_nil_UUID_is_no_agency_and_blank_texts_are_missing_all_named_at_once()
+    {
+        var citizen = await app.Host.ClientAsync("citizen");
+        var body = ComplaintBodies.Online(Guid.Empty);
+        body["serviceItem"] = new { name = "" };
+        body["facts"] = "";
+        body["request"] = " ";
+        var errors = await ErrorsAsync(await citizen.PostAsJsonAsync("/api/v1/complaints", body));
+        Assert.Equal(["facts", "request", "respondent.agencyId", "serviceItem.name"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_case_action_refuses_every_missing_field_at_once()
     {
         var staff = await app.Host.ClientAsync("management_staff");
