@@ -1,11 +1,11 @@
 using Complaints.Api.Complaints;
 using Complaints.Api.Infrastructure;
+using Complaints.Api.Validation;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Complaints.Api.Validation;
 using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Cases;

@@ -3,10 +3,10 @@ using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Complaints.Api.Validation;
 using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Complaints;

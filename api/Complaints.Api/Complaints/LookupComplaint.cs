@@ -1,13 +1,13 @@
 using System.Data;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using Complaints.Api.Validation;
 using Microsoft.Extensions.Validation;
+using Npgsql;
 
 namespace Complaints.Api.Complaints;
 

@@ -4,12 +4,12 @@ using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Complaints.Api.Validation;
 using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Complaints;

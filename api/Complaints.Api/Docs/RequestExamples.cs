@@ -62,6 +62,47 @@ internal static class RequestExamples
             ["url"] = "https://wuhua-scjg.example.gov.cn/complaints/events",
         },
         ["RotateWebhookSecret"] = () => new JsonObject { ["gracePeriod"] = "1.00:00:00" },
+        ["LoadCalendarYear"] = () => new JsonObject
+        {
+            ["year"] = 2098,
+            ["papers"] = new JsonArray("国务院办公厅关于2098年部分节假日安排的通知"),
+            ["days"] = new JsonArray(
+                new JsonObject { ["name"] = "元旦", ["date"] = "2098-01-01", ["isOffDay"] = true },
+                new JsonObject { ["name"] = "国庆节", ["date"] = "2098-10-01", ["isOffDay"] = true },
+                new JsonObject { ["name"] = "国庆节", ["date"] = "2098-10-11", ["isOffDay"] = false }),
+        },
+    };
+
+    /// <summary>
+    /// The calendar upload is read as text (so that every malformed document gets a precise message) and so is
+    /// declared <c>string</c> by the framework; what a client sends is a holiday-cn document, described here.
+    /// </summary>
+    private static OpenApiSchema HolidayCn() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "国务院节假日安排(holiday-cn 格式)。A holiday-cn document.",
+        Required = new HashSet<string> { "year", "days" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["year"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "年份,须与地址中的年份相同。" },
+            ["papers"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "依据的国务院办公厅通知。" },
+            ["days"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "放假日(isOffDay 为 true)与调休上班日(false)。",
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "name", "date", "isOffDay" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "节日名称。" },
+                        ["date"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "日期(yyyy-MM-dd)。" },
+                        ["isOffDay"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "是否放假;false 为调休上班日。" },
+                    },
+                },
+            },
+        },
     };
 
     private static readonly Dictionary<(string Operation, string Status), Func<JsonNode>> Responses = new()
@@ -101,6 +142,10 @@ internal static class RequestExamples
         if (Requests.TryGetValue(id, out var request) && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
         {
             body.Example = request();
+            if (id == "LoadCalendarYear")
+            {
+                body.Schema = HolidayCn();
+            }
         }
 
         foreach (var (status, response) in operation.Responses ?? [])

@@ -7,14 +7,14 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Complaints.Api.Validation;
 using Microsoft.Extensions.Validation;
+using Npgsql;
 
 namespace Complaints.Api.SpotChecks;
 

@@ -4102,7 +4102,52 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": string;
+                /**
+                 * @example {
+                 *       "year": 2098,
+                 *       "papers": [
+                 *         "国务院办公厅关于2098年部分节假日安排的通知"
+                 *       ],
+                 *       "days": [
+                 *         {
+                 *           "name": "元旦",
+                 *           "date": "2098-01-01",
+                 *           "isOffDay": true
+                 *         },
+                 *         {
+                 *           "name": "国庆节",
+                 *           "date": "2098-10-01",
+                 *           "isOffDay": true
+                 *         },
+                 *         {
+                 *           "name": "国庆节",
+                 *           "date": "2098-10-11",
+                 *           "isOffDay": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description 年份,须与地址中的年份相同。
+                     */
+                    year: number;
+                    /** @description 依据的国务院办公厅通知。 */
+                    papers?: string[];
+                    /** @description 放假日(isOffDay 为 true)与调休上班日(false)。 */
+                    days: {
+                        /** @description 节日名称。 */
+                        name: string;
+                        /**
+                         * Format: date
+                         * @description 日期(yyyy-MM-dd)。
+                         */
+                        date: string;
+                        /** @description 是否放假;false 为调休上班日。 */
+                        isOffDay: boolean;
+                    }[];
+                };
             };
         };
         responses: {
