@@ -35,6 +35,8 @@ builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
+// The request records' declared rules (Validation/FieldRules.cs), enforced before a handler runs (issue #10).
+builder.Services.AddValidation();
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();
@@ -73,9 +75,8 @@ app.UseMiddleware<RequestHygieneMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<TransientDatabaseRetry>();
+// Before the budgets (endpoint filters, after validation; see RateLimits): a replay of an accepted request spends nothing.
 app.UseMiddleware<IdempotencyMiddleware>();
-// After IdempotencyMiddleware: a replay of an accepted request is answered before the budget and spends nothing (issue #10).
-app.UseRateLimiter();
 
 app.MapHealth();
 if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))

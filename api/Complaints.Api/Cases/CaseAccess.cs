@@ -13,6 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Complaints.Api.Cases;
 
 /// <summary>What every case endpoint needs, bound in one go (<c>[AsParameters]</c>).</summary>
+/// <remarks>Services, not input: the request validation (AddValidation) must not walk the DbContext's object graph.</remarks>
+[Microsoft.Extensions.Validation.SkipValidation]
 public sealed class CaseRequest
 {
     public required ClaimsPrincipal User { get; init; }

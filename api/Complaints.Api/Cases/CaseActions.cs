@@ -1,14 +1,17 @@
 using Complaints.Api.Complaints;
 using Complaints.Api.Infrastructure;
+using Complaints.Api.Validation;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Cases;
 
-public sealed record ReferralRequest(Guid? AgencyId, string? Note);
+[ValidatableType]
+public sealed record ReferralRequest([property: ZhRequired] Guid? AgencyId, [property: ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Note);
 
 public enum AcceptanceDecision
 {
@@ -16,28 +19,41 @@ public enum AcceptanceDecision
     Reject,
 }
 
-public sealed record AcceptanceRequest(AcceptanceDecision? Decision, Classification? Classification, NotAcceptedReason? Reason, Guid? RelatedCaseId, string? Explanation);
+[ValidatableType]
+public sealed record AcceptanceRequest(
+    [property: ZhRequired] AcceptanceDecision? Decision, Classification? Classification, NotAcceptedReason? Reason, Guid? RelatedCaseId,
+    [property: ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Explanation);
 
-public sealed record ExtensionRequest(string? Reason);
+[ValidatableType]
+public sealed record ExtensionRequest([property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Reason);
 
 /// <summary><c>disputed</c> only with <c>respondent_statement</c>: the statement contradicts the complaint (第十四条).</summary>
-public sealed record InvestigationRecordRequest(InvestigationMethod? Method, string? Summary, bool? Disputed = null);
+[ValidatableType]
+public sealed record InvestigationRecordRequest([property: ZhRequired] InvestigationMethod? Method, [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Summary, bool? Disputed = null);
 
-public sealed record ConclusionRequest(Finding? Finding, string? Result, string? Measures);
+[ValidatableType]
+public sealed record ConclusionRequest([property: ZhRequired] Finding? Finding, [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Result, [property: ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Measures);
 
-public sealed record MergeRequest(Guid? IntoCaseId);
+[ValidatableType]
+public sealed record MergeRequest([property: ZhRequired] Guid? IntoCaseId);
 
-public sealed record CoordinationRequest(Guid? LeadAgencyId, IReadOnlyList<Guid>? CooperatingAgencyIds);
+[ValidatableType]
+public sealed record CoordinationRequest([property: ZhRequired] Guid? LeadAgencyId, IReadOnlyList<Guid>? CooperatingAgencyIds);
 
-public sealed record RevisitRequest(RevisitMethod? Method, SatisfactionRating? Rating, string? Note);
+[ValidatableType]
+public sealed record RevisitRequest([property: ZhRequired] RevisitMethod? Method, [property: ZhRequired] SatisfactionRating? Rating, [property: ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Note);
 
-public sealed record RectificationRequest(string? Requirement, DateOnly? DueDate);
+[ValidatableType]
+public sealed record RectificationRequest([property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Requirement, [property: ZhRequired] DateOnly? DueDate);
 
-public sealed record RectificationCompletionRequest(string? Report);
+[ValidatableType]
+public sealed record RectificationCompletionRequest([property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Report);
 
-public sealed record RectificationVerificationRequest(bool? Accepted, string? Note);
+[ValidatableType]
+public sealed record RectificationVerificationRequest([property: ZhRequired] bool? Accepted, [property: ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Note);
 
-public sealed record MajorReportRequest(string? Summary);
+[ValidatableType]
+public sealed record MajorReportRequest([property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Summary);
 
 /// <summary>第十一条第二款: how and on which day (CST, <c>yyyy-MM-dd</c>) the decision notice reached the complainant; <c>note</c> describes an <c>other</c> way.</summary>
 public sealed record NoticeDeliveryRequest(DeliveryMethod? Method, DateOnly? DeliveredOn, string? Note);
@@ -45,18 +61,15 @@ public sealed record NoticeDeliveryRequest(DeliveryMethod? Method, DateOnly? Del
 /// <summary>
 /// api.md "Agency and management side": each action loads the case the caller may see, honours
 /// If-Match, makes one domain call, audits it and saves it under the case's version. Checks the
-/// domain cannot make (the directory, the region tree) are made here, before that call.
+/// domain cannot make (the directory, the region tree) are made here, before that call. The bodies' declared rules
+/// (<c>[ZhRequired]</c> and the rest) are enforced before any of this runs, so a required member is present here.
 /// </summary>
 public static class CaseActions
 {
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Refer(Guid id, ReferralRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.referred", ct, async (c, actor, now) =>
         {
-            if (body.AgencyId is not { } agencyId)
-            {
-                return Missing("agencyId", "承办的政务服务机构(第十条)");
-            }
-
+            var agencyId = body.AgencyId!.Value;
             return ReceivingDepartmentOnly(c, r) ?? await AgencyInRegionAsync(r, agencyId, c, "agencyId")
                 ?? c.Refer(r.Calendar, agencyId, body.Note, actor, now).Error;
         });
@@ -101,23 +114,17 @@ public static class CaseActions
         Act(id, r, "case.extended", ct, (c, actor, now) => Task.FromResult(c.Extend(r.Calendar, body.Reason, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> RecordInvestigation(Guid id, InvestigationRecordRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
-        Act(id, r, "case.investigation_recorded", ct, (c, actor, now) => Task.FromResult(body.Method is { } method
-            ? c.AddInvestigationRecord(method, body.Summary, actor, now, body.Disputed ?? false).Error
-            : Missing("method", "调查方式(第十四条)")));
+        Act(id, r, "case.investigation_recorded", ct, (c, actor, now) => Task.FromResult(
+            c.AddInvestigationRecord(body.Method!.Value, body.Summary, actor, now, body.Disputed ?? false).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Conclude(Guid id, ConclusionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
-        Act(id, r, "case.concluded", ct, (c, actor, now) => Task.FromResult(body.Finding is { } finding
-            ? c.Conclude(r.Calendar, finding, body.Result, body.Measures, actor, now).Error
-            : Missing("finding", "调查结论(第十四条)")));
+        Act(id, r, "case.concluded", ct, (c, actor, now) => Task.FromResult(
+            c.Conclude(r.Calendar, body.Finding!.Value, body.Result, body.Measures, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Merge(Guid id, MergeRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.merged", ct, async (c, actor, now) =>
         {
-            if (body.IntoCaseId is not { } intoId)
-            {
-                return Missing("intoCaseId", "合并到的投诉(第十三条)");
-            }
-
+            var intoId = body.IntoCaseId!.Value;
             // Tracked, so the target's new merged complainant and timeline entry are saved with the source.
             var into = await CaseAccess.FindVisibleAsync(r.Db, intoId, r.Caller, tracking: true, CancellationToken.None);
             if (into is null)
@@ -137,11 +144,7 @@ public static class CaseActions
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Coordinate(Guid id, CoordinationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.coordinated", ct, async (c, actor, now) =>
         {
-            if (body.LeadAgencyId is not { } lead)
-            {
-                return Missing("leadAgencyId", "牵头部门(第十五条)");
-            }
-
+            var lead = body.LeadAgencyId!.Value;
             // 第十五条 across divisions: the department whose remit holds the case and every agency named coordinates
             // (本级, or the common higher level); agencies may come from any division within that remit.
             var cooperating = body.CooperatingAgencyIds ?? [];
@@ -168,22 +171,18 @@ public static class CaseActions
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Revisit(Guid id, RevisitRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.revisited", ct, (c, actor, now) => Task.FromResult(
-            body.Method is not { } method ? Missing("method", "回访方式")
-            : body.Rating is not { } rating ? Missing("rating", "满意度(好差评五级)")
-            : c.RecordRevisit(method, rating, body.Note, actor, now).Error));
+            c.RecordRevisit(body.Method!.Value, body.Rating!.Value, body.Note, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> OrderRectification(Guid id, RectificationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
-        Act(id, r, "case.rectification_ordered", ct, (c, actor, now) => Task.FromResult(body.DueDate is { } due
-            ? c.OrderRectification(body.Requirement, due, actor, now).Error
-            : Missing("dueDate", "整改期限(yyyy-MM-dd,第十六条)")));
+        Act(id, r, "case.rectification_ordered", ct, (c, actor, now) => Task.FromResult(
+            c.OrderRectification(body.Requirement, body.DueDate!.Value, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> CompleteRectification(Guid id, RectificationCompletionRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.rectification_completed", ct, (c, actor, now) => Task.FromResult(c.CompleteRectification(body.Report, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> VerifyRectification(Guid id, RectificationVerificationRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
-        Act(id, r, "case.rectification_verified", ct, (c, actor, now) => Task.FromResult(body.Accepted is { } accepted
-            ? c.VerifyRectification(accepted, body.Note, actor, now).Error
-            : Missing("accepted", "核验结论")));
+        Act(id, r, "case.rectification_verified", ct, (c, actor, now) => Task.FromResult(
+            c.VerifyRectification(body.Accepted!.Value, body.Note, actor, now).Error));
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReportMajor(Guid id, MajorReportRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.major_reported", ct, (c, actor, now) => Task.FromResult(c.FlagMajor(body.Summary, actor, now).Error));

@@ -3,21 +3,26 @@ using Complaints.Api.Audit;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Complaints;
 
-public sealed record SatisfactionRequest(SatisfactionRating? Rating, string? Comment);
+[ValidatableType]
+public sealed record SatisfactionRequest([property: ZhRequired] SatisfactionRating? Rating, [property: ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Comment);
 
-public sealed record WithdrawalRequest(string? Reason);
+[ValidatableType]
+public sealed record WithdrawalRequest([property: ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Reason);
 
 public sealed record SatisfactionView(SatisfactionRating Rating, DateTimeOffset RatedAt);
 
 public sealed record WithdrawalView(CaseStatus Status, DateTimeOffset WithdrawnAt);
 
-public sealed record MaterialsRequest(IReadOnlyList<Guid>? EvidenceIds);
+[ValidatableType]
+public sealed record MaterialsRequest([property: ZhRequired, ZhMinLength(1), ZhMaxLength(ComplaintLimits.MaxEvidence)] IReadOnlyList<Guid>? EvidenceIds);
 
 /// <summary>Every evidence file of the complaint after the addition.</summary>
 public sealed record MaterialsView(IReadOnlyList<Guid> EvidenceIds, DateTimeOffset AddedAt);
@@ -28,11 +33,7 @@ public static class ComplainantActions
     public static async Task<Results<Ok<SatisfactionView>, ProblemHttpResult>> RateSatisfaction(
         Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
-        if (request.Rating is not { } rating)
-        {
-            return ProblemHandling.Validation("rating", "缺少满意度评价(好差评五级)。");
-        }
-
+        var rating = request.Rating!.Value; // [ZhRequired]
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
         if (complaint is null)
         {
@@ -83,11 +84,7 @@ public static class ComplainantActions
     public static async Task<Results<Ok<MaterialsView>, ProblemHttpResult>> AddMaterials(
         Guid id, MaterialsRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
-        var ids = request.EvidenceIds ?? [];
-        if (ids.Count == 0)
-        {
-            return ProblemHandling.Validation("evidenceIds", "缺少要补充的证明材料(先上传,再附加其 id)。");
-        }
+        var ids = request.EvidenceIds!; // [ZhRequired, ZhMinLength(1)]
 
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
         if (complaint is null)

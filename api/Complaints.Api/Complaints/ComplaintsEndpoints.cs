@@ -14,7 +14,7 @@ public static class ComplaintsEndpoints
 
         complaints.MapPost("/", SubmitComplaint.Handle)
             .RequireAuthorization(Policies.Authenticated)
-            .RequireRateLimiting(RateLimits.Submission)
+            .SpendsBudget(RateLimits.Submission)
             .WithIdempotency()
             .WithAuthProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -27,7 +27,7 @@ public static class ComplaintsEndpoints
 
         complaints.MapPost("/lookup", LookupComplaint.Handle)
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimits.Lookup)
+            .SpendsBudget(RateLimits.Lookup)
             .WithStandardProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

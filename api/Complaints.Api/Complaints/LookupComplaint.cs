@@ -1,15 +1,20 @@
 using System.Data;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Validation;
 using Npgsql;
 
 namespace Complaints.Api.Complaints;
 
-public sealed record LookupRequest(string? TrackingNumber, string? QueryCode);
+[ValidatableType]
+public sealed record LookupRequest(
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(64)] string? TrackingNumber,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(64)] string? QueryCode);
 
 /// <summary>Public status by tracking number and query code (api.md); no personal data.</summary>
 public static class LookupComplaint
@@ -39,17 +44,8 @@ public static class LookupComplaint
     public static async Task<Results<Ok<PublicStatusView>, ProblemHttpResult>> Handle(
         LookupRequest request, NpgsqlDataSource db, IWorkingDayCalendar calendar, TimeProvider clock, LookupLock locks, HttpResponse response, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.TrackingNumber))
-        {
-            return ProblemHandling.Validation("trackingNumber", "缺少投诉编号。");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.QueryCode))
-        {
-            return ProblemHandling.Validation("queryCode", "缺少查询码。");
-        }
-
-        var number = request.TrackingNumber.Trim().ToUpperInvariant();
+        // Both present and not blank: the declared rules are enforced before the handler runs.
+        var number = request.TrackingNumber!.Trim().ToUpperInvariant();
         if (await locks.LockedForAsync(number) is { } locked)
         {
             return Locked(response, locked);
@@ -60,7 +56,7 @@ public static class LookupComplaint
         // verified, against a hash that matches nothing when there is no row.
         var wellFormed = TrackingNumber.TryParse(number).IsSuccess && StorableText.IsStorable(number);
         var row = await FindAsync(db, wellFormed ? number : AbsentNumber, ct);
-        var matches = QueryCode.Verify(number, request.QueryCode.Trim(), row?.QueryCodeHash ?? AbsentHash);
+        var matches = QueryCode.Verify(number, request.QueryCode!.Trim(), row?.QueryCodeHash ?? AbsentHash);
 
         // An unknown number and a wrong code answer alike, so the answer does not confirm that a number exists.
         if (row is null || !wellFormed || !matches)

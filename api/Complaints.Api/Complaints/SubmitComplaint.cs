@@ -4,11 +4,13 @@ using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Complaints;
 
@@ -16,26 +18,41 @@ namespace Complaints.Api.Complaints;
 /// 第七条第(一)项. <c>idType</c> names the document of <c>idNumber</c>; without it a person's number is read as a 居民身份证 and an
 /// organisation's as a 统一社会信用代码 (as before the other documents were accepted).
 /// </summary>
-public sealed record ComplainantInput(ComplainantType? Type, string? Name, string? IdNumber, string? Phone, string? Address, IdType? IdType = null);
+[ValidatableType]
+public sealed record ComplainantInput(
+    [property: ZhRequired] ComplainantType? Type,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.OpaqueMaxLength)] string? Name,
+    [property: ZhMaxLength(ComplaintLimits.OpaqueMaxLength)] string? IdNumber,
+    [property: ZhMaxLength(ComplaintLimits.OpaqueMaxLength)] string? Phone,
+    [property: ZhMaxLength(ComplaintLimits.OpaqueMaxLength)] string? Address,
+    IdType? IdType = null);
 
-public sealed record RespondentInput(Guid? AgencyId, string? StaffName, string? WindowNumber);
+[ValidatableType]
+public sealed record RespondentInput(
+    [property: ZhRequired] Guid? AgencyId,
+    [property: ZhMaxLength(ComplaintLimits.StaffNameMaxLength)] string? StaffName,
+    [property: ZhMaxLength(ComplaintLimits.WindowNumberMaxLength)] string? WindowNumber);
 
-public sealed record ServiceItemInput(string? Code, string? Name);
+[ValidatableType]
+public sealed record ServiceItemInput(
+    [property: ZhMaxLength(ComplaintLimits.ServiceItemCodeMaxLength)] string? Code,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.ServiceItemNameMaxLength)] string? Name);
 
 /// <summary>
 /// api.md <c>POST /api/v1/complaints</c>. <c>complainant</c> is given only by staff registering an offline channel. An online
 /// complainant may add a 联系地址 (<c>contactAddress</c>, 第七条), required with <c>noticeByPost</c> (notices by post, 第十一条第二款).
 /// </summary>
+[ValidatableType]
 public sealed record SubmitComplaintRequest(
-    Channel? Channel,
+    [property: ZhRequired] Channel? Channel,
     ComplainantInput? Complainant,
-    RespondentInput? Respondent,
-    ServiceItemInput? ServiceItem,
-    string? Request,
-    string? Facts,
-    IReadOnlyList<Guid>? EvidenceIds,
+    [property: ZhRequired] RespondentInput? Respondent,
+    [property: ZhRequired] ServiceItemInput? ServiceItem,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.RequestMaxLength)] string? Request,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.FactsMaxLength)] string? Facts,
+    [property: ZhMaxLength(ComplaintLimits.MaxEvidence)] IReadOnlyList<Guid>? EvidenceIds,
     bool Confidential,
-    string? ContactAddress = null,
+    [property: ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? ContactAddress = null,
     bool? NoticeByPost = null);
 
 /// <summary>第六、七条: receive a complaint from any channel and route it per 第五条.</summary>
@@ -53,10 +70,9 @@ public static class SubmitComplaint
     {
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
-        if (request.Channel is not { } channel)
-        {
-            return ProblemHandling.Validation("channel", "缺少投诉渠道(第六条)。");
-        }
+        // Present: the declared rules ([ZhRequired]) are enforced before the handler runs.
+        var channel = request.Channel!.Value;
+        var agencyId = request.Respondent!.AgencyId!.Value;
 
         // The identity of an online complainant is the token's; a body that tries to supply one is refused, never stored.
         if (caller.IsComplainant && request.Complainant is not null)
@@ -75,11 +91,6 @@ public static class SubmitComplaint
         if (!identity.IsSuccess)
         {
             return identity.Error!.ToProblem();
-        }
-
-        if (request.Respondent?.AgencyId is not { } agencyId)
-        {
-            return ProblemHandling.Validation("respondent.agencyId", "缺少被投诉的政务服务机构(第七条)。");
         }
 
         var evidenceIds = request.EvidenceIds ?? [];

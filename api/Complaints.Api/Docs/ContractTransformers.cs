@@ -4,7 +4,6 @@ using Complaints.Api.Idempotency;
 using Complaints.Api.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 
 namespace Complaints.Api.Docs;
@@ -61,8 +60,9 @@ internal static class ContractTransformers
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var anonymous = !metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any();
             OperationDocs.Apply(operation);
+            RequestExamples.Apply(operation);
             DeclareHeaders(operation, metadata, context.Document!);
-            DeclareProblems(operation, anonymous, metadata.OfType<EnableRateLimitingAttribute>().Any(), context.Document!);
+            DeclareProblems(operation, anonymous, metadata.OfType<SpendsBudgetAttribute>().Any(), context.Document!);
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, _, _) =>
@@ -102,6 +102,7 @@ internal static class ContractTransformers
     {
         operation.Parameters ??= [];
         var idempotent = metadata.OfType<IdempotentAttribute>().Any();
+        var budget = metadata.OfType<SpendsBudgetAttribute>().FirstOrDefault();
         if (idempotent)
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -162,6 +163,25 @@ internal static class ContractTransformers
                         ? new OpenApiSchema { Type = JsonSchemaType.String }
                         : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
                 }
+            }
+
+            if (budget is not null && (status is >= 200 and < 300 || status == 429))
+            {
+                concrete.Headers[RateLimits.PolicyHeader] = new OpenApiHeader
+                {
+                    Description = $"此操作的配额策略(IETF RateLimit 头部草案):`\"{budget.Policy}\";q=每个窗口的次数;w=窗口秒数`。"
+                        + "The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.",
+                    Required = false, // absent from an idempotent replay, which spends nothing
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"[a-z]+\";q=[0-9]+;w=[0-9]+$" },
+                    Example = JsonValue.Create($"\"{budget.Policy}\";q={RateLimitOptions.DefaultPermits(budget.Policy)};w=60"),
+                };
+                concrete.Headers[RateLimits.StateHeader] = new OpenApiHeader
+                {
+                    Description = "本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.",
+                    Required = false,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"[a-z]+\";r=[0-9]+;t=[0-9]+$" },
+                    Example = JsonValue.Create($"\"{budget.Policy}\";r={RateLimitOptions.DefaultPermits(budget.Policy) - 1};t=42"),
+                };
             }
 
             if (status is 429 or 503)

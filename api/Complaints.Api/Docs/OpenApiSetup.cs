@@ -41,6 +41,9 @@ public static class OpenApiSetup
 
                 // Events sent to agencies' and departments' systems (api.md "Agency systems").
                 Webhooks.WebhooksDocument.Describe(document);
+
+                // Last, once every schema is in the document (the webhook events' too).
+                SchemaDocs.Apply(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>

@@ -24,7 +24,7 @@ public static class EvidenceEndpoints
             // A bearer-token API: browsers never attach the token by themselves and no cookie authenticates
             // anything, so a cross-site form post cannot act as the user; there is no CSRF to defend against.
             .DisableAntiforgery()
-            .RequireRateLimiting(RateLimits.Upload)
+            .SpendsBudget(RateLimits.Upload)
             .WithIdempotency()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -20,6 +20,12 @@ public static class ProblemHandling
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Status = status;
+            if (problem is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
+            {
+                // The declared request rules (AddValidation): every field at fault at once, keyed by its JSON path.
+                DeclaredRules(validation);
+            }
+
             problem.Extensions.TryAdd("code", ErrorCodes.ForStatus(status));
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             if (problem.Title is null || problem.Title.StartsWith("One or more", StringComparison.Ordinal) || IsDefaultTitle(problem.Title))
@@ -54,6 +60,32 @@ public static class ProblemHandling
 
         return TypedResults.Problem(detail: detail, statusCode: status, title: title ?? ErrorCodes.TitleForStatus(status), extensions: extensions);
     }
+
+    /// <summary>
+    /// A refusal by the declared rules of the request records (Validation/FieldRules.cs). The framework names members
+    /// as declared in C# (<c>Respondent.AgencyId</c>); clients know them by their JSON path (<c>respondent.agencyId</c>).
+    /// </summary>
+    private static void DeclaredRules(HttpValidationProblemDetails problem)
+    {
+        var byPath = problem.Errors.ToDictionary(e => JsonPath(e.Key), e => e.Value, StringComparer.Ordinal);
+        problem.Errors.Clear();
+        foreach (var (path, messages) in byPath)
+        {
+            problem.Errors[path] = messages;
+        }
+
+        problem.Title = "请求参数无效";
+        problem.Type = ErrorCodes.TypeForStatus(StatusCodes.Status400BadRequest);
+        problem.Detail = $"请求中有 {byPath.Count} 个字段不符合要求,见 errors。";
+        problem.Extensions["code"] = ErrorCodes.Validation;
+    }
+
+    private static string JsonPath(string member) =>
+        string.Join('.', member.Split('.').Select(segment =>
+        {
+            var index = segment.IndexOf('[', StringComparison.Ordinal);
+            return index < 0 ? JsonNamingPolicy.CamelCase.ConvertName(segment) : JsonNamingPolicy.CamelCase.ConvertName(segment[..index]) + segment[index..];
+        }));
 
     public static ProblemHttpResult Validation(string field, string message, string code = ErrorCodes.Validation) =>
         Problem(StatusCodes.Status400BadRequest, code, message, new Dictionary<string, string[]> { [field] = [message] }, "请求参数无效");

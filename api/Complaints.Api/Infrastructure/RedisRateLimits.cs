@@ -82,7 +82,7 @@ public sealed partial class RateLimitBackend : IDisposable
         var local = new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
         if (_redis is null)
         {
-            return RateLimitPartition.GetFixedWindowLimiter(key, _ => local);
+            return RateLimitPartition.Get(key, _ => new WindowedLimiter(local));
         }
 
         var redis = _redis;
@@ -94,7 +94,7 @@ public sealed partial class RateLimitBackend : IDisposable
                 PermitLimit = local.PermitLimit,
                 Window = local.Window,
             }),
-            new FixedWindowRateLimiter(local)));
+            new WindowedLimiter(local)));
     }
 
     public void Dispose()

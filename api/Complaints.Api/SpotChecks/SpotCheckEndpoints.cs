@@ -7,20 +7,32 @@ using Complaints.Api.Complaints;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Validation;
 using Npgsql;
 
 namespace Complaints.Api.SpotChecks;
 
-public sealed record SpotCheckRequest(string? RegionCode, DateOnly? From, DateOnly? To, int? SampleSize);
+[ValidatableType]
+public sealed record SpotCheckRequest(
+    [property: ZhRequired, ZhPattern(Patterns.RegionCode, Patterns.RegionCodeMessage)] string? RegionCode,
+    [property: ZhRequired] DateOnly? From,
+    [property: ZhRequired] DateOnly? To,
+    [property: ZhRequired, ZhRange(1, SpotCheckEndpoints.MaxSample)] int? SampleSize);
 
 public sealed record SpotCheckRectification(string? Requirement, DateOnly? DueDate);
 
-public sealed record SpotCheckFindingRequest(Guid? CaseId, SpotCheckVerdict? Verdict, string? Note, SpotCheckRectification? Rectification);
+[ValidatableType]
+public sealed record SpotCheckFindingRequest(
+    [property: ZhRequired] Guid? CaseId,
+    [property: ZhRequired] SpotCheckVerdict? Verdict,
+    [property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Note,
+    SpotCheckRectification? Rectification);
 
 public sealed record SpotCheckView(Guid Id, string RegionCode, DateOnly From, DateOnly To, int SampleSize, int Seed, DateTimeOffset CreatedAt,
     IReadOnlyList<Guid> Cases, int Reviewed, IReadOnlyList<SpotCheckFinding> Findings);
@@ -49,30 +61,25 @@ public static class SpotCheckEndpoints
         SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        if (request.RegionCode is not { } region || !RegionCode.IsWellFormed(region))
-        {
-            return ProblemHandling.Validation("regionCode", "缺少或无效的区划代码。");
-        }
+        // Present and well formed, and the sample size in range: the declared rules are enforced before the handler runs.
+        var region = request.RegionCode!;
+        var size = request.SampleSize!.Value;
 
         if (!RegionCode.IsWithin(region, caller.RegionCode!))
         {
             return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "spot_check.forbidden", "只能抽查本行政区域内的投诉处理情况(第十六条)。");
         }
 
-        if (request.From is not { } from || request.To is not { } to || to < from)
+        var (from, to) = (request.From!.Value, request.To!.Value);
+        if (to < from)
         {
-            return ProblemHandling.Validation(request.From is null ? "from" : "to", "抽查区间应为有效的起止日期(yyyy-MM-dd)。");
+            return ProblemHandling.Validation("to", "抽查区间的截止日期应不早于起始日期。");
         }
 
         // Dates a case can have: the day arithmetic below stays inside DateOnly's range.
         if (from < EarliestDate || to > LatestDate)
         {
             return ProblemHandling.Validation(from < EarliestDate ? "from" : "to", $"抽查区间应在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate:yyyy-MM-dd} 之间。");
-        }
-
-        if (request.SampleSize is not (>= 1 and <= MaxSample) || request.SampleSize is not { } size)
-        {
-            return ProblemHandling.Validation("sampleSize", $"抽查数量应为 1 至 {MaxSample}。");
         }
 
         var now = clock.GetUtcNow();
@@ -114,19 +121,10 @@ public static class SpotCheckEndpoints
             return NotFound();
         }
 
-        if (request.CaseId is not { } caseId || !check.CaseIds.Contains(caseId))
+        var (caseId, verdict) = (request.CaseId!.Value, request.Verdict!.Value); // [ZhRequired]
+        if (!check.CaseIds.Contains(caseId))
         {
             return ProblemHandling.Validation("caseId", "该投诉不在本次抽查样本中。");
-        }
-
-        if (request.Verdict is not { } verdict)
-        {
-            return ProblemHandling.Validation("verdict", "缺少抽查结论(proper 或 improper)。");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Note) || request.Note.Length > ComplaintLimits.ShortTextMaxLength)
-        {
-            return ProblemHandling.Validation("note", "抽查意见不能为空,且不超过 1000 字。");
         }
 
         if (check.Findings.Any(f => f.CaseId == caseId))
@@ -166,7 +164,7 @@ public static class SpotCheckEndpoints
 
         check.Findings.Add(new SpotCheckFinding
         {
-            CaseId = caseId, Verdict = verdict, Note = request.Note.Trim(), ReviewedBy = caller.Subject, ReviewedAt = r.Clock.GetUtcNow(), RectificationOrdered = ordered,
+            CaseId = caseId, Verdict = verdict, Note = request.Note!.Trim(), ReviewedBy = caller.Subject, ReviewedAt = r.Clock.GetUtcNow(), RectificationOrdered = ordered,
         });
         r.Audit.Record(caller, "spot_check.reviewed", caseId, $"spotCheck={id};verdict={verdict}");
         try

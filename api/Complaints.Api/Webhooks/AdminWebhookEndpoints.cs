@@ -7,16 +7,28 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
+using Complaints.Api.Validation;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Validation;
 
 namespace Complaints.Api.Webhooks;
 
-public sealed record WebhookRegistration(Guid? AgencyId, string? RegionCode, string? Url, string? Secret);
+/// <summary>One of <c>agencyId</c> and <c>regionCode</c>: that either-or rule, the URL's scheme and the directory are checked by the handler.</summary>
+[ValidatableType]
+public sealed record WebhookRegistration(
+    Guid? AgencyId,
+    [property: ZhPattern(Patterns.RegionCode, Patterns.RegionCodeMessage)] string? RegionCode,
+    [property: ZhRequired, ZhMaxLength(2048)] string? Url,
+    [property: ZhMinLength(WebhookRegistration.SecretMinLength), ZhMaxLength(256)] string? Secret)
+{
+    public const int SecretMinLength = 32;
+}
 
-public sealed record SecretRotation(string? Secret, TimeSpan? GracePeriod);
+[ValidatableType]
+public sealed record SecretRotation([property: ZhMinLength(WebhookRegistration.SecretMinLength), ZhMaxLength(256)] string? Secret, TimeSpan? GracePeriod);
 
 public sealed record WebhookSubscriptionView(Guid Id, Guid? AgencyId, string? RegionCode, string Url, bool Active, DateTimeOffset CreatedAt,
     DateTimeOffset? PreviousSecretValidUntil);
@@ -73,11 +85,6 @@ public static class AdminWebhookEndpoints
             return ProblemHandling.Validation("url", urlProblem);
         }
 
-        if (body.Secret is { Length: < 32 })
-        {
-            return ProblemHandling.Validation("secret", "密钥至少 32 个字符;不填则由系统生成。");
-        }
-
         var secret = body.Secret ?? WebhookSignature.NewSecret();
         var subscription = new WebhookSubscription
         {
@@ -116,11 +123,6 @@ public static class AdminWebhookEndpoints
         if (subscription is null)
         {
             return NotFound();
-        }
-
-        if (body?.Secret is { Length: < 32 })
-        {
-            return ProblemHandling.Validation("secret", "密钥至少 32 个字符;不填则由系统生成。");
         }
 
         var grace = body?.GracePeriod ?? options.Value.SecretGracePeriod;

@@ -430,26 +430,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cases/notices-to-deliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's decision notices still to be delivered by hand or post: automatic sending failed (no phone or app account, or the gateway gave up), or the complainant asked for post; until a delivery is recorded (第十一条第二款). Oldest decision first.
-         * @description 待送达的受理/不予受理通知书:自动发送失败(无手机号码或应用账号、网关放弃发送)或者投诉人要求邮寄的,在登记送达之前列于此(第十一条第二款)。按决定时间从早到晚排列。
-         */
-        get: operations["ListNoticesToDeliver"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -724,26 +704,6 @@ export interface paths {
          * @description 管理部门验收整改,或退回重新整改(第十六条)。
          */
         post: operations["VerifyRectification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/notice-delivery": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record how and when the 受理/不予受理通知书 reached the complainant: collected on site, post, SMS, app message, e-mail or another effective way (第十一条第二款). Once per notice, after the decision.
-         * @description 登记《政务服务投诉受理/不予受理通知书》的送达:现场领取、邮寄、短信、应用消息、电子邮件或者其他有效方式,送达日期及登记人(第十一条第二款)。作出决定后登记,每份通知书登记一次。
-         */
-        post: operations["RecordNoticeDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1316,31 +1276,62 @@ export interface components {
          * @enum {string}
          */
         AcceptanceDecision: "accept" | "reject";
+        /** @description 受理或者不予受理告知书(附件2)的内容(第十一条)。 */
         AcceptanceNoticeDocument: {
+            /** @description 投诉编号。 */
             trackingNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
+            /** @description 文书中的投诉人信息。 */
             complainant: components["schemas"]["DocumentComplainant"];
+            /** @description 文书中的政务服务事项。 */
             serviceItem: components["schemas"]["DocumentServiceItem"];
+            /** @description 文书中的被投诉人。 */
             respondent: components["schemas"]["DocumentRespondent"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending` 尚未决定;`accepted` 受理;`not_accepted` 不予受理 */
             decision: components["schemas"]["AcceptanceOutcome"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 作出受理决定的时间。
+             */
             decidedAt: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 作出决定的日期。
+             */
             decidedOn: string;
+            /** @description 出具单位。 */
             issuedBy: components["schemas"]["DocumentIssuer"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 办结期限(第十三条)。
+             */
             handlingDue?: string;
+            /** @description 办结期限依据的条款。 */
             handlingArticle?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 延期后的办结期限。
+             */
             extendedHandlingDue?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`no_clear_respondent_or_request` 没有明确被投诉人或者投诉请求;`already_accepted_or_in_progress` 已经受理或者正在处理;`other_legal_channel` 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决;`repeat_without_new_evidence` 已经办结,无新证明材料对同一事项重复投诉 */
             reason?: components["schemas"]["NotAcceptedReason"];
+            /** @description 理由(中文)。 */
             reasonText?: string;
+            /** @description 相关投诉的编号。 */
             relatedTrackingNumber?: string;
+            /** @description 说明。 */
             explanation?: string;
+            /** @description 是否为暂定数据(期间尚未结束)。 */
             provisional: boolean;
+            /** @description 并入的投诉的编号。 */
             mergedTrackingNumber?: string;
         };
         /**
@@ -1348,19 +1339,35 @@ export interface components {
          * @enum {string}
          */
         AcceptanceOutcome: "pending" | "accepted" | "not_accepted";
+        /** @description 受理决定:受理并分类,或者以第八条所列理由不予受理(第十一、十二条)。 */
         AcceptanceRequest: {
-            decision?: components["schemas"]["AcceptanceDecision"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`accept` 受理;`reject` 不予受理 */
+            decision: components["schemas"]["AcceptanceDecision"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`no_clear_respondent_or_request` 没有明确被投诉人或者投诉请求;`already_accepted_or_in_progress` 已经受理或者正在处理;`other_legal_channel` 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决;`repeat_without_new_evidence` 已经办结,无新证明材料对同一事项重复投诉 */
             reason?: components["schemas"]["NotAcceptedReason"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 相关投诉的 id(如重复投诉)。
+             */
             relatedCaseId?: string;
+            /** @description 说明。 */
             explanation?: string;
         };
+        /** @description 某政务服务机构的投诉件数。 */
         AgencyCount: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId: string;
+            /** @description 政务服务机构的名称。 */
             agencyName: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 件数。
+             */
             count: number;
         };
         /**
@@ -1368,210 +1375,336 @@ export interface components {
          * @enum {string}
          */
         AgencyKind: "implementing_agency" | "window_service_unit";
+        /** @description 政务服务机构。 */
         AgencyView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 名称。 */
             name: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`implementing_agency` 政务服务实施机构;`window_service_unit` 窗口服务单位 */
             kind: components["schemas"]["AgencyKind"];
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode: string;
+            /** @description 投诉受理电话。 */
             complaintPhone?: string;
         };
+        /** @description 一条审计记录。 */
         AuditEntryView: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 序号。
+             */
             sequence: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生的时间。
+             */
             at: string;
+            /** @description 操作者的用户标识。 */
             actorUserId: string;
+            /** @description 操作者的角色。 */
             actorRole: string;
+            /** @description 操作名称。 */
             action: string;
+            /** @description 客户端地址。 */
             clientAddress?: string;
+            /** @description 详细信息。 */
             details?: string;
         };
+        /** @description 审计链完整性校验的结果。 */
         AuditVerificationView: {
+            /** @description 审计链是否完整。 */
             intact: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 记录。
+             */
             entries: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 审计链第一处断裂的序号。
+             */
             firstBrokenSequence?: number;
         };
+        /** @description 某年的法定节假日与调休上班日安排。 */
         CalendarYear: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 年份。
+             */
             year: number;
+            /** @description 是否已有该年的节假日安排。 */
             hasSchedule: boolean;
+            /** @description 节假日安排的来源。 */
             sources: string[];
+            /** @description 法定节假日。 */
             holidays: components["schemas"]["HolidayPeriod"][];
+            /** @description 调休上班日。 */
             makeupWorkingDays: components["schemas"]["MakeupWorkingDay"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 工作日数。
+             */
             workingDayCount: number;
         };
+        /** @description 当前调用者的身份、角色与辖区。 */
         CallerView: {
+            /** @description 事件涉及的对象(CloudEvents)。 */
             subject: string;
+            /** @description 角色。 */
             role: string;
+            /** @description 名称。 */
             name?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId?: string;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode?: string;
         };
+        /** @description 变更流中的一条案件变更。 */
         CaseChangeView: {
+            /** @description 下一页的游标。 */
             cursor: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本号(与 ETag 对应)。
+             */
             version: number;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 记录的时间。
+             */
             recordedAt: string;
         };
         /** @description CloudEvents 1.0 (structured mode): A case was merged into another (第十三条). */
         CaseMergedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.merged";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["CaseMergedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         CaseMergedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description The case it was merged into. */
+            /** @description 合并到的投诉的 id。 The case it was merged into. */
             intoCaseId?: null | string;
-            /** @description Its tracking number. */
+            /** @description 合并到的投诉的编号。 Its tracking number. */
             intoTrackingNumber?: null | string;
         };
+        /** @description 案件队列中的一项。 */
         CaseQueueItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被投诉的政务服务机构的 id。
+             */
             respondentAgencyId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 承办的政务服务机构的 id。
+             */
             handlingAgencyId?: string;
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate?: string;
+            /** @description 是否已超期,或超期的件数。 */
             overdue: boolean;
-            /** @default  */
+            /**
+             * @description 被投诉的政务服务机构的名称。
+             * @default
+             */
             respondentAgencyName: string;
+            /** @description 承办的政务服务机构的名称。 */
             handlingAgencyName?: string;
         };
-        /** @description CloudEvents 1.0 (structured mode): A complaint was received directly by your agency, or by your department for referral. */
+        /** @description 事件:本机构直接收到一件投诉,或本部门收到一件待交办的投诉(CloudEvents 1.0)。 CloudEvents 1.0 (structured mode): A complaint was received directly by your agency, or by your department for referral. */
         CaseReceivedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.received";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["CaseReceivedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         CaseReceivedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description pending_acceptance (an agency) or pending_referral (a department). */
+            /** @description 案件状态。 pending_acceptance (an agency) or pending_referral (a department). */
             status?: null | string;
             /** @description How it came in (第六条). */
             channel?: null | string;
-            /** @description The running deadline, yyyy-MM-dd. */
+            /** @description 正在计算的期限(yyyy-MM-dd)。 The running deadline, yyyy-MM-dd. */
             dueDate?: null | string;
         };
         /** @description CloudEvents 1.0 (structured mode): A case was referred to your agency (第十条), with the 交办单. */
         CaseReferredEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.referred";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["CaseReferredEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         CaseReferredEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description The case's status (pending_acceptance). */
+            /** @description 案件状态。 The case's status (pending_acceptance). */
             status?: null | string;
             /** @description Decide on acceptance by this date, yyyy-MM-dd (第十一条). */
             acceptanceDue?: null | string;
@@ -1583,68 +1716,134 @@ export interface components {
          * @enum {string}
          */
         CaseStatus: "pending_referral" | "pending_acceptance" | "in_handling" | "concluded" | "not_accepted" | "merged" | "withdrawn";
+        /** @description 案件时间线上的一个事件。 */
         CaseTimelineView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             sequence: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生的时间。
+             */
             at: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded */
             event: components["schemas"]["TimelineEventKind"];
+            /** @description 依据的《云南省政务服务投诉处理办法(试行)》条款。 */
             article?: string;
+            /** @description 操作者的角色。 */
             actorRole: string;
+            /** @description 详细信息。 */
             details: {
                 [key: string]: string;
             };
         };
+        /** @description 机构与管理部门看到的案件全貌。 */
         CaseView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
+            /** @description 受理的政务服务管理部门的行政区划代码。 */
             receivingRegionCode?: string;
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
+            /** @description 投诉人。 */
             complainant?: components["schemas"]["ComplainantView"];
+            /** @description 被投诉人(第七条)。 */
             respondent: components["schemas"]["RespondentView"];
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
+            /** @description 政务服务事项编码。 */
             serviceItemCode?: string;
+            /** @description 具体投诉请求(第七条)。 */
             request: string;
+            /** @description 投诉事实、理由(第七条)。 */
             facts: string;
+            /** @description 证明材料的 id(先上传,最多 9 份,第七条)。 */
             evidenceIds: string[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 承办的政务服务机构的 id。
+             */
             assignedAgencyId?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 牵头的政务服务机构的 id(第十五条)。
+             */
             leadAgencyId?: string;
+            /** @description 配合办理的政务服务机构的 id(第十五条)。 */
             cooperatingAgencyIds: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 交办的时间。
+             */
             referredAt?: string;
+            /** @description 按期交办的件数或是否按期交办。 */
             referredOnTime?: boolean;
+            /** @description 受理决定。 */
             decision?: components["schemas"]["DecisionView"];
-            noticeDeliveries: components["schemas"]["NoticeDeliveryView"][];
+            /** @description 是否已延期。 */
             extended: boolean;
+            /** @description 延期理由。 */
             extensionReason?: string;
+            /** @description 调查核实记录。 */
             investigationRecords: components["schemas"]["InvestigationView"][];
+            /** @description 办理结果。 */
             result?: components["schemas"]["ResultView"];
+            /** @description 按期办结的件数或是否按期办结。 */
             concludedOnTime?: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 并入的投诉的 id。
+             */
             mergedIntoCaseId?: string;
+            /** @description 并入本案的投诉。 */
             mergedCases: components["schemas"]["MergedCaseView"][];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             complainantRating?: components["schemas"]["SatisfactionRating"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
+            /** @description 回访记录。 */
             revisits: components["schemas"]["RevisitView"][];
+            /** @description 整改记录。 */
             rectifications: components["schemas"]["RectificationView"][];
+            /** @description 是否为重大投诉事项。 */
             major: boolean;
+            /** @description 重大投诉事项报告内容。 */
             majorSummary?: string;
+            /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
+            /** @description 进度时间线。 */
             timeline: components["schemas"]["CaseTimelineView"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 版本号(与 ETag 对应)。
+             */
             version: number;
+            /** @description 疑似重复投诉的提示。 */
             duplicateSuggestions?: components["schemas"]["DuplicateSuggestionView"][];
         };
+        /** @description 变更流的一页。 */
         ChangeFeedPage: {
+            /** @description 本页的条目。 */
             items: components["schemas"]["CaseChangeView"][];
+            /** @description 下一页的游标;没有下一页时不出现。 */
             nextCursor: string;
+            /** @description 是否还有下一页。 */
             hasMore: boolean;
         };
         /**
@@ -1652,13 +1851,20 @@ export interface components {
          * @enum {string}
          */
         Channel: "onsite" | "phone_12345" | "phone_hotline" | "online_portal" | "online_app" | "email" | "letter" | "suggestion_box";
+        /** @description 一张统计图的数据。 */
         ChartData: {
+            /** @description 标题。 */
             title: string;
+            /** @description 中文显示名称。 */
             labels: string[];
+            /** @description 数据系列。 */
             series: components["schemas"]["ChartSeries"][];
         };
+        /** @description 统计图中的一个数据系列。 */
         ChartSeries: {
+            /** @description 名称。 */
             name: string;
+            /** @description 数据。 */
             data: number[];
         };
         /**
@@ -1666,183 +1872,345 @@ export interface components {
          * @enum {string}
          */
         Classification: "onsite" | "offsite";
+        /** @description 工作人员代为登记时填写的投诉人信息(第七条)。 */
         ComplainantInput: {
-            type?: components["schemas"]["ComplainantType"];
-            name?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织 */
+            type: components["schemas"]["ComplainantType"];
+            /** @description 投诉人姓名或者单位名称(第七条)。 */
+            name: string;
+            /** @description 证件号码(居民身份证号码或统一社会信用代码)。 */
             idNumber?: string;
+            /** @description 联系电话。 */
             phone?: string;
+            /** @description 联系地址。 */
             address?: string;
-            idType?: components["schemas"]["IdType"];
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织
          * @enum {string}
          */
         ComplainantType: "person" | "organization";
+        /** @description 投诉人信息(证件号码、电话已脱敏)。 */
         ComplainantView: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织 */
             type: components["schemas"]["ComplainantType"];
+            /** @description 名称。 */
             name: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码 */
             idType?: components["schemas"]["IdType"];
+            /** @description 证件号码(居民身份证号码或统一社会信用代码)。 */
             idNumber?: string;
+            /** @description 联系电话。 */
             phone?: string;
+            /** @description 联系地址。 */
             address?: string;
+            /** @description 是否已实名核验。 */
             realNameVerified: boolean;
+            /** @description 是否已脱敏。 */
             masked: boolean;
         };
+        /** @description 投诉处理的统计数字(第十八条)。 */
         ComplaintStatistics: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 收到的件数。
+             */
             received: number;
+            /** @description 按渠道分列的收到件数。 */
             receivedByChannel: {
                 [key: string]: number;
             };
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 是否受理或通过。
+             */
             accepted: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 不予受理的件数。
+             */
             notAccepted: number;
+            /** @description 按理由分列的不予受理件数。 */
             notAcceptedByReason: {
                 [key: string]: number;
             };
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已交办的件数。
+             */
             referred: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 按期交办的件数或是否按期交办。
+             */
             referredOnTime: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 超期交办的件数。
+             */
             referredLate: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已作出受理决定的件数。
+             */
             decided: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 按期作出受理决定的件数。
+             */
             decidedOnTime: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 超期作出受理决定的件数。
+             */
             decidedLate: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 现场处理类的件数。
+             */
             onsite: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 非现场处理类的件数。
+             */
             offsite: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已办结的件数。
+             */
             concluded: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 按期办结的件数或是否按期办结。
+             */
             concludedOnTime: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 超期办结的件数。
+             */
             concludedLate: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 是否已延期。
+             */
             extended: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 当前超期未结的件数。
+             */
             overdueNow: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已合并的件数。
+             */
             merged: number;
+            /** @description 抽查结论。 */
             findings: {
                 [key: string]: number;
             };
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 无效投诉的件数。
+             */
             invalid: number;
+            /** @description 满意度。 */
             satisfaction: {
                 [key: string]: number;
             };
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已评价的件数或是否已评价。
+             */
             rated: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 满意率。
+             */
             satisfactionRate?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 督促整改的件数。
+             */
             rectificationsOrdered: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已完成整改的件数。
+             */
             rectificationsCompleted: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 是否为重大投诉事项。
+             */
             major: number;
+            /** @description 被投诉最多的政务服务机构。 */
             topRespondentAgencies: components["schemas"]["AgencyCount"][];
+            /** @description 被投诉最多的政务服务事项。 */
             topServiceItems: components["schemas"]["ServiceItemCount"][];
         };
+        /** @description 办结:调查结论、处理结果与整改措施(第十三、十四条)。 */
         ConclusionRequest: {
-            finding?: components["schemas"]["Finding"];
-            result?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`substantiated` 属实;`partially_substantiated` 部分属实;`unsubstantiated` 不属实;`unverifiable` 无法核实 */
+            finding: components["schemas"]["Finding"];
+            /** @description 处理结果。 */
+            result: string;
+            /** @description 整改措施。 */
             measures?: string;
         };
+        /** @description 投诉内容分析:关键词、短语、主题与上升最快的事项。 */
         ContentAnalysisResult: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 投诉(案件)。
+             */
             cases: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 上一期间的件数。
+             */
             previousCases: number;
+            /** @description 关键词。 */
             keywords: components["schemas"]["Topic"][];
+            /** @description 高频短语。 */
             phrases: components["schemas"]["Topic"][];
+            /** @description 上升最快的关键词。 */
             rising: components["schemas"]["Topic"][];
+            /** @description 被投诉最多的政务服务事项。 */
             topServiceItems: components["schemas"]["ServiceItemTally"][];
+            /** @description 不满意占比最高的对象。 */
             mostDissatisfied: components["schemas"]["ServiceItemTally"][];
         };
+        /** @description 某期间、某范围的投诉内容分析。 */
         ContentAnalysisView: {
+            /** @description 范围(机构 id 或行政区划代码)。 */
             scope: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日期(含)。
+             */
             to: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 上一期间的起始日期。
+             */
             previousFrom: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 上一期间的截止日期。
+             */
             previousTo: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 计算的时间。
+             */
             computedAt: string;
+            /** @description 内容分析。 */
             analysis: components["schemas"]["ContentAnalysisResult"];
+            /** @description 统计图。 */
             charts: components["schemas"]["ChartData"][];
         };
+        /** @description 协调办理:牵头部门与配合部门(第十五条)。 */
         CoordinationRequest: {
-            /** Format: uuid */
-            leadAgencyId?: string;
+            /**
+             * Format: uuid
+             * @description 牵头的政务服务机构的 id(第十五条)。
+             */
+            leadAgencyId: string;
+            /** @description 配合办理的政务服务机构的 id(第十五条)。 */
             cooperatingAgencyIds?: string[];
         };
+        /** @description 投递失败(死信)的事件推送。 */
         DeadLetterView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 推送订阅的 id。
+             */
             subscriptionId: string;
+            /** @description 类型。 */
             type: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId?: string;
+            /** @description 投诉编号。 */
             trackingNumber?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已尝试投递的次数。
+             */
             attempts: number;
+            /** @description 最近一次投递失败的原因。 */
             lastError?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建的时间。
+             */
             createdAt: string;
         };
-        /** @description CloudEvents 1.0 (structured mode): A running deadline ends by the end of the next working day (by the working-day calendar). */
+        /** @description 事件:一项正在计算的法定期限将于下一个工作日结束前届满(CloudEvents 1.0)。 CloudEvents 1.0 (structured mode): A running deadline ends by the end of the next working day (by the working-day calendar). */
         DeadlineDueSoonEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.deadline.due_soon";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["DeadlineDueSoonEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         DeadlineDueSoonEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description referral, acceptance, onsite_handling, offsite_handling or extended_handling. */
+            /** @description 期限类别。 referral, acceptance, onsite_handling, offsite_handling or extended_handling. */
             deadline?: null | string;
-            /** @description Its last day, yyyy-MM-dd (ends 24:00 CST). */
+            /** @description 正在计算的期限(yyyy-MM-dd)。 Its last day, yyyy-MM-dd (ends 24:00 CST). */
             dueDate?: null | string;
         };
         /**
@@ -1850,190 +2218,308 @@ export interface components {
          * @enum {string}
          */
         DeadlineKind: "referral" | "acceptance" | "onsite_handling" | "offsite_handling" | "extended_handling" | "working_day_count";
-        /** @description CloudEvents 1.0 (structured mode): A running deadline passed. */
+        /** @description 事件:一项正在计算的法定期限已届满(CloudEvents 1.0)。 CloudEvents 1.0 (structured mode): A running deadline passed. */
         DeadlinePassedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.deadline.passed";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["DeadlinePassedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         DeadlinePassedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description Which deadline. */
+            /** @description 期限类别。 Which deadline. */
             deadline?: null | string;
-            /** @description Its last day, yyyy-MM-dd. */
+            /** @description 正在计算的期限(yyyy-MM-dd)。 Its last day, yyyy-MM-dd. */
             dueDate?: null | string;
         };
+        /** @description 投诉的各项法定期限(工作日计算)。 */
         DeadlinesView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 交办的期限(第十条,2 个工作日)。
+             */
             referralDue?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 决定是否受理的期限(第十一条,3 个工作日)。
+             */
             acceptanceDue?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 办结期限(第十三条)。
+             */
             handlingDue?: string;
+            /** @description 是否已延期。 */
             extended: boolean;
+            /** @description 是否为暂定数据(期间尚未结束)。 */
             provisional: boolean;
+            /** @description 是否已超期,或超期的件数。 */
             overdue: boolean;
         };
+        /** @description 一项法定期限及其到期时间。 */
         DeadlineView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
             from: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 工作日数。
+             */
             workingDays: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 到期时间。
+             */
             due: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 到期时间。
+             */
             dueAt: string;
+            /** @description 是否为暂定数据(期间尚未结束)。 */
             provisional: boolean;
+            /** @description 说明。 */
             explanation: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`referral` 交办期限(2个工作日);`acceptance` 受理期限(3个工作日);`onsite_handling` 现场处理类办结期限(当日);`offsite_handling` 非现场处理类办结期限(10个工作日);`extended_handling` 延期后的办结期限(20个工作日);`working_day_count` 指定的工作日数 */
             kind: components["schemas"]["DeadlineKind"];
+            /** @description 依据的《云南省政务服务投诉处理办法(试行)》条款。 */
             article?: string;
         };
-        /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`acceptance` 受理通知书;`non_acceptance` 不予受理通知书
-         * @enum {string}
-         */
-        DecisionNotice: "acceptance" | "non_acceptance";
+        /** @description 受理决定。 */
         DecisionView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 作出受理决定的时间。
+             */
             decidedAt?: string;
+            /** @description 是否按期。 */
             onTime?: boolean;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`no_clear_respondent_or_request` 没有明确被投诉人或者投诉请求;`already_accepted_or_in_progress` 已经受理或者正在处理;`other_legal_channel` 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决;`repeat_without_new_evidence` 已经办结,无新证明材料对同一事项重复投诉 */
             notAcceptedReason?: components["schemas"]["NotAcceptedReason"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 相关投诉的 id(如重复投诉)。
+             */
             relatedCaseId?: string;
+            /** @description 说明。 */
             explanation?: string;
         };
-        /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式
-         * @enum {string}
-         */
-        DeliveryMethod: "on_site" | "post" | "sms" | "app_message" | "email" | "other";
-        /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`no_electronic_contact` 无手机号码或应用账号,无法自动发送;`sending_failed` 自动发送失败;`post_requested` 投诉人要求邮寄
-         * @enum {string}
-         */
-        DeliveryNeed: "no_electronic_contact" | "sending_failed" | "post_requested";
+        /** @description 文书中的政务服务机构。 */
         DocumentAgency: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 名称。 */
             name: string;
         };
+        /** @description 文书中的投诉人信息。 */
         DocumentComplainant: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织 */
             type?: components["schemas"]["ComplainantType"];
+            /** @description 名称。 */
             name: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码 */
             idType?: components["schemas"]["IdType"];
+            /** @description 脱敏的证件号码。 */
             idNumberMasked?: string;
+            /** @description 脱敏的联系电话。 */
             phoneMasked?: string;
+            /** @description 是否已实名核验。 */
             realNameVerified?: boolean;
+            /** @description 是否因保密而不显示。 */
             withheld: boolean;
         };
+        /** @description 文书中的政务服务管理部门。 */
         DocumentDepartment: {
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode: string;
+            /** @description 名称。 */
             name: string;
         };
+        /** @description 文书中的一项调查核实记录。 */
         DocumentInvestigationStep: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             number: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生的时间。
+             */
             at: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site_investigation` 现场调查;`interview` 谈话核实;`records_retrieval` 调取资料;`other` 其他方式;`respondent_statement` RespondentStatement */
             method: components["schemas"]["InvestigationMethod"];
+            /** @description 内容摘要。 */
             summary: string;
+            /** @description 文书中的政务服务机构。 */
             agency?: components["schemas"]["DocumentAgency"];
-            /** @default false */
+            /**
+             * @description 被投诉人陈述是否与投诉内容不一致(第十四条)。
+             * @default false
+             */
             disputed: boolean;
         };
+        /** @description 出具文书的单位。 */
         DocumentIssuer: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId?: string;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode?: string;
+            /** @description 名称。 */
             name: string;
         };
+        /** @description 文书中的重大投诉事项报告。 */
         DocumentMajorReport: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 报告的时间。
+             */
             reportedAt: string;
+            /** @description 内容摘要。 */
             summary?: string;
         };
-        DocumentNoticeDelivery: {
-            notice: components["schemas"]["DecisionNotice"];
-            method: components["schemas"]["DeliveryMethod"];
-            /** Format: date */
-            deliveredOn: string;
-            note?: string;
-            /** Format: date-time */
-            recordedAt: string;
-        };
+        /** @description 文书中的整改记录。 */
         DocumentRectification: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             number: number;
+            /** @description 整改要求。 */
             requirement: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 督促整改的时间。
+             */
             orderedAt: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`ordered` 整改中;`completed` 待验收;`verified` 已验收;`sent_back` 已退回 */
             status: components["schemas"]["RectificationStatus"];
+            /** @description 整改情况报告。 */
             report?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 完成的时间。
+             */
             completedAt?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 整改被退回的次数。
+             */
             sentBackCount: number;
+            /** @description 核验意见。 */
             verificationNote?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 核验的时间。
+             */
             verifiedAt?: string;
         };
+        /** @description 文书中的被投诉人。 */
         DocumentRespondent: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId: string;
+            /** @description 政务服务机构的名称。 */
             agencyName: string;
+            /** @description 被投诉的工作人员姓名。 */
             staffName?: string;
+            /** @description 窗口号或工位编号。 */
             windowNumber?: string;
         };
+        /** @description 文书中的回访记录。 */
         DocumentRevisit: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生的时间。
+             */
             at: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
             method: components["schemas"]["RevisitMethod"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
+            /** @description 说明或意见。 */
             note?: string;
         };
+        /** @description 文书中的政务服务事项。 */
         DocumentServiceItem: {
+            /** @description 名称。 */
             name: string;
+            /** @description 编码。 */
             code?: string;
         };
+        /** @description 文书中的抽查结论。 */
         DocumentSpotCheck: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 作出结论的时间。
+             */
             reviewedAt: string;
+            /** @description 文书中的政务服务管理部门。 */
             department: components["schemas"]["DocumentDepartment"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`proper` 处理规范;`improper` 处理不规范 */
             verdict: components["schemas"]["SpotCheckVerdict"];
+            /** @description 说明或意见。 */
             note: string;
+            /** @description 是否已督促整改。 */
             rectificationOrdered: boolean;
         };
         /**
@@ -2041,32 +2527,66 @@ export interface components {
          * @enum {string}
          */
         DuplicateReason: "same_complainant" | "same_phone" | "confidential_complainant_match" | "same_agency_and_service_item" | "similar_text";
+        /** @description 某投诉的疑似重复投诉提示。 */
         DuplicateSuggestionsView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 比较的时间窗口(天)。
+             */
             windowDays: number;
+            /** @description 提示。 */
             suggestions: components["schemas"]["DuplicateSuggestionView"][];
         };
+        /** @description 一条疑似重复投诉的提示。 */
         DuplicateSuggestionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被投诉的政务服务机构的 id。
+             */
             respondentAgencyId: string;
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 得分。
+             */
             score: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 文本相似度。
+             */
             textSimilarity: number;
+            /** @description 理由。 */
             reasons: components["schemas"]["DuplicateReason"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 两件投诉相隔的天数。
+             */
             daysApart: number;
+            /** @description 合并操作的提示。 */
             merge: components["schemas"]["MergeSuggestion"];
         };
         /**
@@ -2074,190 +2594,341 @@ export interface components {
          * @enum {string}
          */
         EvidenceKind: "image" | "pdf";
+        /** @description 上传证明材料的表单(multipart/form-data)。 */
         EvidenceUploadForm: {
+            /** @description 上传的文件。 */
             file: components["schemas"]["IFormFile"];
         };
+        /** @description 已上传的证明材料。 */
         EvidenceView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`image` 图片;`pdf` PDF 文档 */
             kind: components["schemas"]["EvidenceKind"];
+            /** @description 文件的媒体类型。 */
             contentType: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description 文件大小(字节)。
+             */
             size: number;
+            /** @description 文件内容的 SHA-256 摘要。 */
             sha256: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 图片宽度(像素)。
+             */
             width?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 图片高度(像素)。
+             */
             height?: number;
         };
+        /** @description 延期办结申请(第十三条)。 */
         ExtensionRequest: {
-            reason?: string;
+            /** @description 理由。 */
+            reason: string;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`substantiated` 属实;`partially_substantiated` 部分属实;`unsubstantiated` 不属实;`unverifiable` 无法核实
          * @enum {string}
          */
         Finding: "substantiated" | "partially_substantiated" | "unsubstantiated" | "unverifiable";
+        /** @description 一段法定节假日。 */
         HolidayPeriod: {
+            /** @description 名称。 */
             name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日期(含)。
+             */
             to: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 天数。
+             */
             days: number;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码
          * @enum {string}
          */
-        IdType: "resident_id" | "uscc" | "hk_macao_permit" | "taiwan_permit" | "residence_permit" | "foreign_resident" | "passport";
-        /** Format: binary */
+        IdType: "resident_id" | "uscc";
+        /**
+         * Format: binary
+         * @description 上传的文件。
+         */
         IFormFile: string;
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site_investigation` 现场调查;`interview` 谈话核实;`records_retrieval` 调取资料;`other` 其他方式;`respondent_statement` RespondentStatement
          * @enum {string}
          */
         InvestigationMethod: "on_site_investigation" | "interview" | "records_retrieval" | "other" | "respondent_statement";
+        /** @description 调查核实记录或被投诉人陈述(第十四条)。 */
         InvestigationRecordRequest: {
-            method?: components["schemas"]["InvestigationMethod"];
-            summary?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site_investigation` 现场调查;`interview` 谈话核实;`records_retrieval` 调取资料;`other` 其他方式;`respondent_statement` RespondentStatement */
+            method: components["schemas"]["InvestigationMethod"];
+            /** @description 内容摘要。 */
+            summary: string;
+            /** @description 被投诉人陈述是否与投诉内容不一致(第十四条)。 */
             disputed?: boolean;
         };
+        /** @description 一项调查核实记录。 */
         InvestigationView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             number: number;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site_investigation` 现场调查;`interview` 谈话核实;`records_retrieval` 调取资料;`other` 其他方式;`respondent_statement` RespondentStatement */
             method: components["schemas"]["InvestigationMethod"];
+            /** @description 内容摘要。 */
             summary: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 记录的时间。
+             */
             recordedAt: string;
+            /** @description 被投诉人陈述是否与投诉内容不一致(第十四条)。 */
             disputed: boolean;
         };
+        /** @description 凭投诉编号和查询码查询投诉进度(匿名)。 */
         LookupRequest: {
-            trackingNumber?: string;
-            queryCode?: string;
+            /** @description 投诉编号。 */
+            trackingNumber: string;
+            /** @description 查询码(提交时返回,凭投诉编号和查询码查询进度)。 */
+            queryCode: string;
         };
+        /** @description 重大投诉事项报告(第四条)。 */
         MajorReportRequest: {
-            summary?: string;
+            /** @description 内容摘要。 */
+            summary: string;
         };
+        /** @description 一个调休上班日。 */
         MakeupWorkingDay: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 日期。
+             */
             date: string;
+            /** @description 名称。 */
             name: string;
         };
         /** @description CloudEvents 1.0 (structured mode): The complainant added materials (补充材料). */
         MaterialsAddedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.materials_added";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["MaterialsAddedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         MaterialsAddedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description How many files were added. */
+            /** @description 证明材料的份数。 How many files were added. */
             evidenceCount?: null | string;
         };
+        /** @description 补充证明材料:已上传材料的 id(第七条)。 */
         MaterialsRequest: {
-            evidenceIds?: string[];
-        };
-        MaterialsView: {
+            /** @description 证明材料的 id(先上传,最多 9 份,第七条)。 */
             evidenceIds: string[];
-            /** Format: date-time */
+        };
+        /** @description 补充后投诉的全部证明材料。 */
+        MaterialsView: {
+            /** @description 证明材料的 id(先上传,最多 9 份,第七条)。 */
+            evidenceIds: string[];
+            /**
+             * Format: date-time
+             * @description 补充的时间。
+             */
             addedAt: string;
         };
+        /** @description 并入本案的投诉。 */
         MergedCaseView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 合并的时间。
+             */
             mergedAt: string;
         };
+        /** @description 本投诉已并入的投诉及其进展。 */
         MergedIntoView: {
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
+            /** @description 办理结果。 */
             result?: components["schemas"]["ResultView"];
         };
+        /** @description 将本投诉合并到另一投诉(第十三条)。 */
         MergeRequest: {
-            /** Format: uuid */
-            intoCaseId?: string;
-        };
-        MergeSuggestion: {
-            /** Format: uuid */
-            caseId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 合并到的投诉的 id。
+             */
             intoCaseId: string;
+        };
+        /** @description 合并操作的提示。 */
+        MergeSuggestion: {
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
+            caseId: string;
+            /**
+             * Format: uuid
+             * @description 合并到的投诉的 id。
+             */
+            intoCaseId: string;
+            /** @description 相关资源的地址。 */
             href: string;
         };
+        /** @description “我的投诉”列表中的一项。 */
         MyComplaintSummary: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被投诉的政务服务机构的 id。
+             */
             respondentAgencyId: string;
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
-            /** @default  */
+            /**
+             * @description 被投诉的政务服务机构的名称。
+             * @default
+             */
             respondentAgencyName: string;
         };
+        /** @description 投诉人看到的本人投诉详情。 */
         MyComplaintView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 被投诉的政务服务机构的 id。
+             */
             respondentAgencyId: string;
+            /** @description 被投诉的工作人员姓名。 */
             respondentStaffName?: string;
+            /** @description 被投诉的窗口号或工位编号。 */
             respondentWindowNumber?: string;
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
+            /** @description 具体投诉请求(第七条)。 */
             request: string;
+            /** @description 投诉事实、理由(第七条)。 */
             facts: string;
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
+            /** @description 进度时间线。 */
             timeline: components["schemas"]["TimelineItemView"][];
+            /** @description 办理结果。 */
             result?: components["schemas"]["ResultView"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating?: components["schemas"]["SatisfactionRating"];
+            /** @description 证明材料的 id(先上传,最多 9 份,第七条)。 */
             evidenceIds: string[];
+            /** @description 本投诉已并入的投诉及其进展。 */
             mergedInto?: components["schemas"]["MergedIntoView"];
         };
         /**
@@ -2265,52 +2936,25 @@ export interface components {
          * @enum {string}
          */
         NotAcceptedReason: "no_clear_respondent_or_request" | "already_accepted_or_in_progress" | "other_legal_channel" | "repeat_without_new_evidence";
-        NoticeDeliveryRequest: {
-            method?: components["schemas"]["DeliveryMethod"];
-            /** Format: date */
-            deliveredOn?: string;
-            note?: string;
-        };
-        NoticeDeliveryView: {
-            /** Format: int32 */
-            number: number;
-            notice: components["schemas"]["DecisionNotice"];
-            method: components["schemas"]["DeliveryMethod"];
-            /** Format: date */
-            deliveredOn: string;
-            note?: string;
-            recordedByRole: string;
-            /** Format: date-time */
-            recordedAt: string;
-        };
-        NoticeToDeliverItem: {
-            /** Format: uuid */
-            caseId: string;
-            trackingNumber: string;
-            status: components["schemas"]["CaseStatus"];
-            notice: components["schemas"]["DecisionNotice"];
-            /** Format: date-time */
-            decidedAt: string;
-            need: components["schemas"]["DeliveryNeed"];
-            hasAddress: boolean;
-            confidential: boolean;
-            /** Format: uuid */
-            handlingAgencyId?: string;
-        };
+        /** @description 政务服务机构列表的一页。 */
         PageOfAgencyView: {
+            /** @description 本页的条目。 */
             items: components["schemas"]["AgencyView"][];
+            /** @description 下一页的游标;没有下一页时不出现。 */
             nextCursor?: string;
         };
+        /** @description 案件队列的一页。 */
         PageOfCaseQueueItem: {
+            /** @description 本页的条目。 */
             items: components["schemas"]["CaseQueueItem"][];
+            /** @description 下一页的游标;没有下一页时不出现。 */
             nextCursor?: string;
         };
+        /** @description “我的投诉”列表的一页。 */
         PageOfMyComplaintSummary: {
+            /** @description 本页的条目。 */
             items: components["schemas"]["MyComplaintSummary"][];
-            nextCursor?: string;
-        };
-        PageOfNoticeToDeliverItem: {
-            items: components["schemas"]["NoticeToDeliverItem"][];
+            /** @description 下一页的游标;没有下一页时不出现。 */
             nextCursor?: string;
         };
         /** @description RFC 9457 问题详情(application/problem+json):每个错误响应都使用此结构。`code` 是稳定的机器码,`title`/`detail` 为中文说明。RFC 9457 problem details; every error response uses it. */
@@ -2368,160 +3012,258 @@ export interface components {
             /** @description 违反的《云南省政务服务投诉处理办法(试行)》条款,如 `第十三条`。The article of the regulation the refusal rests on. */
             article?: string;
         };
+        /** @description 投诉的公开进度(不含个人信息)。 */
         PublicStatusView: {
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
+            /** @description 进度时间线。 */
             timeline: components["schemas"]["TimelineItemView"][];
+            /** @description 处理结果。 */
             result?: components["schemas"]["ResultView"];
+            /** @description 本投诉已并入的投诉。 */
             mergedInto?: components["schemas"]["MergedIntoView"];
         };
         /** @description CloudEvents 1.0 (structured mode): The result was rated 不满意 or 非常不满意: a revisit is due (第十六条). */
         RatedDissatisfiedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.rated_dissatisfied";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["RatedDissatisfiedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         RatedDissatisfiedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description dissatisfied or very_dissatisfied. */
+            /** @description 不满意的评价。 dissatisfied or very_dissatisfied. */
             rating?: null | string;
-            /** @description complainant, or revisit (recorded by staff). */
+            /** @description 评价来源:投诉人本人,或回访时由工作人员记录。 complainant, or revisit (recorded by staff). */
             ratedBy?: null | string;
         };
+        /** @description 报告整改完成情况(第十六条)。 */
         RectificationCompletionRequest: {
-            report?: string;
+            /** @description 整改情况报告。 */
+            report: string;
         };
         /** @description CloudEvents 1.0 (structured mode): The management department ordered rectification (整改, 第十六条). */
         RectificationOrderedEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.rectification_ordered";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["RectificationOrderedEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         RectificationOrderedEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description Rectify by this date, yyyy-MM-dd. */
+            /** @description 正在计算的期限(yyyy-MM-dd)。 Rectify by this date, yyyy-MM-dd. */
             dueDate?: null | string;
         };
+        /** @description 督促整改:整改要求与期限(第十六条)。 */
         RectificationRequest: {
-            requirement?: string;
-            /** Format: date */
-            dueDate?: string;
+            /** @description 整改要求。 */
+            requirement: string;
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
+            dueDate: string;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`ordered` 整改中;`completed` 待验收;`verified` 已验收;`sent_back` 已退回
          * @enum {string}
          */
         RectificationStatus: "ordered" | "completed" | "verified" | "sent_back";
+        /** @description 核验整改情况:通过或退回(第十六条)。 */
         RectificationVerificationRequest: {
-            accepted?: boolean;
+            /** @description 整改是否通过核验;不通过时退回整改,须说明理由。 */
+            accepted: boolean;
+            /** @description 说明或意见。 */
             note?: string;
         };
+        /** @description 一项整改记录。 */
         RectificationView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             number: number;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`ordered` 整改中;`completed` 待验收;`verified` 已验收;`sent_back` 已退回 */
             status: components["schemas"]["RectificationStatus"];
+            /** @description 整改要求。 */
             requirement: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate: string;
+            /** @description 整改情况报告。 */
             report?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 完成的时间。
+             */
             completedAt?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 整改被退回的次数。
+             */
             sentBackCount: number;
+            /** @description 核验意见。 */
             verificationNote?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 核验的时间。
+             */
             verifiedAt?: string;
         };
+        /** @description 投诉交办单(附件1)的内容(第十条)。 */
         ReferralFormDocument: {
+            /** @description 投诉编号。 */
             trackingNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
+            /** @description 投诉人。 */
             complainant: components["schemas"]["DocumentComplainant"];
+            /** @description 被投诉人(第七条)。 */
             respondent: components["schemas"]["DocumentRespondent"];
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: components["schemas"]["DocumentServiceItem"];
+            /** @description 具体投诉请求(第七条)。 */
             request: string;
+            /** @description 投诉事实、理由(第七条)。 */
             facts: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 证明材料的份数。
+             */
             evidenceCount: number;
+            /** @description 交办的政务服务管理部门。 */
             referredBy: components["schemas"]["DocumentDepartment"];
+            /** @description 交办到的政务服务机构。 */
             referredTo: components["schemas"]["DocumentAgency"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 交办的时间。
+             */
             referredAt: string;
+            /** @description 交办说明。 */
             referralNote?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 交办的期限(第十条,2 个工作日)。
+             */
             referralDue: string;
+            /** @description 按期交办的件数或是否按期交办。 */
             referredOnTime: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 决定是否受理的期限(第十一条,3 个工作日)。
+             */
             acceptanceDue: string;
+            /** @description 是否为暂定数据(期间尚未结束)。 */
             provisional: boolean;
         };
+        /** @description 交办:承办的政务服务机构(第十条)。 */
         ReferralRequest: {
-            /** Format: uuid */
-            agencyId?: string;
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
+            agencyId: string;
+            /** @description 说明或意见。 */
             note?: string;
         };
         /**
@@ -2529,153 +3271,283 @@ export interface components {
          * @enum {string}
          */
         RegionLevel: "province" | "prefecture" | "county";
+        /** @description 行政区划(GB/T 2260)。 */
         RegionView: {
+            /** @description 编码。 */
             code: string;
+            /** @description 名称。 */
             name: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`province` 省;`prefecture` 州(市);`county` 县(市、区) */
             level: components["schemas"]["RegionLevel"];
+            /** @description 上级行政区划代码。 */
             parentCode?: string;
         };
+        /** @description 投诉登记表(附件3)的内容。 */
         RegistrationFormDocument: {
+            /** @description 投诉编号。 */
             trackingNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
+            /** @description 文书中的投诉人信息。 */
             complainant: components["schemas"]["DocumentComplainant"];
+            /** @description 文书中的被投诉人。 */
             respondent: components["schemas"]["DocumentRespondent"];
+            /** @description 文书中的政务服务事项。 */
             serviceItem: components["schemas"]["DocumentServiceItem"];
+            /** @description 具体投诉请求(第七条)。 */
             request: string;
+            /** @description 投诉事实、理由(第七条)。 */
             facts: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 证明材料的份数。
+             */
             evidenceCount: number;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
+            /** @description 文书中的政务服务机构。 */
             handlingAgency?: components["schemas"]["DocumentAgency"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 交办的时间。
+             */
             referredAt?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending` 尚未决定;`accepted` 受理;`not_accepted` 不予受理 */
             acceptanceDecision: components["schemas"]["AcceptanceOutcome"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 作出受理决定的时间。
+             */
             decidedAt?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`no_clear_respondent_or_request` 没有明确被投诉人或者投诉请求;`already_accepted_or_in_progress` 已经受理或者正在处理;`other_legal_channel` 已经或者正在通过诉讼、仲裁、行政复议、调解等途径解决;`repeat_without_new_evidence` 已经办结,无新证明材料对同一事项重复投诉 */
             notAcceptedReason?: components["schemas"]["NotAcceptedReason"];
+            /** @description 不予受理的理由(中文)。 */
             notAcceptedReasonText?: string;
+            /** @description 相关投诉的编号。 */
             relatedTrackingNumber?: string;
+            /** @description 不予受理的说明。 */
             notAcceptedExplanation?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
+            /** @description 是否已延期。 */
             extended: boolean;
+            /** @description 延期理由。 */
             extensionReason?: string;
+            /** @description 文书中的政务服务机构。 */
             leadAgency?: components["schemas"]["DocumentAgency"];
+            /** @description 配合办理的政务服务机构。 */
             cooperatingAgencies: components["schemas"]["DocumentAgency"][];
+            /** @description 调查核实记录。 */
             investigationSteps: components["schemas"]["DocumentInvestigationStep"][];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`substantiated` 属实;`partially_substantiated` 部分属实;`unsubstantiated` 不属实;`unverifiable` 无法核实 */
             finding?: components["schemas"]["Finding"];
+            /** @description 是否为无效投诉。 */
             isInvalidComplaint: boolean;
+            /** @description 处理结果。 */
             result?: string;
+            /** @description 整改措施。 */
             measures?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 办结的时间。
+             */
             concludedAt?: string;
+            /** @description 按期办结的件数或是否按期办结。 */
             concludedOnTime?: boolean;
+            /** @description 并入本案的投诉的编号。 */
             mergedTrackingNumbers: string[];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             complainantRating?: components["schemas"]["SatisfactionRating"];
+            /** @description 投诉人的评价内容。 */
             complainantComment?: string;
+            /** @description 回访记录。 */
             revisits: components["schemas"]["DocumentRevisit"][];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
+            /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
+            /** @description 整改记录。 */
             rectifications: components["schemas"]["DocumentRectification"][];
+            /** @description 抽查结论。 */
             spotChecks: components["schemas"]["DocumentSpotCheck"][];
+            /** @description 重大投诉事项报告。 */
             majorReport?: components["schemas"]["DocumentMajorReport"];
+            /** @description 并入的投诉的编号。 */
             mergedIntoTrackingNumber?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 合并的时间。
+             */
             mergedAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 延期的时间。
+             */
             extendedAt?: string;
-            noticeDeliveries: components["schemas"]["DocumentNoticeDelivery"][];
         };
         /** @description CloudEvents 1.0 (structured mode): Your report (第十八条) is due within five working days and not yet submitted. */
         ReportDueEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.report.due";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject?: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["ReportDueEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         ReportDueEventData: {
-            /** @description 2026Q3, 2026H1 or 2026. */
+            /** @description 应报送的报告期。 2026Q3, 2026H1 or 2026. */
             period?: null | string;
-            /** @description agency:{id} or region:{code}. */
+            /** @description 报送单位(agency:{id} 或 region:{code})。 agency:{id} or region:{code}. */
             scope?: null | string;
-            /** @description The last day, yyyy-MM-dd. */
+            /** @description 正在计算的期限(yyyy-MM-dd)。 The last day, yyyy-MM-dd. */
             dueDate?: null | string;
         };
+        /** @description 某报送单位本期报告的报送情况。 */
         ReporterStatus: {
+            /** @description 范围(机构 id 或行政区划代码)。 */
             scope: string;
+            /** @description 名称。 */
             name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate: string;
+            /** @description 是否已报送。 */
             submitted: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 报送的时间。
+             */
             submittedAt?: string;
+            /** @description 是否逾期。 */
             late?: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 报告的 id。
+             */
             reportId?: string;
         };
+        /** @description 某期报告的报送情况。 */
         ReportingStatusView: {
+            /** @description 报告期(如 2026Q3 或 2026)。 */
             period: string;
+            /** @description 报送单位。 */
             reporters: components["schemas"]["ReporterStatus"][];
         };
+        /** @description 已报送的投诉处理情况报告(第十八条)。 */
         ReportView: {
+            /** @description 某期间、某范围的投诉内容分析。 */
             contentAnalysis?: components["schemas"]["ContentAnalysisView"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 报告期(如 2026Q3 或 2026)。 */
             period: string;
+            /** @description 范围(机构 id 或行政区划代码)。 */
             scope: string;
+            /** @description 报送到的单位。 */
             submittedTo?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 报送的时间。
+             */
             submittedAt: string;
+            /** @description 是否逾期。 */
             late: boolean;
+            /** @description 投诉处理的统计数字(第十八条)。 */
             figures: components["schemas"]["ComplaintStatistics"];
+            /** @description 汇总的下级报告。 */
             includedReports: string[];
+            /** @description 尚未报送的单位。 */
             missingReporters: string[];
         };
+        /** @description 被投诉人:政务服务机构,及工作人员姓名或窗口号(第七条)。 */
         RespondentInput: {
-            /** Format: uuid */
-            agencyId?: string;
-            staffName?: string;
-            windowNumber?: string;
-        };
-        RespondentView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId: string;
+            /** @description 被投诉的工作人员姓名。 */
             staffName?: string;
+            /** @description 窗口号或工位编号。 */
             windowNumber?: string;
         };
+        /** @description 被投诉人。 */
+        RespondentView: {
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
+            agencyId: string;
+            /** @description 被投诉的工作人员姓名。 */
+            staffName?: string;
+            /** @description 窗口号或工位编号。 */
+            windowNumber?: string;
+        };
+        /** @description 办理结果。 */
         ResultView: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`substantiated` 属实;`partially_substantiated` 部分属实;`unsubstantiated` 不属实;`unverifiable` 无法核实 */
             finding: components["schemas"]["Finding"];
+            /** @description 是否为无效投诉。 */
             invalidComplaint: boolean;
+            /** @description 处理结果。 */
             result: string;
+            /** @description 整改措施。 */
             measures?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 办结的时间。
+             */
             concludedAt: string;
         };
         /**
@@ -2683,18 +3555,32 @@ export interface components {
          * @enum {string}
          */
         RevisitMethod: "phone" | "sms" | "on_site" | "app";
+        /** @description 回访记录:方式与投诉人的满意度(第十六条)。 */
         RevisitRequest: {
-            method?: components["schemas"]["RevisitMethod"];
-            rating?: components["schemas"]["SatisfactionRating"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
+            method: components["schemas"]["RevisitMethod"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
+            rating: components["schemas"]["SatisfactionRating"];
+            /** @description 说明或意见。 */
             note?: string;
         };
+        /** @description 一次回访记录。 */
         RevisitView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 序号。
+             */
             number: number;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
             method: components["schemas"]["RevisitMethod"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
+            /** @description 说明或意见。 */
             note?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 记录的时间。
+             */
             recordedAt: string;
         };
         /**
@@ -2702,229 +3588,429 @@ export interface components {
          * @enum {string}
          */
         SatisfactionRating: "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
+        /** @description 投诉人对办理结果的评价(好差评)。 */
         SatisfactionRequest: {
-            rating?: components["schemas"]["SatisfactionRating"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
+            rating: components["schemas"]["SatisfactionRating"];
+            /** @description 评价内容。 */
             comment?: string;
         };
+        /** @description 投诉人的评价。 */
         SatisfactionView: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 评价的时间。
+             */
             ratedAt: string;
         };
+        /** @description 更换推送签名密钥。 */
         SecretRotation: {
+            /** @description 推送签名密钥(至少 32 个字符;不填则由系统生成)。 */
             secret?: string;
+            /** @description 旧密钥继续签名的过渡期。 */
             gracePeriod?: string;
         };
+        /** @description 某政务服务事项的投诉件数。 */
         ServiceItemCount: {
+            /** @description 政务服务事项名称。 */
             serviceItemName: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 件数。
+             */
             count: number;
         };
+        /** @description 投诉涉及的政务服务事项(第二条)。 */
         ServiceItemInput: {
+            /** @description 编码。 */
             code?: string;
-            name?: string;
+            /** @description 政务服务事项名称(第二条)。 */
+            name: string;
         };
+        /** @description 某政务服务事项的投诉件数及其变化。 */
         ServiceItemTally: {
+            /** @description 投诉涉及的政务服务事项。 */
             serviceItem: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 投诉。
+             */
             complaints: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 同一投诉人此前的投诉。
+             */
             previousComplaints: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 与上一期间相比的变化。
+             */
             change: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已评价的件数或是否已评价。
+             */
             rated: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 不满意的件数。
+             */
             dissatisfied: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 不满意的占比。
+             */
             dissatisfiedShare?: number;
         };
         /** @description CloudEvents 1.0 (structured mode): A spot check (抽查, 第十六条) drew one of your cases. */
         SpotCheckDrawnEvent: {
-            /** @constant */
+            /**
+             * @description CloudEvents 版本。
+             * @constant
+             */
             specversion: "1.0";
             /**
              * Format: uuid
-             * @description The same on every retry and replay: drop an id already processed.
+             * @description 事件 id:重试与重放时不变,已处理过的 id 应丢弃。 The same on every retry and replay: drop an id already processed.
              */
             id: string;
-            /** @constant */
+            /**
+             * @description 事件来源(CloudEvents)。
+             * @constant
+             */
             source: "urn:cn:yn:complaints";
-            /** @constant */
+            /**
+             * @description 类型。
+             * @constant
+             */
             type: "cn.yn.complaints.case.spot_check_drawn";
             /**
              * Format: uuid
-             * @description The case id, when the event is about a case.
+             * @description 事件涉及的案件 id(如有)。 The case id, when the event is about a case.
              */
             subject: string;
             /**
              * Format: date-time
-             * @description When it happened (+08:00).
+             * @description 事件发生的时间(+08:00)。 When it happened (+08:00).
              */
             time: string;
-            /** @constant */
+            /**
+             * @description 事件数据的媒体类型(CloudEvents)。
+             * @constant
+             */
             datacontenttype: "application/json";
-            /** @description CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
+            /** @description 事件序号:逐个递增,同一案件的事件按此顺序送达同一订阅。 CloudEvents sequence extension: increases with each event; events of one case reach a subscription in this order. */
             sequence: string;
+            /** @description 数据。 */
             data: components["schemas"]["SpotCheckDrawnEventData"];
         };
-        /** @description The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
+        /** @description 事件数据,不含个人信息;详情请读取案件(GET /api/v1/cases/{caseId})。 The event's data. No personal data: read the case (GET /api/v1/cases/{caseId}) for more. */
         SpotCheckDrawnEventData: {
             /**
              * Format: uuid
-             * @description The case.
+             * @description 投诉(案件)的 id。 The case.
              */
             caseId: string;
-            /** @description Its tracking number (TS530102-20261126-00042). */
+            /** @description 投诉编号。 Its tracking number (TS530102-20261126-00042). */
             trackingNumber: string;
-            /** @description The spot check. */
+            /** @description 抽查的 id。 The spot check. */
             spotCheckId?: null | string;
         };
+        /** @description 一件被抽查投诉的结论。 */
         SpotCheckFinding: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
             caseId: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`proper` 处理规范;`improper` 处理不规范 */
             verdict: components["schemas"]["SpotCheckVerdict"];
+            /** @description 说明或意见。 */
             note: string;
+            /** @description 作出结论的人员。 */
             reviewedBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 作出结论的时间。
+             */
             reviewedAt: string;
+            /** @description 是否已督促整改。 */
             rectificationOrdered: boolean;
         };
+        /** @description 记录抽查结论(第十六条)。 */
         SpotCheckFindingRequest: {
-            /** Format: uuid */
-            caseId?: string;
-            verdict?: components["schemas"]["SpotCheckVerdict"];
-            note?: string;
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
+            caseId: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`proper` 处理规范;`improper` 处理不规范 */
+            verdict: components["schemas"]["SpotCheckVerdict"];
+            /** @description 说明或意见。 */
+            note: string;
+            /** @description 整改要求。 */
             rectification?: components["schemas"]["SpotCheckRectification"];
         };
+        /** @description 抽查发现处理不当时的整改要求与期限。 */
         SpotCheckRectification: {
+            /** @description 整改要求。 */
             requirement?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 期限(yyyy-MM-dd)。
+             */
             dueDate?: string;
         };
+        /** @description 发起抽查:区域、期间与抽取数量(第十六条)。 */
         SpotCheckRequest: {
-            regionCode?: string;
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-            /** Format: int32 */
-            sampleSize?: number;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
+            regionCode: string;
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description 截止日期(含)。
+             */
+            to: string;
+            /**
+             * Format: int32
+             * @description 抽取的件数。
+             */
+            sampleSize: number;
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`proper` 处理规范;`improper` 处理不规范
          * @enum {string}
          */
         SpotCheckVerdict: "proper" | "improper";
+        /** @description 一次抽查及其结论。 */
         SpotCheckView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日期(含)。
+             */
             to: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 抽取的件数。
+             */
             sampleSize: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 抽样的随机种子(可复现抽样)。
+             */
             seed: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建的时间。
+             */
             createdAt: string;
+            /** @description 投诉(案件)。 */
             cases: string[];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 已作出结论的件数。
+             */
             reviewed: number;
+            /** @description 抽查结论。 */
             findings: components["schemas"]["SpotCheckFinding"][];
         };
+        /** @description 某期间、某范围的投诉统计(第十八条)。 */
         StatisticsView: {
+            /** @description 范围(机构 id 或行政区划代码)。 */
             scope: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 起始日期(含)。
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 截止日期(含)。
+             */
             to: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 计算的时间。
+             */
             computedAt: string;
+            /** @description 统计数字。 */
             figures: components["schemas"]["ComplaintStatistics"];
         };
+        /** @description 提交或代为登记一件投诉(第六、七条)。 */
         SubmitComplaintRequest: {
-            channel?: components["schemas"]["Channel"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            channel: components["schemas"]["Channel"];
+            /** @description 投诉人。 */
             complainant?: components["schemas"]["ComplainantInput"];
-            respondent?: components["schemas"]["RespondentInput"];
-            serviceItem?: components["schemas"]["ServiceItemInput"];
-            request?: string;
-            facts?: string;
+            /** @description 被投诉人(第七条)。 */
+            respondent: components["schemas"]["RespondentInput"];
+            /** @description 投诉涉及的政务服务事项。 */
+            serviceItem: components["schemas"]["ServiceItemInput"];
+            /** @description 具体投诉请求(第七条)。 */
+            request: string;
+            /** @description 投诉事实、理由(第七条)。 */
+            facts: string;
+            /** @description 证明材料的 id(先上传,最多 9 份,第七条)。 */
             evidenceIds?: string[];
+            /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
-            contactAddress?: string;
-            noticeByPost?: boolean;
         };
+        /** @description 报送某期投诉处理情况报告(第十八条)。 */
         SubmitReportRequest: {
+            /** @description 报告期(如 2026Q3 或 2026)。 */
             period?: string;
+            /** @description 范围(机构 id 或行政区划代码)。 */
             scope?: string;
         };
+        /** @description 已受理登记的投诉:投诉编号、查询码与各项期限。 */
         SubmittedComplaintView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
+            /** @description 投诉编号。 */
             trackingNumber: string;
+            /** @description 查询码(提交时返回,凭投诉编号和查询码查询进度)。 */
             queryCode: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 收到投诉的时间。
+             */
             receivedAt: string;
+            /** @description 各项法定期限。 */
             deadlines: components["schemas"]["DeadlinesView"];
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded;`notice_delivered` 通知书已送达
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded
          * @enum {string}
          */
-        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added" | "notice_delivered";
+        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added";
+        /** @description 投诉人可见的进度事件。 */
         TimelineItemView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 发生的时间。
+             */
             at: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded */
             event: components["schemas"]["TimelineEventKind"];
         };
+        /** @description 投诉内容中的一个主题。 */
         Topic: {
+            /** @description 词语。 */
             term: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 得分。
+             */
             score: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 投诉(案件)。
+             */
             cases: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 上一期间的件数。
+             */
             previousCases: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 与上一期间相比的变化。
+             */
             change: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description 占比的变化。
+             */
             shareChange: number;
+            /** @description 示例。 */
             examples: string[];
         };
+        /** @description 登记事件推送地址(机构或管理部门的系统)。 */
         WebhookRegistration: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId?: string;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode?: string;
-            url?: string;
+            /** @description 接收推送的地址(https)。 */
+            url: string;
+            /** @description 推送签名密钥(至少 32 个字符;不填则由系统生成)。 */
             secret?: string;
         };
+        /** @description 推送订阅及其签名密钥(仅此一次返回)。 */
         WebhookSecretView: {
+            /** @description 推送订阅。 */
             subscription: components["schemas"]["WebhookSubscriptionView"];
+            /** @description 推送签名密钥(至少 32 个字符;不填则由系统生成)。 */
             secret: string;
         };
+        /** @description 事件推送订阅。 */
         WebhookSubscriptionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 唯一标识。
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 政务服务机构的 id。
+             */
             agencyId?: string;
+            /** @description 行政区划代码(6 位数字,GB/T 2260)。 */
             regionCode?: string;
+            /** @description 接收推送的地址(https)。 */
             url: string;
+            /** @description 是否有效。 */
             active: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 创建的时间。
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 旧密钥的有效期截止时间。
+             */
             previousSecretValidUntil?: string;
         };
+        /** @description 撤回投诉。 */
         WithdrawalRequest: {
+            /** @description 理由。 */
             reason?: string;
         };
+        /** @description 撤回后的投诉状态。 */
         WithdrawalView: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
             status: components["schemas"]["CaseStatus"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 撤回的时间。
+             */
             withdrawnAt: string;
         };
     };
@@ -3016,7 +4102,52 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": string;
+                /**
+                 * @example {
+                 *       "year": 2098,
+                 *       "papers": [
+                 *         "国务院办公厅关于2098年部分节假日安排的通知"
+                 *       ],
+                 *       "days": [
+                 *         {
+                 *           "name": "元旦",
+                 *           "date": "2098-01-01",
+                 *           "isOffDay": true
+                 *         },
+                 *         {
+                 *           "name": "国庆节",
+                 *           "date": "2098-10-01",
+                 *           "isOffDay": true
+                 *         },
+                 *         {
+                 *           "name": "国庆节",
+                 *           "date": "2098-10-11",
+                 *           "isOffDay": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description 年份,须与地址中的年份相同。
+                     */
+                    year: number;
+                    /** @description 依据的国务院办公厅通知。 */
+                    papers?: string[];
+                    /** @description 放假日(isOffDay 为 true)与调休上班日(false)。 */
+                    days: {
+                        /** @description 节日名称。 */
+                        name: string;
+                        /**
+                         * Format: date
+                         * @description 日期(yyyy-MM-dd)。
+                         */
+                        date: string;
+                        /** @description 是否放假;false 为调休上班日。 */
+                        isOffDay: boolean;
+                    }[];
+                };
             };
         };
         responses: {
@@ -3877,6 +5008,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "online_app",
+                 *       "respondent": {
+                 *         "agencyId": "a0000000-0000-4000-8000-000000000007",
+                 *         "windowNumber": "A12"
+                 *       },
+                 *       "serviceItem": {
+                 *         "code": "530102-SCJG-001",
+                 *         "name": "个体工商户设立登记"
+                 *       },
+                 *       "request": "请求责令窗口工作人员改正服务态度并给出书面答复。",
+                 *       "facts": "2026年11月20日上午在A12窗口办理个体工商户设立登记时,工作人员拒绝解释材料要求,并态度恶劣。",
+                 *       "evidenceIds": [],
+                 *       "confidential": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitComplaintRequest"];
             };
         };
@@ -3888,9 +5036,34 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"submission";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "submission";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "submission";r=9;t=42
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51",
+                     *       "trackingNumber": "TS530102-20261120-00001",
+                     *       "queryCode": "7K3M9QX2",
+                     *       "status": "pending_referral",
+                     *       "receivedAt": "2026-11-20T10:15:00+08:00",
+                     *       "deadlines": {
+                     *         "referralDue": "2026-11-24",
+                     *         "extended": false,
+                     *         "provisional": false,
+                     *         "overdue": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubmittedComplaintView"];
                 };
             };
@@ -3960,6 +5133,16 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"submission";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "submission";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "submission";r=9;t=42
+                     */
+                    RateLimit?: string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -3997,6 +5180,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "trackingNumber": "TS530102-20261120-00001",
+                 *       "queryCode": "7K3M9QX2"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LookupRequest"];
             };
         };
@@ -4004,9 +5193,46 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"lookup";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "lookup";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "lookup";r=9;t=42
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "trackingNumber": "TS530102-20261120-00001",
+                     *       "status": "in_handling",
+                     *       "classification": "offsite",
+                     *       "deadlines": {
+                     *         "handlingDue": "2026-12-08",
+                     *         "extended": false,
+                     *         "provisional": false,
+                     *         "overdue": false
+                     *       },
+                     *       "timeline": [
+                     *         {
+                     *           "at": "2026-11-20T10:15:00+08:00",
+                     *           "event": "received"
+                     *         },
+                     *         {
+                     *           "at": "2026-11-23T09:00:00+08:00",
+                     *           "event": "referred"
+                     *         },
+                     *         {
+                     *           "at": "2026-11-24T14:30:00+08:00",
+                     *           "event": "accepted"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicStatusView"];
                 };
             };
@@ -4049,6 +5275,16 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"lookup";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "lookup";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "lookup";r=9;t=42
+                     */
+                    RateLimit?: string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -4088,6 +5324,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "rating": "satisfied",
+                 *       "comment": "处理及时,窗口已书面致歉。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SatisfactionRequest"];
             };
         };
@@ -4195,6 +5437,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "问题已当场解决。"
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["WithdrawalRequest"];
             };
         };
@@ -4464,6 +5711,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "evidenceIds": [
+                 *         "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f60"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["MaterialsRequest"];
             };
         };
@@ -4595,92 +5849,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfCaseQueueItem"];
-                };
-            };
-            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 不支持的内容类型。Unsupported media type. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 服务器内部错误。Server error. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListNoticesToDeliver: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfNoticeToDeliverItem"];
                 };
             };
             /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
@@ -5019,6 +6187,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "a0000000-0000-4000-8000-000000000007",
+                 *       "note": "请依法处理并按期反馈。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReferralRequest"];
             };
         };
@@ -5149,6 +6323,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "classification": "offsite"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptanceRequest"];
             };
         };
@@ -5279,6 +6459,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "需调取窗口监控录像并询问多名工作人员,情况复杂。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExtensionRequest"];
             };
         };
@@ -5409,6 +6594,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "method": "interview",
+                 *       "summary": "询问了A12窗口工作人员及当班负责人,核实了办理经过。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvestigationRecordRequest"];
             };
         };
@@ -5539,6 +6730,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "finding": "substantiated",
+                 *       "result": "经调查,投诉属实。已对窗口工作人员批评教育,并向投诉人书面致歉。",
+                 *       "measures": "加强窗口服务规范培训,实行一次性告知。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConclusionRequest"];
             };
         };
@@ -5669,6 +6867,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "intoCaseId": "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f52"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MergeRequest"];
             };
         };
@@ -5799,6 +7002,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "leadAgencyId": "a0000000-0000-4000-8000-000000000007",
+                 *       "cooperatingAgencyIds": [
+                 *         "a0000000-0000-4000-8000-000000000008"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CoordinationRequest"];
             };
         };
@@ -5929,6 +7140,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "method": "phone",
+                 *       "rating": "satisfied",
+                 *       "note": "投诉人对处理结果表示认可。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RevisitRequest"];
             };
         };
@@ -6059,6 +7277,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "requirement": "对窗口一次性告知制度的落实情况进行整改。",
+                 *       "dueDate": "2030-12-31"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RectificationRequest"];
             };
         };
@@ -6189,6 +7413,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "report": "已修订窗口服务规范,完成全员培训。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RectificationCompletionRequest"];
             };
         };
@@ -6319,137 +7548,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accepted": true,
+                 *       "note": "整改到位。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RectificationVerificationRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description 案件当前版本的实体标签,用于之后操作的 If-Match。The case version, for If-Match. */
-                    ETag: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match 与当前 ETag 不符:请重新读取后再操作。The case changed since it was read. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 请求内容过大。Payload too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 不支持的内容类型。Unsupported media type. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 请求格式正确但无法处理,如 Idempotency-Key 被用于不同的请求体。Unprocessable. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 服务器内部错误。Server error. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    RecordNoticeDelivery: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 读取案件时得到的 ETag;案件已被他人修改时返回 412,避免覆盖他人的操作。The case's ETag from the last read; 412 when it changed since. */
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NoticeDeliveryRequest"];
             };
         };
         responses: {
@@ -6579,6 +7684,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "summary": "同一事项短期内多人投诉,社会关注度高,现报告本级人民政府。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MajorReportRequest"];
             };
         };
@@ -6780,6 +7890,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "period": "2025Q4",
+                 *       "scope": "agency:a0000000-0000-4000-8000-000000000007"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitReportRequest"];
             };
         };
@@ -6976,6 +8092,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "regionCode": "530102",
+                 *       "from": "2026-01-01",
+                 *       "to": "2026-12-31",
+                 *       "sampleSize": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["SpotCheckRequest"];
             };
         };
@@ -7076,6 +8200,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "caseId": "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51",
+                 *       "verdict": "proper",
+                 *       "note": "受理、办理、反馈均符合规定。"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SpotCheckFindingRequest"];
             };
         };
@@ -7280,6 +8411,16 @@ export interface operations {
                     Location: string;
                     /** @description 值为 true 时,此响应是同一 Idempotency-Key 首次请求的重放。`true` when this response replays the first one of the key. */
                     "Idempotent-Replayed"?: string;
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"upload";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "upload";q=30;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "upload";r=29;t=42
+                     */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7343,6 +8484,16 @@ export interface operations {
             /** @description 请求过于频繁:按 Retry-After 等待后重试。Rate limited; wait Retry-After seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description 此操作的配额策略(IETF RateLimit 头部草案):`"upload";q=每个窗口的次数;w=窗口秒数`。The quota policy (draft-ietf-httpapi-ratelimit-headers): permits q per window of w seconds.
+                     * @example "upload";q=30;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description 本次请求后配额的剩余次数 r 与距窗口重置的秒数 t。Remaining permits r after this request and seconds t until the window resets.
+                     * @example "upload";r=29;t=42
+                     */
+                    RateLimit?: string;
                     /** @description 建议在多少秒后重试。Seconds to wait before retrying. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -7950,6 +9101,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "a0000000-0000-4000-8000-000000000007",
+                 *       "url": "https://wuhua-scjg.example.gov.cn/complaints/events"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookRegistration"];
             };
         };
@@ -8124,6 +9281,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "gracePeriod": "1.00:00:00"
+                 *     }
+                 */
                 "application/json": null | components["schemas"]["SecretRotation"];
             };
         };

@@ -139,9 +139,13 @@ describe("citizen and agency journeys", () => {
 
   it("bad input is a typed problem listing every field by JSON path", async () => {
     const citizen = await clientAs("citizen");
+    // Well typed, but against the rules the contract publishes (pattern, maxLength): one 400 names every field.
+    const body = { ...complaint([]), request: "   ", facts: "事".repeat(10001), serviceItem: { name: " " } };
     await assert.rejects(
-      citizen.submitComplaint({ confidential: false }),
-      (error: unknown) => error instanceof ProblemError && error.status === 400 && error.problem.code.length > 0 && error.problem.traceId.length > 0,
+      citizen.submitComplaint(body),
+      (error: unknown) => error instanceof ProblemError && error.status === 400 && error.problem.code === "request.validation_failed"
+        && error.problem.traceId.length > 0
+        && ["request", "facts", "serviceItem.name"].every((path) => error.fieldErrors(path).length > 0),
     );
   });
 

@@ -121,10 +121,10 @@ public sealed class SubmissionTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("request", "complaint.request_required", "request")]
-    [InlineData("facts", "complaint.facts_required", "facts")]
-    [InlineData("serviceItem", "complaint.service_item_required", "serviceItem.name")]
-    [InlineData("respondent", "request.validation_failed", "respondent.agencyId")]
+    [InlineData("request", "request.validation_failed", "request")]
+    [InlineData("facts", "request.validation_failed", "facts")]
+    [InlineData("serviceItem", "request.validation_failed", "serviceItem")]
+    [InlineData("respondent", "request.validation_failed", "respondent")]
     [InlineData("channel", "request.validation_failed", "channel")]
     public async Task Each_required_part_of_the_materials_is_named_when_missing_第七条(string omitted, string code, string field)
     {

@@ -62,6 +62,28 @@ public sealed class RedisRateLimitTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_RateLimit_headers_tell_the_budget_counted_in_Redis()
+    {
+        await using var redis = new PrivateRedis();
+        await redis.StartAsync();
+        await using var host = await AppFixture.StartAsync("Development", app.ConnectionString, settings: Settings(redis.Address, lookups: 3));
+        Assert.True(host.Services.GetRequiredService<RateLimitBackend>().UsesRedis);
+        var client = host.Server.CreateClient();
+        var states = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/complaints/lookup", Lookup);
+            Assert.Equal("\"lookup\";q=3;w=60", response.Headers.GetValues("RateLimit-Policy").Single());
+            states.Add(response.Headers.GetValues("RateLimit").Single());
+        }
+
+        var parsed = states.Select(s => System.Text.RegularExpressions.Regex.Match(s, "^\"lookup\";r=([0-9]+);t=([0-9]+)$")).ToList();
+        Assert.All(parsed, m => Assert.True(m.Success, string.Join(" | ", states)));
+        Assert.Equal([2, 1, 0, 0], parsed.Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(parsed, m => Assert.InRange(int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 60));
+    }
+
+    [Fact]
     public async Task Submissions_and_uploads_of_one_user_are_separate_budgets_in_Redis()
     {
         await using var redis = new PrivateRedis();

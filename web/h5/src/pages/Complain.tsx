@@ -10,6 +10,8 @@ type Agency = Schemas["AgencyView"];
 type Submitted = Schemas["SubmittedComplaintView"];
 type SubmitBody = Schemas["SubmitComplaintRequest"];
 
+const NO_AGENCY = "00000000-0000-0000-0000-000000000000";
+
 /** 我要投诉: a real-name online complaint (第六、七条) with up to nine photos or PDFs. */
 export function Complain(props: { who: Identity }) {
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
@@ -74,11 +76,12 @@ function ComplaintForm(props: { who: Identity; onSubmitted: (s: Submitted) => vo
     }
     const body: SubmitBody = {
       channel: channel(),
-      // Fields left empty are left out (the contract's rule for absent values).
-      respondent: { agencyId: agency?.id, staffName: staffName.trim() || undefined, windowNumber: windowNumber.trim() || undefined },
-      serviceItem: { name: serviceItem.trim() || undefined },
-      facts: facts.trim() || undefined,
-      request: request.trim() || undefined,
+      // Required fields are sent as typed, blank or not, so that one answer names every missing one (the server's
+      // declared rules); the nil UUID is the contract's "no agency chosen". Optional fields left empty are left out.
+      respondent: { agencyId: agency?.id ?? NO_AGENCY, staffName: staffName.trim() || undefined, windowNumber: windowNumber.trim() || undefined },
+      serviceItem: { name: serviceItem.trim() },
+      facts: facts.trim(),
+      request: request.trim(),
       evidenceIds: attachments.evidenceIds,
       confidential,
     };
