@@ -58,13 +58,9 @@ public static class ComplaintStore
         StepRefused,
     }
 
-    /// <summary><see cref="TrySaveAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
-    public static async Task<SaveOutcome> TrySaveWithAsync(
-        ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
+    /// <summary><see cref="TrySaveStagedAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
+    public static async Task<SaveOutcome> TrySaveStagedWithAsync(AuditTrail audit, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
     {
-        RefreshRunningDeadline(db, complaint, calendar);
-        var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
-        version.CurrentValue = version.OriginalValue + 1;
         try
         {
             return await audit.TrySaveChangesAsync(step, ct) ? SaveOutcome.Saved : SaveOutcome.StepRefused;
@@ -85,10 +81,22 @@ public static class ComplaintStore
     /// </summary>
     public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
     {
+        Stage(db, complaint, calendar);
+        return await TrySaveStagedAsync(audit, ct);
+    }
+
+    /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>
+    public static void Stage(ComplaintsDbContext db, Complaint complaint, IWorkingDayCalendar calendar)
+    {
         RefreshRunningDeadline(db, complaint, calendar);
         Insight.CaseText.Refresh(db, complaint);
         var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
         version.CurrentValue = version.OriginalValue + 1;
+    }
+
+    /// <summary>Saves a <see cref="Stage"/>d change with every audit line recorded so far, in one transaction; false when another writer changed the case first.</summary>
+    public static async Task<bool> TrySaveStagedAsync(AuditTrail audit, CancellationToken ct)
+    {
         try
         {
             await audit.SaveChangesAsync(ct);
