@@ -115,7 +115,7 @@ public static class DeadlineMonitorSetup
 {
     public static IServiceCollection AddDeadlineMonitor(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.Section));
+        services.AddValidatedOptions<DeadlineMonitorOptions>(DeadlineMonitorOptions.Section);
         services.AddSingleton<DeadlineMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineMonitor>());
         return services;

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Complaints.Api.Auth;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Api.Infrastructure;
 
@@ -11,12 +13,15 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     /// <summary>Public status lookups, per client address: slows guessing of query codes.</summary>
+    [Range(1, int.MaxValue)]
     public int LookupPerMinute { get; set; } = 10;
 
     /// <summary>Complaint submissions, per user.</summary>
+    [Range(1, int.MaxValue)]
     public int SubmissionPerMinute { get; set; } = 10;
 
     /// <summary>Evidence uploads, per user.</summary>
+    [Range(1, int.MaxValue)]
     public int UploadPerMinute { get; set; } = 30;
 
     /// <summary>A StackExchange.Redis configuration string: budgets shared by every replica. Unset: per process.</summary>
@@ -41,8 +46,8 @@ public static class RateLimits
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddSingleton(sp => new RateLimitBackend(options, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton(sp => new RateLimitBackend(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
         services.AddRateLimiter(limiter =>
         {
             // The framework default is 503; a client that is too fast is told so (429) and when to come back.
@@ -66,12 +71,14 @@ public static class RateLimits
                     },
                 });
             };
-            limiter.AddPolicy(Lookup, http => PerMinute(http, Lookup, $"ip:{ClientAddress(http)}", options.LookupPerMinute));
-            limiter.AddPolicy(Submission, http => PerMinute(http, Submission, $"user:{UserOrAddress(http)}", options.SubmissionPerMinute));
-            limiter.AddPolicy(Upload, http => PerMinute(http, Upload, $"user:{UserOrAddress(http)}", options.UploadPerMinute));
+            limiter.AddPolicy(Lookup, http => PerMinute(http, Lookup, $"ip:{ClientAddress(http)}", Options(http).LookupPerMinute));
+            limiter.AddPolicy(Submission, http => PerMinute(http, Submission, $"user:{UserOrAddress(http)}", Options(http).SubmissionPerMinute));
+            limiter.AddPolicy(Upload, http => PerMinute(http, Upload, $"user:{UserOrAddress(http)}", Options(http).UploadPerMinute));
         });
         return services;
     }
+
+    private static RateLimitOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     // The budget lives in Redis when RateLimits:Redis is set (shared by replicas), else in this process: see RateLimitBackend.
     private static RateLimitPartition<string> PerMinute(HttpContext http, string policy, string key, int permits) =>
