@@ -28,6 +28,9 @@ public static class CaseHooks
     {
         switch (e.Kind)
         {
+            case TimelineEventKind.Received:
+                await AgencyEvents.ReceivedAsync(db, c, c.RunningDeadline(calendar)?.Due, now, ct);
+                break;
             case TimelineEventKind.Referred:
                 await AgencyEvents.ReferredAsync(db, c, c.RunningDeadline(calendar)?.Due, now, ct);
                 break;

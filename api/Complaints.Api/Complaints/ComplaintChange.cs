@@ -8,7 +8,7 @@ using Complaints.Domain.Cases;
 namespace Complaints.Api.Complaints;
 
 /// <summary>
-/// The one path of a change to an existing complaint (docs/architecture.md): the caller loads the case it
+/// The one path of a change to a complaint (docs/architecture.md): the caller loads the case it
 /// may see and honours <c>If-Match</c>, <see cref="Begin"/>s the change, makes one domain call, then
 /// <see cref="StageAsync"/> derives the audit lines and the notices from the events that call appended to
 /// the timeline, whatever the view records (an officer's read of personal data) is recorded next, and
@@ -18,11 +18,13 @@ namespace Complaints.Api.Complaints;
 public sealed class ComplaintChange
 {
     private readonly int _mark;
+    private readonly bool _new;
 
-    private ComplaintChange(Complaint complaint)
+    private ComplaintChange(Complaint complaint, bool isNew)
     {
         Complaint = complaint;
-        _mark = complaint.Timeline.Count == 0 ? 0 : complaint.Timeline[^1].Sequence;
+        _new = isNew;
+        _mark = isNew || complaint.Timeline.Count == 0 ? 0 : complaint.Timeline[^1].Sequence;
     }
 
     public Complaint Complaint { get; }
@@ -30,7 +32,10 @@ public sealed class ComplaintChange
     /// <summary>The domain's events of this change: the timeline entries appended since <see cref="Begin"/>.</summary>
     public IReadOnlyList<TimelineEntry> Events => Complaint.Timeline.Where(e => e.Sequence > _mark).ToList();
 
-    public static ComplaintChange Begin(Complaint complaint) => new(complaint);
+    public static ComplaintChange Begin(Complaint complaint) => new(complaint, isNew: false);
+
+    /// <summary>A complaint just received (<c>Complaint.Receive</c>): its <c>Received</c> event is this change's, and its stored columns are already set.</summary>
+    public static ComplaintChange Received(Complaint complaint) => new(complaint, isNew: true);
 
     /// <summary>
     /// One audit line per event (its action named by <see cref="AuditActions.Of"/>, its details the event's non-personal
@@ -48,7 +53,10 @@ public sealed class ComplaintChange
         }
 
         await CaseHooks.AfterEventsAsync(db, calendar, Complaint, events, now, ct);
-        ComplaintStore.Stage(db, Complaint, calendar);
+        if (!_new)
+        {
+            ComplaintStore.Stage(db, Complaint, calendar);
+        }
     }
 }
 

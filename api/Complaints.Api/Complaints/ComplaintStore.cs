@@ -75,16 +75,6 @@ public static class ComplaintStore
         }
     }
 
-    /// <summary>
-    /// Saves a changed aggregate, bumping its version so that a concurrent change to the same case fails
-    /// (optimistic concurrency: the UPDATE is conditioned on the version that was read).
-    /// </summary>
-    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
-    {
-        Stage(db, complaint, calendar);
-        return await TrySaveStagedAsync(audit, ct);
-    }
-
     /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>
     public static void Stage(ComplaintsDbContext db, Complaint complaint, IWorkingDayCalendar calendar)
     {
@@ -94,7 +84,11 @@ public static class ComplaintStore
         version.CurrentValue = version.OriginalValue + 1;
     }
 
-    /// <summary>Saves a <see cref="Stage"/>d change with every audit line recorded so far, in one transaction; false when another writer changed the case first.</summary>
+    /// <summary>
+    /// Saves a <see cref="Stage"/>d change (<see cref="ComplaintChange"/>) with every audit line recorded so far, in one transaction.
+    /// The version bumped by <see cref="Stage"/> makes a concurrent change to the same case fail (optimistic concurrency: the
+    /// UPDATE is conditioned on the version that was read): false then.
+    /// </summary>
     public static async Task<bool> TrySaveStagedAsync(AuditTrail audit, CancellationToken ct)
     {
         try

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace Complaints.Api.Tests.UnitOfWork;
 /// domain's events and are saved in the same transaction as the change.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class UnitOfWorkTests(AppFixture app)
+public sealed partial class UnitOfWorkTests(AppFixture app)
 {
     [Fact]
     public async Task A_rectification_ordered_from_a_spot_check_is_announced_like_one_ordered_on_the_case_第十六条()
@@ -59,4 +60,19 @@ public sealed class UnitOfWorkTests(AppFixture app)
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
         Assert.Equal(["case.accepted", "personal_data.read"], lines.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void No_handler_chooses_the_audit_line_of_a_change_to_a_complaint()
+    {
+        // Audit lines of changes (case.*, complaint.*) come from the domain's events through ComplaintChange only; a handler
+        // that records one by hand has saved a complaint another way.
+        var offenders = System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "api/Complaints.Api"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => HandRecorded().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [GeneratedRegex(@"\.Record\([^;]*?""(case|complaint)\.[a-z_]+""")]
+    private static partial Regex HandRecorded();
 }
