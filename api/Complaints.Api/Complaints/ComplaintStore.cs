@@ -75,6 +75,16 @@ public static class ComplaintStore
         }
     }
 
+    /// <summary>
+    /// Stages and saves a changed aggregate with whatever audit lines were recorded. For seeding and tests that set up
+    /// data: a request or a job changes a complaint through <see cref="ComplaintChange"/>, which derives its audit lines and notices.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
+    {
+        Stage(db, complaint, calendar);
+        return await TrySaveStagedAsync(audit, ct);
+    }
+
     /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>
     public static void Stage(ComplaintsDbContext db, Complaint complaint, IWorkingDayCalendar calendar)
     {
