@@ -1,6 +1,8 @@
 using System.Text;
+using Complaints.Api.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Complaints.Api.Auth;
@@ -9,13 +11,14 @@ public static class AuthSetup
 {
     public static IServiceCollection AddApiAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddSingleton<ValidatedTokenCache>();
         services.AddScoped<IClaimsTransformation, ServiceAccountClaims>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
         {
+            var options = auth.Value;
             jwt.MapInboundClaims = false;
             jwt.Events = ValidatedTokenCache.Events();
             var remember = jwt.Events.OnTokenValidated;

@@ -60,8 +60,9 @@ public sealed record NoticeDeliveryRequest(DeliveryMethod? Method, DateOnly? Del
 
 /// <summary>
 /// api.md "Agency and management side": each action loads the case the caller may see, honours
-/// If-Match, makes one domain call, audits it and saves it under the case's version. Checks the
-/// domain cannot make (the directory, the region tree) are made here, before that call. The bodies' declared rules
+/// If-Match, makes one domain call and saves it under the case's version through <see cref="ComplaintChange"/>,
+/// which derives the audit lines and notices from the domain's events. Checks the domain cannot make
+/// (the directory, the region tree) are made here, before that call. The bodies' declared rules
 /// (<c>[ZhRequired]</c> and the rest) are enforced before any of this runs, so a required member is present here.
 /// </summary>
 public static class CaseActions
@@ -194,7 +195,7 @@ public static class CaseActions
             : c.RecordNoticeDelivery(method, deliveredOn, body.Note, actor, now).Error));
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
-        Guid id, CaseRequest r, string auditAction, CancellationToken ct, Func<Complaint, Actor, DateTimeOffset, Task<DomainError?>> action)
+        Guid id, CaseRequest r, string metricAction, CancellationToken ct, Func<Complaint, Actor, DateTimeOffset, Task<DomainError?>> action)
     {
         var caller = r.Caller;
         var complaint = await CaseAccess.FindVisibleAsync(r.Db, id, caller, tracking: true, ct);
@@ -208,20 +209,23 @@ public static class CaseActions
             return preconditionFailed;
         }
 
-        if (await action(complaint, caller.ToActor(), r.Clock.GetUtcNow()) is { } error)
+        var change = ComplaintChange.Begin(complaint);
+        var now = r.Clock.GetUtcNow();
+        if (await action(complaint, caller.ToActor(), now) is { } error)
         {
             return error.ToProblem();
         }
 
-        r.Audit.Record(caller, auditAction, complaint.Id, $"status={WireNames.Of(complaint.Status)}");
-        await CaseHooks.AfterActionAsync(r, complaint, auditAction, ct);
-        if (!await ComplaintStore.TrySaveAsync(r.Db, r.Audit, complaint, r.Calendar, ct))
+        await change.StageAsync(r.Db, r.Audit, r.Calendar, caller, now, ct);
+
+        // The view before the save: an officer's read of the complainant in it is audited in the same transaction.
+        var view = CaseAccess.ViewOf(r, complaint);
+        if (!await ComplaintStore.TrySaveStagedAsync(r.Audit, ct))
         {
             return ComplainantActions.ConcurrentChange();
         }
 
-        ComplaintsMetrics.Decisions.Add(1, new KeyValuePair<string, object?>("action", auditAction));
-        var view = CaseAccess.ViewOf(r, complaint);
+        ComplaintsMetrics.Decisions.Add(1, new KeyValuePair<string, object?>("action", metricAction));
         r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
         return TypedResults.Ok(view);
     }

@@ -1,6 +1,7 @@
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Webhooks;
+using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
@@ -8,89 +9,113 @@ using Microsoft.EntityFrameworkCore;
 namespace Complaints.Api.Cases;
 
 /// <summary>
-/// The notices the regulation owes the complainant (第十一、十三条) and the alerts owed to the supervising
-/// department, queued in the outbox within the same unit of work as the change they announce.
+/// The notices the regulation owes the complainant (第十一、十三条), the alerts owed to the supervising
+/// department and the events agency systems subscribe to, derived from the domain's events of one change
+/// (<see cref="Complaints.ComplaintChange"/>) and queued in the outbox within the same unit of work.
 /// </summary>
 public static class CaseHooks
 {
-    public static async Task AfterActionAsync(CaseRequest r, Complaint c, string action, CancellationToken ct)
+    public static async Task AfterEventsAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, Complaint c, IReadOnlyList<TimelineEntry> events,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var now = r.Clock.GetUtcNow();
-        switch (action)
+        foreach (var e in events)
         {
-            case "case.accepted":
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.AcceptanceNotice, Payload(
-                    (PayloadKeys.Classification, c.Classification is { } k ? WireNames.Of(k) : null),
-                    (PayloadKeys.DueDate, c.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+            await AfterEventAsync(db, calendar, c, e, now, ct);
+        }
+    }
+
+    private static async Task AfterEventAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, Complaint c, TimelineEntry e, DateTimeOffset now, CancellationToken ct)
+    {
+        switch (e.Kind)
+        {
+            case TimelineEventKind.Received:
+                await AgencyEvents.ReceivedAsync(db, c, c.RunningDeadline(calendar)?.Due, now, ct);
                 break;
-            case "case.rejected":
+            case TimelineEventKind.Referred:
+                await AgencyEvents.ReferredAsync(db, c, c.RunningDeadline(calendar)?.Due, now, ct);
+                break;
+            case TimelineEventKind.Accepted:
+                NotificationOutbox.Enqueue(db, c, NotificationKind.AcceptanceNotice, Payload(
+                    (PayloadKeys.Classification, c.Classification is { } k ? WireNames.Of(k) : null),
+                    (PayloadKeys.DueDate, c.HandlingDeadline(calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+                break;
+            case TimelineEventKind.Rejected:
                 var related = c.RelatedCaseId is { } relatedId
-                    ? await r.Db.Complaints.AsNoTracking().Where(x => x.Id == relatedId).Select(x => x.TrackingNumber).FirstOrDefaultAsync(ct)
+                    ? await db.Complaints.AsNoTracking().Where(x => x.Id == relatedId).Select(x => x.TrackingNumber).FirstOrDefaultAsync(ct)
                     : null;
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.NonAcceptanceNotice, Payload(
+                NotificationOutbox.Enqueue(db, c, NotificationKind.NonAcceptanceNotice, Payload(
                     (PayloadKeys.Reason, c.NotAcceptedReason is { } reason ? WireNames.Of(reason) : null),
                     (PayloadKeys.RelatedTrackingNumber, related),
                     (PayloadKeys.Explanation, c.NotAcceptedExplanation)), now);
                 break;
-            case "case.extended":
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.ExtensionNotice, Payload(
+            case TimelineEventKind.Extended:
+                NotificationOutbox.Enqueue(db, c, NotificationKind.ExtensionNotice, Payload(
                     (PayloadKeys.Reason, c.ExtensionReason),
-                    (PayloadKeys.DueDate, c.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
+                    (PayloadKeys.DueDate, c.HandlingDeadline(calendar)?.Due.ToString("yyyy-MM-dd"))), now);
                 break;
-            case "case.concluded":
+            case TimelineEventKind.Concluded:
                 // Every merged complainant is owed the feedback too (第十三条).
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.ConclusionFeedback, Payload(
+                NotificationOutbox.Enqueue(db, c, NotificationKind.ConclusionFeedback, Payload(
                     (PayloadKeys.Finding, c.Finding is { } finding ? WireNames.Of(finding) : null),
                     (PayloadKeys.Result, c.Result),
                     (PayloadKeys.Measures, c.Measures)), now);
                 break;
-            case "case.merged" when r.Db.Complaints.Local.FirstOrDefault(x => x.Id == c.MergedIntoCaseId) is { } into:
-                // 第十一、十三条: each complainant merged in is told into which case, and gets its acceptance notice if it has one.
-                var merged = c.ComplainantsToNotify.Select(m => m.CaseId).ToHashSet();
-                foreach (var recipient in into.ComplainantsToNotify.Where(m => merged.Contains(m.CaseId)))
-                {
-                    NotificationOutbox.EnqueueFor(r.Db, into, recipient, NotificationKind.MergeNotice, Payload(), now);
-                    if (into.AcceptedAt is not null)
-                    {
-                        NotificationOutbox.EnqueueFor(r.Db, into, recipient, NotificationKind.AcceptanceNotice, Payload(
-                            (PayloadKeys.Classification, into.Classification is { } intoClass ? WireNames.Of(intoClass) : null),
-                            (PayloadKeys.DueDate, into.HandlingDeadline(r.Calendar)?.Due.ToString("yyyy-MM-dd"))), now);
-                    }
-                }
-
+            case TimelineEventKind.Merged:
+                await MergedAsync(db, calendar, c, now, ct);
                 break;
-            case "case.rectification_ordered":
+            case TimelineEventKind.RectificationOrdered:
                 var rectifyBy = c.Rectifications.Count == 0 ? null : c.Rectifications[^1].DueDate.ToString("yyyy-MM-dd");
-                NotificationOutbox.Enqueue(r.Db, c, NotificationKind.RectificationOrdered, Payload((PayloadKeys.DueDate, rectifyBy)), now);
-                await AgencyEvents.RaiseAsync(r.Db, Party.HandlingAgency(c), NotificationKind.RectificationOrdered, c,
+                NotificationOutbox.Enqueue(db, c, NotificationKind.RectificationOrdered, Payload((PayloadKeys.DueDate, rectifyBy)), now);
+                await AgencyEvents.RaiseAsync(db, Party.HandlingAgency(c), NotificationKind.RectificationOrdered, c,
                     new Dictionary<string, string?> { ["dueDate"] = rectifyBy }, now, ct);
                 break;
+            case TimelineEventKind.Revisited when c.Revisits.Count > 0:
+                await AgencyEvents.RatedAsync(db, c, c.Revisits[^1].Rating, "revisit", now, ct);
+                break;
+            case TimelineEventKind.Rated when c.ComplainantRating is { } rating:
+                await AgencyEvents.RatedAsync(db, c, rating, "complainant", now, ct);
+                break;
+            case TimelineEventKind.Withdrawn:
+                NotificationOutbox.EnqueueFor(db, c, c.ComplainantsToNotify[0], NotificationKind.WithdrawalConfirmation, new Dictionary<string, string>(), now);
+                break;
+            case TimelineEventKind.MaterialsAdded:
+                var to = c.Status == CaseStatus.PendingReferral ? Party.SupervisingDepartment(db, c) : Party.HandlingAgency(c);
+                await AgencyEvents.RaiseAsync(db, to, NotificationKind.MaterialsAdded, c,
+                    new Dictionary<string, string?> { ["evidenceCount"] = e.Details.GetValueOrDefault("count") }, now, ct);
+                break;
+            case TimelineEventKind.OverdueFlagged when c.RunningDeadline(calendar) is { } deadline:
+                Overdue(db, c, deadline, now);
+                await AgencyEvents.RaiseAsync(db, AgencyReminders.PartyFor(db, c, deadline), NotificationKind.DeadlinePassed, c,
+                    new Dictionary<string, string?> { ["deadline"] = WireNames.Of(deadline.Kind), ["dueDate"] = deadline.Due.ToString("yyyy-MM-dd") }, now, ct);
+                break;
         }
-
-        await AfterActionForAgencySystemsAsync(r, c, action, now, ct);
     }
 
-    /// <summary>The events agency and department systems subscribe to (Webhooks/AgencyEventTypes), in the same unit of work.</summary>
-    private static async Task AfterActionForAgencySystemsAsync(CaseRequest r, Complaint c, string action, DateTimeOffset now, CancellationToken ct)
+    /// <summary>第十一、十三条: each complainant merged in is told into which case, and gets its acceptance notice if it has one; both agencies' systems hear of it.</summary>
+    private static async Task MergedAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, Complaint c, DateTimeOffset now, CancellationToken ct)
     {
-        switch (action)
+        var into = db.Complaints.Local.FirstOrDefault(x => x.Id == c.MergedIntoCaseId);
+        if (into is not null)
         {
-            case "case.referred":
-                await AgencyEvents.ReferredAsync(r.Db, c, c.RunningDeadline(r.Calendar)?.Due, now, ct);
-                break;
-            case "case.merged":
-                var merged = new Dictionary<string, string?> { ["intoCaseId"] = c.MergedIntoCaseId?.ToString(), ["intoTrackingNumber"] = c.MergedIntoTrackingNumber };
-                var handling = Party.HandlingAgency(c);
-                await AgencyEvents.RaiseAsync(r.Db, handling, NotificationKind.CaseMerged, c, merged, now, ct);
-                if (r.Db.Complaints.Local.FirstOrDefault(x => x.Id == c.MergedIntoCaseId) is { } into && Party.HandlingAgency(into) != handling)
+            var merged = c.ComplainantsToNotify.Select(m => m.CaseId).ToHashSet();
+            foreach (var recipient in into.ComplainantsToNotify.Where(m => merged.Contains(m.CaseId)))
+            {
+                NotificationOutbox.EnqueueFor(db, into, recipient, NotificationKind.MergeNotice, Payload(), now);
+                if (into.AcceptedAt is not null)
                 {
-                    await AgencyEvents.RaiseAsync(r.Db, Party.HandlingAgency(into), NotificationKind.CaseMerged, c, merged, now, ct);
+                    NotificationOutbox.EnqueueFor(db, into, recipient, NotificationKind.AcceptanceNotice, Payload(
+                        (PayloadKeys.Classification, into.Classification is { } intoClass ? WireNames.Of(intoClass) : null),
+                        (PayloadKeys.DueDate, into.HandlingDeadline(calendar)?.Due.ToString("yyyy-MM-dd"))), now);
                 }
+            }
+        }
 
-                break;
-            case "case.revisited" when c.Revisits.Count > 0:
-                await AgencyEvents.RatedAsync(r.Db, c, c.Revisits[^1].Rating, "revisit", now, ct);
-                break;
+        var data = new Dictionary<string, string?> { ["intoCaseId"] = c.MergedIntoCaseId?.ToString(), ["intoTrackingNumber"] = c.MergedIntoTrackingNumber };
+        var handling = Party.HandlingAgency(c);
+        await AgencyEvents.RaiseAsync(db, handling, NotificationKind.CaseMerged, c, data, now, ct);
+        if (into is not null && Party.HandlingAgency(into) != handling)
+        {
+            await AgencyEvents.RaiseAsync(db, Party.HandlingAgency(into), NotificationKind.CaseMerged, c, data, now, ct);
         }
     }
 

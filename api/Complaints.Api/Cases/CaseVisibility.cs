@@ -3,14 +3,21 @@ using Complaints.Api.Persistence;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Complaints.Api.Cases;
 
 /// <summary>
-/// Who may see a case (第五条 属地管理、分级负责), as one query filter so that every read applies the
-/// same rule: an agency sees the cases it is complained about, handles, leads or cooperates on; a
-/// management department sees its division and every division below it. Everyone else sees nothing.
-/// Confidentiality (第九条) hides the complainant's identity within a visible case: see CaseViews.
+/// Who may see a case (第五条 属地管理、分级负责): an agency sees the cases it is complained about, handles,
+/// leads or cooperates on; a management department sees its division and every division below it.
+/// Everyone else sees nothing. Confidentiality (第九条) hides the complainant's identity within a visible
+/// case: see CaseViews.
+/// <para>
+/// The rule is written in SQL once (migration Issue15VisibilityDefinedOnce: <c>case_agency_ids</c>, from which
+/// the agency queue is derived, and <c>department_sees</c>); hand-written queries take it from
+/// <see cref="RemitSql"/>. <see cref="VisibleTo"/> states it for EF and <see cref="Sees"/> in C#;
+/// VisibilityParityTests holds all of them equal over generated cases.
+/// </para>
 /// </summary>
 public static class CaseVisibility
 {
@@ -37,6 +44,42 @@ public static class CaseVisibility
         }
 
         return visible;
+    }
+
+    /// <summary>The rule in C#, over a loaded case and its stored region (the respondent agency's division).</summary>
+    public static bool Sees(Caller caller, Complaint c, string caseRegion)
+    {
+        if (caller.IsAgency && caller.AgencyId is { } agency)
+        {
+            return AgenciesThatSee(c).Contains(agency);
+        }
+
+        return caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region) && RegionCode.IsWithin(caseRegion, region);
+    }
+
+    /// <summary>The agencies that see a case, as <c>case_agency_ids</c> lists them (ordered, without repeats).</summary>
+    public static IReadOnlyList<Guid> AgenciesThatSee(Complaint c) =>
+        new[] { c.Respondent.AgencyId, c.AssignedAgencyId, c.LeadAgencyId }.OfType<Guid>().Concat(c.CooperatingAgencyIds).Distinct().Order().ToList();
+
+    /// <summary>
+    /// The rule as a condition on <paramref name="alias"/> (a row of <c>complaints</c>) for hand-written SQL, its parameters
+    /// added to <paramref name="parameters"/>; null when the caller sees nothing.
+    /// </summary>
+    public static string? RemitSql(Caller caller, string alias, List<NpgsqlParameter> parameters)
+    {
+        if (caller.IsAgency && caller.AgencyId is { } agency)
+        {
+            parameters.Add(new NpgsqlParameter("remit_agency", agency));
+            return $"EXISTS (SELECT 1 FROM agency_queue remit WHERE remit.complaint_id = {alias}.id AND remit.agency_id = @remit_agency)";
+        }
+
+        if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
+        {
+            parameters.Add(new NpgsqlParameter("remit_region", region));
+            return $"department_sees(@remit_region, {alias}.region_code)";
+        }
+
+        return null;
     }
 
     /// <summary>

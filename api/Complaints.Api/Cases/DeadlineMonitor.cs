@@ -87,18 +87,17 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
                 continue;
             }
 
+            var change = ComplaintChange.Begin(complaint);
             var result = complaint.FlagOverdue(calendar, deadline.Kind, now);
             db.Entry(complaint).Property<DateTimeOffset?>(ComplaintConfiguration.OverdueFlaggedDueAt).CurrentValue = deadline.DueAt.ToUniversalTime();
             if (result.IsSuccess && result.Value)
             {
-                audit.Record(System, "case.overdue_flagged", complaint.Id, $"deadline={WireNames.Of(deadline.Kind)};due={deadline.Due:yyyy-MM-dd}");
-                CaseHooks.Overdue(db, complaint, deadline, now);
-                await AgencyEvents.RaiseAsync(db, AgencyReminders.PartyFor(db, complaint, deadline), NotificationKind.DeadlinePassed, complaint,
-                    new Dictionary<string, string?> { ["deadline"] = WireNames.Of(deadline.Kind), ["dueDate"] = deadline.Due.ToString("yyyy-MM-dd") }, now, ct);
                 flagged++;
             }
 
-            if (!await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct))
+            // The audit line, the department's alert and the agency's event follow from the OverdueFlagged event.
+            await change.StageAsync(db, audit, calendar, System, now, ct);
+            if (!await ComplaintStore.TrySaveStagedAsync(audit, ct))
             {
                 logger.LogInformation("Case {CaseId} changed while being flagged; the next sweep looks again", complaint.Id);
             }
@@ -116,7 +115,7 @@ public static class DeadlineMonitorSetup
 {
     public static IServiceCollection AddDeadlineMonitor(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DeadlineMonitorOptions>(configuration.GetSection(DeadlineMonitorOptions.Section));
+        services.AddValidatedOptions<DeadlineMonitorOptions>(DeadlineMonitorOptions.Section);
         services.AddSingleton<DeadlineMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineMonitor>());
         return services;

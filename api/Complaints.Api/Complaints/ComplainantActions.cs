@@ -42,15 +42,15 @@ public static class ComplainantActions
 
         // A merged complainant rates the result of the case theirs went into (第十三、十六条).
         var mergedInto = await MergedTarget.FinalAsync(db, complaint, ct);
+        var change = ComplaintChange.Begin(complaint);
         var outcome = complaint.RateSatisfaction(rating, request.Comment, Caller.From(user).ToActor(), clock.GetUtcNow(), mergedInto);
         if (!outcome.IsSuccess)
         {
             return outcome.Error!.ToProblem();
         }
 
-        audit.Record(Caller.From(user), "complaint.rated", complaint.Id, $"rating={rating}");
-        await Webhooks.AgencyEvents.RatedAsync(db, complaint, rating, "complainant", clock.GetUtcNow(), ct);
-        return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
+        await change.StageAsync(db, audit, calendar, Caller.From(user), clock.GetUtcNow(), ct);
+        return await ComplaintStore.TrySaveStagedAsync(audit, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();
     }
@@ -64,15 +64,15 @@ public static class ComplainantActions
             return MyComplaints.NotFound();
         }
 
+        var change = ComplaintChange.Begin(complaint);
         var outcome = complaint.Withdraw(request?.Reason, Caller.From(user).ToActor(), clock.GetUtcNow());
         if (!outcome.IsSuccess)
         {
             return outcome.Error!.ToProblem();
         }
 
-        audit.Record(Caller.From(user), "complaint.withdrawn", complaint.Id);
-        Notifications.NotificationOutbox.EnqueueFor(db, complaint, complaint.ComplainantsToNotify[0], Notifications.NotificationKind.WithdrawalConfirmation, new Dictionary<string, string>(), clock.GetUtcNow());
-        return await ComplaintStore.TrySaveAsync(db, audit, complaint, calendar, ct)
+        await change.StageAsync(db, audit, calendar, Caller.From(user), clock.GetUtcNow(), ct);
+        return await ComplaintStore.TrySaveStagedAsync(audit, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();
     }
@@ -99,17 +99,15 @@ public static class ComplainantActions
         }
 
         var now = clock.GetUtcNow();
+        var change = ComplaintChange.Begin(complaint);
         var outcome = complaint.AddMaterials(ids, caller.ToActor(), now);
         if (!outcome.IsSuccess)
         {
             return outcome.Error!.ToProblem();
         }
 
-        audit.Record(caller, "complaint.materials_added", complaint.Id, $"count={ids.Count}");
-        var to = complaint.Status == CaseStatus.PendingReferral ? Webhooks.Party.SupervisingDepartment(db, complaint) : Webhooks.Party.HandlingAgency(complaint);
-        await Webhooks.AgencyEvents.RaiseAsync(db, to, Notifications.NotificationKind.MaterialsAdded, complaint,
-            new Dictionary<string, string?> { ["evidenceCount"] = ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, now, ct);
-        return await ComplaintStore.TrySaveWithAsync(db, audit, complaint, calendar, t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, ids, t), ct) switch
+        await change.StageAsync(db, audit, calendar, caller, now, ct);
+        return await ComplaintStore.TrySaveStagedWithAsync(audit, t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, ids, t), ct) switch
         {
             ComplaintStore.SaveOutcome.Saved => TypedResults.Ok(new MaterialsView(complaint.EvidenceIds, now.Cst())),
             ComplaintStore.SaveOutcome.StepRefused => ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。"),

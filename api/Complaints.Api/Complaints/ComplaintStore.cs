@@ -58,13 +58,9 @@ public static class ComplaintStore
         StepRefused,
     }
 
-    /// <summary><see cref="TrySaveAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
-    public static async Task<SaveOutcome> TrySaveWithAsync(
-        ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
+    /// <summary><see cref="TrySaveStagedAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
+    public static async Task<SaveOutcome> TrySaveStagedWithAsync(AuditTrail audit, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
     {
-        RefreshRunningDeadline(db, complaint, calendar);
-        var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
-        version.CurrentValue = version.OriginalValue + 1;
         try
         {
             return await audit.TrySaveChangesAsync(step, ct) ? SaveOutcome.Saved : SaveOutcome.StepRefused;
@@ -80,15 +76,31 @@ public static class ComplaintStore
     }
 
     /// <summary>
-    /// Saves a changed aggregate, bumping its version so that a concurrent change to the same case fails
-    /// (optimistic concurrency: the UPDATE is conditioned on the version that was read).
+    /// Stages and saves a changed aggregate with whatever audit lines were recorded. For seeding and tests that set up
+    /// data: a request or a job changes a complaint through <see cref="ComplaintChange"/>, which derives its audit lines and notices.
     /// </summary>
     public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
+    {
+        Stage(db, complaint, calendar);
+        return await TrySaveStagedAsync(audit, ct);
+    }
+
+    /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>
+    public static void Stage(ComplaintsDbContext db, Complaint complaint, IWorkingDayCalendar calendar)
     {
         RefreshRunningDeadline(db, complaint, calendar);
         Insight.CaseText.Refresh(db, complaint);
         var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
         version.CurrentValue = version.OriginalValue + 1;
+    }
+
+    /// <summary>
+    /// Saves a <see cref="Stage"/>d change (<see cref="ComplaintChange"/>) with every audit line recorded so far, in one transaction.
+    /// The version bumped by <see cref="Stage"/> makes a concurrent change to the same case fail (optimistic concurrency: the
+    /// UPDATE is conditioned on the version that was read): false then.
+    /// </summary>
+    public static async Task<bool> TrySaveStagedAsync(AuditTrail audit, CancellationToken ct)
+    {
         try
         {
             await audit.SaveChangesAsync(ct);

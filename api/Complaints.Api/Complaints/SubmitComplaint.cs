@@ -148,8 +148,7 @@ public static class SubmitComplaint
         var complaint = received.Value;
         db.Complaints.Add(complaint);
         ComplaintStore.SetShadowState(db, complaint, regionCode, identity.Value, calendar);
-        audit.Record(caller, "complaint.received", complaint.Id, $"channel={channel};status={complaint.Status}");
-        await Webhooks.AgencyEvents.ReceivedAsync(db, complaint, complaint.RunningDeadline(calendar)?.Due, now, ct);
+        await ComplaintChange.Received(complaint).StageAsync(db, audit, calendar, caller, now, ct);
         if (!await audit.TrySaveChangesAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {
             return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");

@@ -24,9 +24,7 @@ public static class DocumentEndpoints
 
     public static IServiceCollection AddCaseDocuments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DocumentOptions>()
-            .Bind(configuration.GetSection(DocumentOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.FontPath), "Documents:FontPath must name a font file.")
+        services.AddValidatedOptions<DocumentOptions>(DocumentOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<DocumentFonts>();
         return services;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
@@ -15,6 +16,7 @@ public sealed class DocumentOptions
     /// A TrueType font (.ttf) or collection (.ttc, first face) with CJK glyphs, embedded in the PDFs.
     /// Debian's fonts-wqy-microhei by default (scripts/ensure-fonts.sh, the Dockerfile).
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
     public string FontPath { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 }
 

@@ -1,3 +1,4 @@
+using Complaints.Api.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Complaints.Api.Evidence;
@@ -9,8 +10,7 @@ public static class EvidenceSetup
 
     public static IServiceCollection AddEvidence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EvidenceOptions>()
-            .Bind(configuration.GetSection(EvidenceOptions.Section))
+        services.AddValidatedOptions<EvidenceOptions>(EvidenceOptions.Section)
             .Validate(o => o.UnattachedMaxAge > TimeSpan.Zero && o.CleanupInterval > TimeSpan.Zero && o.CleanupInterval <= MaxTimerPeriod,
                 "Evidence:UnattachedMaxAge must be positive and Evidence:CleanupInterval between 1 ms and 49 days.")
             .Validate(o => o.DecodeMemoryBudget >= ImageSanitizer.MinimumDecodeMemoryBudget && o.DecodeWaitTimeout > TimeSpan.Zero,
@@ -20,9 +20,7 @@ public static class EvidenceSetup
         var storage = configuration[$"{EvidenceOptions.Section}:{nameof(EvidenceOptions.Storage)}"];
         if (string.Equals(storage, EvidenceOptions.S3Storage, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddOptions<S3EvidenceOptions>()
-                .Bind(configuration.GetSection($"{EvidenceOptions.Section}:S3"))
-                .Validate(o => !string.IsNullOrWhiteSpace(o.Bucket), "Evidence:S3:Bucket is required when Evidence:Storage is s3.")
+            services.AddValidatedOptions<S3EvidenceOptions>($"{EvidenceOptions.Section}:S3")
                 .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxErrorRetry >= 0, "Evidence:S3:Timeout must be positive and MaxErrorRetry at least 0.")
                 .Validate(o => string.IsNullOrWhiteSpace(o.ServerSideEncryption) || o.ServerSideEncryption is "AES256" or "aws:kms",
                     "Evidence:S3:ServerSideEncryption must be empty, AES256 or aws:kms.")

@@ -1,5 +1,6 @@
-using System.Net;
+using System.ComponentModel.DataAnnotations;
 using System.Net.Sockets;
+using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -11,6 +12,7 @@ namespace Complaints.Api.Evidence;
 /// <summary>Configuration section <c>Evidence:S3</c>, read when <c>Evidence:Storage</c> is <c>s3</c>.</summary>
 public sealed class S3EvidenceOptions
 {
+    [Required(AllowEmptyStrings = false)]
     public string Bucket { get; set; } = "";
 
     /// <summary>An S3-compatible endpoint (Ceph radosgw, MinIO, a cloud's OSS); unset: AWS itself in <see cref="Region"/>.</summary>

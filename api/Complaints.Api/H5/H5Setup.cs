@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Complaints.Api.Infrastructure;
 
 namespace Complaints.Api.H5;
 
@@ -30,7 +31,7 @@ public static class H5Setup
 
     public static IServiceCollection AddH5(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<H5Options>(configuration.GetSection("H5"));
+        services.AddValidatedOptions<H5Options>("H5");
         services.PostConfigure<H5Options>(o => o.OidcAuthority ??= configuration["Auth:Authority"]);
         services.AddResponseCompression(o =>
         {

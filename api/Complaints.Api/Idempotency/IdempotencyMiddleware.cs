@@ -202,7 +202,7 @@ public static class IdempotencySetup
 {
     public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
         return services;

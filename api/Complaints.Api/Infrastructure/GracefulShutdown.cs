@@ -25,9 +25,9 @@ public static class GracefulShutdown
 {
     public static IServiceCollection AddGracefulShutdown(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
-        services.Configure<ShutdownOptions>(configuration.GetSection(ShutdownOptions.Section));
-        services.Configure<HostOptions>(h => h.ShutdownTimeout = options.DrainDelay + options.Timeout + TimeSpan.FromSeconds(5));
+        services.AddValidatedOptions<ShutdownOptions>(ShutdownOptions.Section);
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((h, shutdown) =>
+            h.ShutdownTimeout = shutdown.Value.DrainDelay + shutdown.Value.Timeout + TimeSpan.FromSeconds(5));
         services.AddSingleton<DrainState>();
         services.AddHostedService<DrainOnStop>();
         return services;

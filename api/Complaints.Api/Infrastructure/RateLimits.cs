@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Complaints.Api.Auth;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Api.Infrastructure;
 
@@ -10,12 +12,15 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     /// <summary>Public status lookups, per client address: slows guessing of query codes.</summary>
+    [Range(1, int.MaxValue)]
     public int LookupPerMinute { get; set; } = 10;
 
     /// <summary>Complaint submissions, per user.</summary>
+    [Range(1, int.MaxValue)]
     public int SubmissionPerMinute { get; set; } = 10;
 
     /// <summary>Evidence uploads, per user.</summary>
+    [Range(1, int.MaxValue)]
     public int UploadPerMinute { get; set; } = 30;
 
     /// <summary>The permits per minute of <paramref name="policy"/> when nothing is configured (the contract's examples).</summary>
@@ -60,9 +65,10 @@ public static class RateLimits
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddSingleton(sp => new RateLimitBackend(options, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
-        services.AddSingleton(sp => new Budgets(sp.GetRequiredService<RateLimitBackend>(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton(sp => new RateLimitBackend(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
+        services.AddSingleton(sp => new Budgets(
+            sp.GetRequiredService<RateLimitBackend>(), sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -129,11 +129,9 @@ public static class CaseSearch
             newest = "v.received_at"; // the agency's queue index, read backwards
             parameters.Add(new NpgsqlParameter("agency", agency));
         }
-        else if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
+        else if (caller.IsManagement && CaseVisibility.RemitSql(caller, "c", parameters) is { } departmentRemit)
         {
-            var prefix = RegionCode.SubtreePrefix(region);
-            where.Add(prefix.Length == region.Length ? "c.region_code = @region" : "c.region_code LIKE @region || '%'");
-            parameters.Add(new NpgsqlParameter("region", prefix));
+            where.Add(departmentRemit);
         }
         else
         {

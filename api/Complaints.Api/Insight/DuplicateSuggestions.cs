@@ -104,19 +104,7 @@ public static class DuplicateSuggestions
             new("caseRegion", NpgsqlDbType.Char) { Value = region },
             new("limit", MaxCandidates),
         };
-        string remit;
-        if (caller.IsAgency && caller.AgencyId is { } agency)
-        {
-            remit = "EXISTS (SELECT 1 FROM agency_queue v WHERE v.complaint_id = c.id AND v.agency_id = @agency)";
-            parameters.Add(new NpgsqlParameter("agency", agency));
-        }
-        else if (caller.IsManagement && caller.RegionCode is { } own && RegionCode.IsWellFormed(own))
-        {
-            var prefix = RegionCode.SubtreePrefix(own);
-            remit = prefix.Length == own.Length ? "c.region_code = @remit" : "c.region_code LIKE @remit || '%'";
-            parameters.Add(new NpgsqlParameter("remit", prefix));
-        }
-        else
+        if (CaseVisibility.RemitSql(caller, "c", parameters) is not { } remit)
         {
             return [];
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Complaints.Api.Notifications;
 
 /// <summary>Configuration section <c>Notifications</c>.</summary>
@@ -16,9 +18,11 @@ public sealed class NotificationOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Messages claimed per pass. Sent one after another, each bounded by the webhook timeout.</summary>
+    [Range(1, 100)]
     public int BatchSize { get; set; } = 20;
 
     /// <summary>Attempts before a message that keeps failing transiently is marked failed.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxAttempts { get; set; } = 8;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -6,7 +6,7 @@ namespace Complaints.Api.Notifications;
 
 /// <summary>
 /// Adds notices to the caller's unit of work. Nothing is saved here: the caller's
-/// <c>audit.SaveChangesAsync</c> (or <c>ComplaintStore.TrySaveAsync</c>) commits the messages with the
+/// <c>audit.SaveChangesAsync</c> (or <c>ComplaintStore.TrySaveStagedAsync</c>) commits the messages with the
 /// case change that owes them, so a rolled-back or lost change sends nothing and a committed one is
 /// never left without its notice.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Complaints.Api.Infrastructure;
 
 namespace Complaints.Api.Notifications;
 
@@ -11,11 +12,8 @@ public static class NotificationsSetup
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(NotificationOptions.Section);
-        services.AddOptions<NotificationOptions>()
-            .Bind(section)
+        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section)
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= MaxTimerPeriod, "Notifications:PollInterval must be between 1 ms and 49 days.")
-            .Validate(o => o.BatchSize is >= 1 and <= 100, "Notifications:BatchSize must be between 1 and 100.")
-            .Validate(o => o.MaxAttempts >= 1, "Notifications:MaxAttempts must be at least 1.")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay, "Notifications:RetryBaseDelay must be positive and at most Notifications:RetryMaxDelay.")
             .Validate(o => o.Lease > o.Webhook.Timeout, "Notifications:Lease must be longer than Notifications:Webhook:Timeout.")
             .Validate(o => o.Sender is NotificationOptions.LogSender or NotificationOptions.WebhookSender, "Notifications:Sender must be 'log' or 'webhook'.")

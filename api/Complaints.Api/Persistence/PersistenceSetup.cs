@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Complaints.Api.Infrastructure;
 
 namespace Complaints.Api.Persistence;
 
@@ -14,7 +15,7 @@ public static class PersistenceSetup
         // One data source (one connection pool) for EF Core and for the few hot reads that use Npgsql directly.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         return services;
     }
 

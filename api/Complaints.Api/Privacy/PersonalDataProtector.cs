@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Complaints.Api.Infrastructure;
 
 namespace Complaints.Api.Privacy;
 
@@ -104,7 +105,7 @@ public static class PrivacySetup
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         services.AddSingleton<PersonalDataProtector>();
         return services;
     }

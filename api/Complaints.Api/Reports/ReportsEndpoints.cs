@@ -282,48 +282,17 @@ public static class ReportsEndpoints
         yield return Row("dueDate", "报送期限", r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return Row("submittedAt", "报送时间", r.SubmittedAt.Cst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         yield return Row("late", "是否逾期报送", r.Late ? "是" : "否");
-        yield return Row("received", "收到投诉", f.Received);
-        foreach (var (channel, n) in f.ReceivedByChannel)
+        foreach (var figure in Statistics.StatisticsFigures.All)
         {
-            yield return Row($"received.{WireNames.Of(channel)}", $"收到投诉 · {channel.Name()}", n);
+            var value = figure.Read(f);
+            yield return Row(figure.Key, figure.Label, value switch
+            {
+                double rate => rate.ToString("P1", CultureInfo.InvariantCulture),
+                null => "—",
+                _ => value,
+            });
         }
 
-        yield return Row("accepted", "受理", f.Accepted);
-        yield return Row("notAccepted", "不予受理", f.NotAccepted);
-        foreach (var (reason, n) in f.NotAcceptedByReason)
-        {
-            yield return Row($"notAccepted.{WireNames.Of(reason)}", $"不予受理 · {reason.Article()} {reason.Name()}", n);
-        }
-
-        yield return Row("referred", "交办", f.Referred);
-        yield return Row("referredOnTime", "按时交办", f.ReferredOnTime);
-        yield return Row("referredLate", "逾期交办", f.ReferredLate);
-        yield return Row("decided", "作出受理决定", f.Decided);
-        yield return Row("decidedOnTime", "按时作出受理决定", f.DecidedOnTime);
-        yield return Row("decidedLate", "逾期作出受理决定", f.DecidedLate);
-        yield return Row("onsite", "现场处理类", f.Onsite);
-        yield return Row("offsite", "非现场处理类", f.Offsite);
-        yield return Row("concluded", "办结", f.Concluded);
-        yield return Row("concludedOnTime", "按期办结", f.ConcludedOnTime);
-        yield return Row("concludedLate", "逾期办结", f.ConcludedLate);
-        yield return Row("extended", "延期", f.Extended);
-        yield return Row("overdueNow", "逾期未办", f.OverdueNow);
-        yield return Row("merged", "合并处理", f.Merged);
-        foreach (var (finding, n) in f.Findings)
-        {
-            yield return Row($"finding.{WireNames.Of(finding)}", $"调查结论 · {finding.Name()}", n);
-        }
-
-        yield return Row("invalid", "无效投诉", f.Invalid);
-        foreach (var (rating, n) in f.Satisfaction)
-        {
-            yield return Row($"satisfaction.{WireNames.Of(rating)}", $"满意度 · {rating.Name()}", n);
-        }
-
-        yield return Row("satisfactionRate", "满意率", f.SatisfactionRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—");
-        yield return Row("rectificationsOrdered", "督促整改", f.RectificationsOrdered);
-        yield return Row("rectificationsCompleted", "整改完成", f.RectificationsCompleted);
-        yield return Row("major", "重大投诉", f.Major);
         for (var i = 0; i < f.TopRespondentAgencies.Count; i++)
         {
             yield return Row($"topRespondentAgencies.{i + 1}", $"被投诉较多的单位 · 第{i + 1}名 · {f.TopRespondentAgencies[i].AgencyName}", f.TopRespondentAgencies[i].Count);

@@ -146,6 +146,7 @@ public static class SpotCheckEndpoints
                 return NotFound();
             }
 
+            var change = ComplaintChange.Begin(complaint);
             var result = rectification.DueDate is { } due
                 ? complaint.OrderRectification(rectification.Requirement, due, caller.ToActor(), r.Clock.GetUtcNow())
                 : Domain.Common.Result<Rectification>.Fail(new Domain.Common.DomainError(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate"));
@@ -154,11 +155,8 @@ public static class SpotCheckEndpoints
                 return result.Error!.ToProblem();
             }
 
-            ComplaintStore.BumpVersion(r.Db, complaint);
-            ComplaintStore.RefreshRunningDeadline(r.Db, complaint, r.Calendar);
-            r.Audit.Record(caller, "case.rectification_ordered", caseId, $"spotCheck={id}");
-            await Webhooks.AgencyEvents.RaiseAsync(r.Db, Webhooks.Party.HandlingAgency(complaint), Notifications.NotificationKind.RectificationOrdered, complaint,
-                new Dictionary<string, string?> { ["dueDate"] = result.Value.DueDate.ToString("yyyy-MM-dd") }, r.Clock.GetUtcNow(), ct);
+            // The same path as a rectification ordered on the case: audit line, notice and agency event from the domain's event.
+            await change.StageAsync(r.Db, r.Audit, r.Calendar, caller, r.Clock.GetUtcNow(), ct, context: $"spotCheck={id}");
             ordered = true;
         }
 

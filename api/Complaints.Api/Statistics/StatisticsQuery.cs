@@ -14,9 +14,9 @@ namespace Complaints.Api.Statistics;
 /// The figures of rules.md "Reporting" (第十八条), computed in PostgreSQL in one round trip: the
 /// rows never come into memory, only their counts. Complaints count in the period they were received.
 /// <para>
-/// Three statements, each one pass over the scope: every count and every fixed-scale distribution
-/// (channel, 第八条 reason, finding, satisfaction) as FILTERed counts of one aggregate, then the top
-/// respondent agencies and the top service items. The scope is read through
+/// Two statements, each one pass over the scope: every counted figure of <see cref="StatisticsFigures"/> (where
+/// each is defined, once) as FILTERed counts of one aggregate, read back by name, then the top respondent agencies
+/// and the top service items. The scope is read through
 /// <c>ix_complaints_statistics</c>, an index on received_at that includes every column counted here,
 /// so a province's year (a third of a million cases) is an index-only scan, not a read of the whole table.
 /// </para>
@@ -33,33 +33,11 @@ public static class StatisticsQuery
     private static readonly (string Counts, string Tops) ForRegion = (Sql(RegionScope), TopsSql(RegionScope));
     private static readonly (string Counts, string Tops) ForSubtree = (Sql(SubtreeScope), TopsSql(SubtreeScope));
 
+    // Every counted figure of StatisticsFigures as a FILTERed count of one aggregate, named by its key.
     private static string Sql(string scope) => $"""
-        SELECT count(*),
-          count(*) FILTER (WHERE c.classification IS NOT NULL OR c.status IN ('InHandling', 'Concluded')),
-          count(*) FILTER (WHERE c.status = 'NotAccepted' OR c.not_accepted_reason IS NOT NULL),
-          count(*) FILTER (WHERE c.referred_at IS NOT NULL),
-          count(*) FILTER (WHERE c.referred_at IS NOT NULL AND c.referred_on_time),
-          count(*) FILTER (WHERE c.classification = 'Onsite'),
-          count(*) FILTER (WHERE c.classification = 'Offsite'),
-          count(*) FILTER (WHERE c.status = 'Concluded'),
-          count(*) FILTER (WHERE c.status = 'Concluded' AND c.concluded_on_time),
-          count(*) FILTER (WHERE c.extended),
-          count(*) FILTER (WHERE c.running_due_at <= @now),
-          count(*) FILTER (WHERE c.status = 'Merged'),
-          count(*) FILTER (WHERE c.is_major),
-          count(*) FILTER (WHERE r.complaint_id IS NOT NULL),
-          count(*) FILTER (WHERE r.verified),
-          count(*) FILTER (WHERE c.referred_at IS NOT NULL AND NOT c.referred_on_time),
-          count(*) FILTER (WHERE c.decided_at IS NOT NULL),
-          count(*) FILTER (WHERE c.decided_at IS NOT NULL AND c.decided_on_time),
-          count(*) FILTER (WHERE c.decided_at IS NOT NULL AND NOT c.decided_on_time),
-          count(*) FILTER (WHERE c.status = 'Concluded' AND NOT c.concluded_on_time),
-          {Counts<Channel>("c.channel")},
-          {Counts<NotAcceptedReason>("c.not_accepted_reason")},
-          {Counts<Finding>("c.finding")},
-          {Counts<SatisfactionRating>("coalesce(c.complainant_rating, lr.rating)")}
+        SELECT {string.Join(",\n  ", StatisticsFigures.Counted.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Key}\""))}
         FROM complaints c
-        LEFT JOIN (SELECT complaint_id, bool_or(status = 'Verified') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
+        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
           ON r.complaint_id = c.id
         LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
           ON lr.complaint_id = c.id
@@ -80,23 +58,6 @@ public static class StatisticsQuery
         WHERE r.rank <= 10
         ORDER BY r.by_item, r.rank
         """;
-
-    /// <summary>One FILTERed count per member of the enum, in declaration order (the values are stored as member names).</summary>
-    private static string Counts<TEnum>(string column)
-        where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetNames<TEnum>().Select(name => $"count(*) FILTER (WHERE {column} = '{name}')"));
-
-    private static IReadOnlyDictionary<TEnum, int> Distribution<TEnum>(DbDataReader reader, ref int ordinal)
-        where TEnum : struct, Enum
-    {
-        var counts = new Dictionary<TEnum, int>();
-        foreach (var value in Enum.GetValues<TEnum>())
-        {
-            counts[value] = (int)reader.GetInt64(ordinal++);
-        }
-
-        return counts;
-    }
 
     public static async Task<ComplaintStatistics> ComputeAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
     {
@@ -138,21 +99,15 @@ public static class StatisticsQuery
             return command;
         }
 
-        int[] n;
-        IReadOnlyDictionary<Channel, int> byChannel;
-        IReadOnlyDictionary<NotAcceptedReason, int> byReason;
-        IReadOnlyDictionary<Finding, int> findings;
-        IReadOnlyDictionary<SatisfactionRating, int> satisfaction;
+        var n = new Dictionary<string, int>();
         await using (var counts = Command(sql.Counts, withNow: true))
         await using (var reader = await counts.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
-            n = Enumerable.Range(0, 20).Select(i => (int)reader.GetInt64(i)).ToArray();
-            var ordinal = 20;
-            byChannel = Distribution<Channel>(reader, ref ordinal);
-            byReason = Distribution<NotAcceptedReason>(reader, ref ordinal);
-            findings = Distribution<Finding>(reader, ref ordinal);
-            satisfaction = Distribution<SatisfactionRating>(reader, ref ordinal);
+            foreach (var figure in StatisticsFigures.Counted)
+            {
+                n[figure.Key] = (int)reader.GetInt64(reader.GetOrdinal(figure.Key));
+            }
         }
 
         var agencies = new List<AgencyCount>();
@@ -175,14 +130,6 @@ public static class StatisticsQuery
 
         await transaction.CommitAsync(ct);
 
-        return new ComplaintStatistics(
-            Received: n[0], ReceivedByChannel: byChannel, Accepted: n[1], NotAccepted: n[2], NotAcceptedByReason: byReason,
-            Referred: n[3], ReferredOnTime: n[4], ReferredLate: n[15], Decided: n[16], DecidedOnTime: n[17], DecidedLate: n[18],
-            Onsite: n[5], Offsite: n[6], Concluded: n[7], ConcludedOnTime: n[8], ConcludedLate: n[19],
-            Extended: n[9], OverdueNow: n[10], Merged: n[11], Findings: findings,
-            Invalid: findings[Finding.Unsubstantiated] + findings[Finding.Unverifiable],
-            Satisfaction: satisfaction, Rated: satisfaction.Values.Sum(), SatisfactionRate: ComplaintStatistics.SatisfactionRateOf(satisfaction),
-            RectificationsOrdered: n[13], RectificationsCompleted: n[14], Major: n[12],
-            TopRespondentAgencies: agencies, TopServiceItems: items);
+        return StatisticsFigures.From(n, agencies, items);
     }
 }

@@ -189,7 +189,7 @@ public static class AgencyWebhooksSetup
 {
     public static IServiceCollection AddAgencyWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AgencyWebhookOptions>().Bind(configuration.GetSection(AgencyWebhookOptions.Section))
+        services.AddValidatedOptions<AgencyWebhookOptions>(AgencyWebhookOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(1), "AgencyWebhooks:Timeout must be between 1 ms and 1 minute.")
             .ValidateOnStart();
 
