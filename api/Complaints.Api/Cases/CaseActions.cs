@@ -56,7 +56,10 @@ public sealed record RectificationVerificationRequest([property: ZhRequired] boo
 public sealed record MajorReportRequest([property: ZhRequired, ZhPattern(Patterns.NotBlank, Patterns.NotBlankMessage), ZhMaxLength(ComplaintLimits.LongTextMaxLength)] string? Summary);
 
 /// <summary>第十一条第二款: how and on which day (CST, <c>yyyy-MM-dd</c>) the decision notice reached the complainant; <c>note</c> describes an <c>other</c> way.</summary>
-public sealed record NoticeDeliveryRequest(DeliveryMethod? Method, DateOnly? DeliveredOn, string? Note);
+[ValidatableType]
+public sealed record NoticeDeliveryRequest(
+    [property: ZhRequired] DeliveryMethod? Method, [property: ZhRequired] DateOnly? DeliveredOn,
+    [property: ZhMaxLength(ComplaintLimits.ShortTextMaxLength)] string? Note);
 
 /// <summary>
 /// api.md "Agency and management side": each action loads the case the caller may see, honours

@@ -128,7 +128,7 @@ internal static class ContractTransformers
             });
         }
 
-                foreach (var (code, response) in operation.Responses ?? [])
+        foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete || !int.TryParse(code, out var status))
             {

@@ -15,6 +15,7 @@ internal static class RequestExamples
     private const string SomeCase = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51";
     private const string SomeOtherCase = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f52";
     private const string SomeUpload = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f60";
+    private const string DeliveredOn = "2026-11-21"; // the day a notice reached the complainant: on or after the decision
 
     private static readonly Dictionary<string, Func<JsonNode>> Requests = new(StringComparer.Ordinal)
     {
@@ -34,6 +35,7 @@ internal static class RequestExamples
         ["AddMaterials"] = () => new JsonObject { ["evidenceIds"] = new JsonArray(SomeUpload) },
         ["ReferCase"] = () => new JsonObject { ["agencyId"] = DemoDirectory.WuhuaMarketRegulation.ToString(), ["note"] = "请依法处理并按期反馈。" },
         ["DecideAcceptance"] = () => new JsonObject { ["decision"] = "accept", ["classification"] = "offsite" },
+        ["RecordNoticeDelivery"] = () => new JsonObject { ["method"] = "post", ["deliveredOn"] = DeliveredOn, ["note"] = "挂号信寄送,投诉人已签收。" },
         ["ExtendCase"] = () => new JsonObject { ["reason"] = "需调取窗口监控录像并询问多名工作人员,情况复杂。" },
         ["RecordInvestigation"] = () => new JsonObject { ["method"] = "interview", ["summary"] = "询问了A12窗口工作人员及当班负责人,核实了办理经过。" },
         ["ConcludeCase"] = () => new JsonObject

@@ -430,6 +430,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/notices-to-deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's decision notices still to be delivered by hand or post: automatic sending failed (no phone or app account, or the gateway gave up), or the complainant asked for post; until a delivery is recorded (第十一条第二款). Oldest decision first.
+         * @description 待送达的受理/不予受理通知书:自动发送失败(无手机号码或应用账号、网关放弃发送)或者投诉人要求邮寄的,在登记送达之前列于此(第十一条第二款)。按决定时间从早到晚排列。
+         */
+        get: operations["ListNoticesToDeliver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -704,6 +724,26 @@ export interface paths {
          * @description 管理部门验收整改,或退回重新整改(第十六条)。
          */
         post: operations["VerifyRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notice-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how and when the 受理/不予受理通知书 reached the complainant: collected on site, post, SMS, app message, e-mail or another effective way (第十一条第二款). Once per notice, after the decision.
+         * @description 登记《政务服务投诉受理/不予受理通知书》的送达:现场领取、邮寄、短信、应用消息、电子邮件或者其他有效方式,送达日期及登记人(第十一条第二款)。作出决定后登记,每份通知书登记一次。
+         */
+        post: operations["RecordNoticeDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1728,7 +1768,7 @@ export interface components {
              * @description 发生的时间。
              */
             at: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
             event: components["schemas"]["TimelineEventKind"];
             /** @description 依据的《云南省政务服务投诉处理办法(试行)》条款。 */
             article?: string;
@@ -1796,6 +1836,8 @@ export interface components {
             referredOnTime?: boolean;
             /** @description 受理决定。 */
             decision?: components["schemas"]["DecisionView"];
+            /** @description 受理/不予受理通知书的送达记录(第十一条第二款)。 */
+            noticeDeliveries: components["schemas"]["NoticeDeliveryView"][];
             /** @description 是否已延期。 */
             extended: boolean;
             /** @description 延期理由。 */
@@ -1884,6 +1926,8 @@ export interface components {
             phone?: string;
             /** @description 联系地址。 */
             address?: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照 */
+            idType?: components["schemas"]["IdType"];
         };
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`person` 公民;`organization` 法人或者其他组织
@@ -1896,7 +1940,7 @@ export interface components {
             type: components["schemas"]["ComplainantType"];
             /** @description 名称。 */
             name: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照 */
             idType?: components["schemas"]["IdType"];
             /** @description 证件号码(居民身份证号码或统一社会信用代码)。 */
             idNumber?: string;
@@ -2329,6 +2373,11 @@ export interface components {
             /** @description 依据的《云南省政务服务投诉处理办法(试行)》条款。 */
             article?: string;
         };
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`acceptance` 受理通知书;`non_acceptance` 不予受理通知书
+         * @enum {string}
+         */
+        DecisionNotice: "acceptance" | "non_acceptance";
         /** @description 受理决定。 */
         DecisionView: {
             /**
@@ -2350,6 +2399,16 @@ export interface components {
             /** @description 说明。 */
             explanation?: string;
         };
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式
+         * @enum {string}
+         */
+        DeliveryMethod: "on_site" | "post" | "sms" | "app_message" | "email" | "other";
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`no_electronic_contact` 无手机号码或应用账号,无法自动发送;`sending_failed` 自动发送失败;`post_requested` 投诉人要求邮寄
+         * @enum {string}
+         */
+        DeliveryNeed: "no_electronic_contact" | "sending_failed" | "post_requested";
         /** @description 文书中的政务服务机构。 */
         DocumentAgency: {
             /**
@@ -2366,7 +2425,7 @@ export interface components {
             type?: components["schemas"]["ComplainantType"];
             /** @description 名称。 */
             name: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照 */
             idType?: components["schemas"]["IdType"];
             /** @description 脱敏的证件号码。 */
             idNumberMasked?: string;
@@ -2429,6 +2488,24 @@ export interface components {
             reportedAt: string;
             /** @description 内容摘要。 */
             summary?: string;
+        };
+        /** @description 登记表(附件3)中的通知书送达记录。 */
+        DocumentNoticeDelivery: {
+            notice: components["schemas"]["DecisionNotice"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            method: components["schemas"]["DeliveryMethod"];
+            /**
+             * Format: date
+             * @description 通知书送达投诉人的日期(北京时间,yyyy-MM-dd),不早于作出决定之日,不晚于今天。
+             */
+            deliveredOn: string;
+            /** @description 说明或意见。 */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description 记录的时间。
+             */
+            recordedAt: string;
         };
         /** @description 文书中的整改记录。 */
         DocumentRectification: {
@@ -2659,10 +2736,10 @@ export interface components {
             days: number;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`resident_id` 居民身份证;`uscc` 统一社会信用代码;`hk_macao_permit` 港澳居民来往内地通行证;`taiwan_permit` 台湾居民来往大陆通行证;`residence_permit` 港澳台居民居住证;`foreign_resident` 外国人永久居留身份证;`passport` 护照
          * @enum {string}
          */
-        IdType: "resident_id" | "uscc";
+        IdType: "resident_id" | "uscc" | "hk_macao_permit" | "taiwan_permit" | "residence_permit" | "foreign_resident" | "passport";
         /**
          * Format: binary
          * @description 上传的文件。
@@ -2936,6 +3013,71 @@ export interface components {
          * @enum {string}
          */
         NotAcceptedReason: "no_clear_respondent_or_request" | "already_accepted_or_in_progress" | "other_legal_channel" | "repeat_without_new_evidence";
+        /** @description 登记受理/不予受理通知书的送达(第十一条第二款):送达方式、送达日期和说明。 */
+        NoticeDeliveryRequest: {
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            method: components["schemas"]["DeliveryMethod"];
+            /**
+             * Format: date
+             * @description 通知书送达投诉人的日期(北京时间,yyyy-MM-dd),不早于作出决定之日,不晚于今天。
+             */
+            deliveredOn: string;
+            /** @description 说明或意见。 */
+            note?: string;
+        };
+        /** @description 一次通知书送达的登记(第十一条第二款)。 */
+        NoticeDeliveryView: {
+            /**
+             * Format: int32
+             * @description 序号。
+             */
+            number: number;
+            notice: components["schemas"]["DecisionNotice"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            method: components["schemas"]["DeliveryMethod"];
+            /**
+             * Format: date
+             * @description 通知书送达投诉人的日期(北京时间,yyyy-MM-dd),不早于作出决定之日,不晚于今天。
+             */
+            deliveredOn: string;
+            /** @description 说明或意见。 */
+            note?: string;
+            /** @description 登记人的角色。 */
+            recordedByRole: string;
+            /**
+             * Format: date-time
+             * @description 记录的时间。
+             */
+            recordedAt: string;
+        };
+        /** @description 待送达的通知书:自动发送失败、投诉人无电子联系方式或要求邮寄的案件(第十一条第二款),不含个人信息。 */
+        NoticeToDeliverItem: {
+            /**
+             * Format: uuid
+             * @description 投诉(案件)的 id。
+             */
+            caseId: string;
+            /** @description 投诉编号。 */
+            trackingNumber: string;
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
+            status: components["schemas"]["CaseStatus"];
+            notice: components["schemas"]["DecisionNotice"];
+            /**
+             * Format: date-time
+             * @description 作出受理决定的时间。
+             */
+            decidedAt: string;
+            need: components["schemas"]["DeliveryNeed"];
+            /** @description 是否留有联系地址(可邮寄送达)。 */
+            hasAddress: boolean;
+            /** @description 是否要求为投诉人保密。 */
+            confidential: boolean;
+            /**
+             * Format: uuid
+             * @description 承办的政务服务机构的 id。
+             */
+            handlingAgencyId?: string;
+        };
         /** @description 政务服务机构列表的一页。 */
         PageOfAgencyView: {
             /** @description 本页的条目。 */
@@ -2954,6 +3096,13 @@ export interface components {
         PageOfMyComplaintSummary: {
             /** @description 本页的条目。 */
             items: components["schemas"]["MyComplaintSummary"][];
+            /** @description 下一页的游标;没有下一页时不出现。 */
+            nextCursor?: string;
+        };
+        /** @description 待送达通知书列表的一页。 */
+        PageOfNoticeToDeliverItem: {
+            /** @description 本页的条目。 */
+            items: components["schemas"]["NoticeToDeliverItem"][];
             /** @description 下一页的游标;没有下一页时不出现。 */
             nextCursor?: string;
         };
@@ -3391,6 +3540,8 @@ export interface components {
              * @description 延期的时间。
              */
             extendedAt?: string;
+            /** @description 受理/不予受理通知书的送达记录(第十一条第二款)。 */
+            noticeDeliveries: components["schemas"]["DocumentNoticeDelivery"][];
         };
         /** @description CloudEvents 1.0 (structured mode): Your report (第十八条) is due within five working days and not yet submitted. */
         ReportDueEvent: {
@@ -3872,6 +4023,10 @@ export interface components {
             evidenceIds?: string[];
             /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
+            /** @description 联系地址(第七条),在线投诉时可填写;要求邮寄通知书时必填。 */
+            contactAddress?: string;
+            /** @description 是否要求以邮寄方式送达通知书(第十一条第二款),为 true 时须填写联系地址。 */
+            noticeByPost?: boolean;
         };
         /** @description 报送某期投诉处理情况报告(第十八条)。 */
         SubmitReportRequest: {
@@ -3902,10 +4057,10 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesView"];
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达
          * @enum {string}
          */
-        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added";
+        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added" | "notice_delivered";
         /** @description 投诉人可见的进度事件。 */
         TimelineItemView: {
             /**
@@ -3913,7 +4068,7 @@ export interface components {
              * @description 发生的时间。
              */
             at: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已合并办理;`merged_into` 并入其他投诉;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` MaterialsAdded */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
             event: components["schemas"]["TimelineEventKind"];
         };
         /** @description 投诉内容中的一个主题。 */
@@ -5916,6 +6071,92 @@ export interface operations {
             };
         };
     };
+    ListNoticesToDeliver: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfNoticeToDeliverItem"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetCase: {
         parameters: {
             query?: never;
@@ -7555,6 +7796,143 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["RectificationVerificationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description 案件当前版本的实体标签,用于之后操作的 If-Match。The case version, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description 请求无效:errors 按 JSON 路径列出每个有误的字段。Bad request; `errors` lists every field at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未提供令牌或令牌无效。Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 调用者的角色或辖区无权执行此操作。The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 资源不存在,或调用者无权知道其存在。Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 与资源当前状态冲突,如法规不允许的状态变更;code 说明原因。Conflict with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match 与当前 ETag 不符:请重新读取后再操作。The case changed since it was read. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求内容过大。Payload too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不支持的内容类型。Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求格式正确但无法处理,如 Idempotency-Key 被用于不同的请求体。Unprocessable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误。Server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 依赖的服务(数据库等)暂不可用:按 Retry-After 等待后重试。A dependency is down; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordNoticeDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 读取案件时得到的 ETag;案件已被他人修改时返回 412,避免覆盖他人的操作。The case's ETag from the last read; 412 when it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "post",
+                 *       "deliveredOn": "2026-11-21",
+                 *       "note": "挂号信寄送,投诉人已签收。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoticeDeliveryRequest"];
             };
         };
         responses: {

@@ -20,6 +20,7 @@ public sealed class RequestExampleTests(AppFixture app)
     private const string SomeCase = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51";
     private const string SomeOtherCase = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f52";
     private const string SomeUpload = "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f60";
+    private const string DeliveredOn = "2026-11-21";
 
     [Fact]
     public async Task Every_schema_and_property_has_a_Chinese_description()
@@ -90,7 +91,11 @@ public sealed class RequestExampleTests(AppFixture app)
             ["7K3M9QX2"] = submitted.GetProperty("queryCode").GetString()!,
         });
         await Send("management_staff", "ReferCase", id);
-        await Send("agency_staff", "DecideAcceptance", id);
+        var decided = await Send("agency_staff", "DecideAcceptance", id);
+        await Send("agency_staff", "RecordNoticeDelivery", id, new Dictionary<string, string>
+        {
+            [DeliveredOn] = decided.GetProperty("decision").GetProperty("decidedAt").GetString()![..10], // the decision's day (CST)
+        });
         await Send("management_staff", "CoordinateCase", id);
         await Send("agency_staff", "RecordInvestigation", id);
         await Send("agency_staff", "ExtendCase", id);

@@ -177,79 +177,79 @@ public sealed class InsightFixture : IAsyncLifetime
         switch (n)
         {
             case 0: // the same person (ID and phone), app then 12345
-            {
-                var p = NewPerson();
-                var a = await OnlineAsync(p, Market, "食品经营许可证延续",
-                    "我经营的小餐馆申请食品经营许可证延续,窗口要求补交冷链仓库租赁合同和从业人员健康证明,之前从未告知。", "请一次性告知延续所需材料并尽快办理。");
-                Clock.Advance(TimeSpan.FromDays(2));
-                var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Market, "食品经营许可",
-                    "来电人反映小餐馆食品经营许可证延续被卡,窗口临时要求冷链仓库租赁合同、健康证明等材料。", "要求一次性告知材料,尽快办理延续。");
-                Pairs.Add(new("same ID number, app then 12345", a, b, Market, true));
+                {
+                    var p = NewPerson();
+                    var a = await OnlineAsync(p, Market, "食品经营许可证延续",
+                        "我经营的小餐馆申请食品经营许可证延续,窗口要求补交冷链仓库租赁合同和从业人员健康证明,之前从未告知。", "请一次性告知延续所需材料并尽快办理。");
+                    Clock.Advance(TimeSpan.FromDays(2));
+                    var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Market, "食品经营许可",
+                        "来电人反映小餐馆食品经营许可证延续被卡,窗口临时要求冷链仓库租赁合同、健康证明等材料。", "要求一次性告知材料,尽快办理延续。");
+                    Pairs.Add(new("same ID number, app then 12345", a, b, Market, true));
 
-                // The same person also complains about something else entirely, elsewhere: suggested, but below the pair.
-                await OnlineAsync(p, Hr, "职业技能等级认定", "技能等级证书查询不到,考试中心推给人社局,人社局推回考试中心。", "请提供证书查询渠道。");
-                break;
-            }
+                    // The same person also complains about something else entirely, elsewhere: suggested, but below the pair.
+                    await OnlineAsync(p, Hr, "职业技能等级认定", "技能等级证书查询不到,考试中心推给人社局,人社局推回考试中心。", "请提供证书查询渠道。");
+                    break;
+                }
 
             case 1: // the same phone only: the caller gave no ID number
-            {
-                var p = NewPerson();
-                var a = await OnlineAsync(p, Hr, "失业保险金申领",
-                    "申领失业保险金时窗口说原单位没有办理离职备案,让我找原单位补办,但原单位已经注销。", "请说明注销企业职工如何申领失业保险金。", channel: "online_portal");
-                Clock.Advance(TimeSpan.FromDays(5));
-                var b = await HotlineAsync(p.Name, null, p.Phone, Hr, "失业保险金申领",
-                    "来电人称原单位注销,无法补办离职备案,失业保险金申领被拒。", "请告知如何申领失业保险金。");
-                Pairs.Add(new("same phone, portal then 12345", a, b, Hr, false));
-                break;
-            }
+                {
+                    var p = NewPerson();
+                    var a = await OnlineAsync(p, Hr, "失业保险金申领",
+                        "申领失业保险金时窗口说原单位没有办理离职备案,让我找原单位补办,但原单位已经注销。", "请说明注销企业职工如何申领失业保险金。", channel: "online_portal");
+                    Clock.Advance(TimeSpan.FromDays(5));
+                    var b = await HotlineAsync(p.Name, null, p.Phone, Hr, "失业保险金申领",
+                        "来电人称原单位注销,无法补办离职备案,失业保险金申领被拒。", "请告知如何申领失业保险金。");
+                    Pairs.Add(new("same phone, portal then 12345", a, b, Hr, false));
+                    break;
+                }
 
             case 2: // a confidential complainant (第九条)
-            {
-                var p = NewPerson();
-                var a = await OnlineAsync(p, Market, "特种设备使用登记",
-                    "锅炉使用登记现场核查时检验人员暗示要找指定中介代办,否则不予通过。", "请调查检验人员指定中介的行为。", confidential: true);
-                Clock.Advance(TimeSpan.FromDays(1));
-                var b = await HotlineAsync(p.Name, p.IdNumber, null, Market, "特种设备使用登记",
-                    "来电人反映锅炉使用登记被检验人员要求找指定中介代办。", "请查处指定中介问题。", confidential: true);
-                Pairs.Add(new("confidential complainant", a, b, Market, true));
-                break;
-            }
+                {
+                    var p = NewPerson();
+                    var a = await OnlineAsync(p, Market, "特种设备使用登记",
+                        "锅炉使用登记现场核查时检验人员暗示要找指定中介代办,否则不予通过。", "请调查检验人员指定中介的行为。", confidential: true);
+                    Clock.Advance(TimeSpan.FromDays(1));
+                    var b = await HotlineAsync(p.Name, p.IdNumber, null, Market, "特种设备使用登记",
+                        "来电人反映锅炉使用登记被检验人员要求找指定中介代办。", "请查处指定中介问题。", confidential: true);
+                    Pairs.Add(new("confidential complainant", a, b, Market, true));
+                    break;
+                }
 
             case 3: // no identity in common: the same window incident reported by another person
-            {
-                var a = await OnlineAsync(NewPerson(), Centre, "不动产转移登记",
-                    "不动产转移登记窗口下午提前一小时停止取号,贴出的告示写着系统维护,实际工作人员在聊天。", "请核实提前停止取号的情况。");
-                Clock.Advance(TimeSpan.FromDays(3));
-                var other = NewPerson();
-                var b = await HotlineAsync(other.Name, null, other.Phone, Centre, "不动产转移登记",
-                    "不动产转移登记窗口下午提前停止取号,告示写系统维护,工作人员却在聊天。", "请核实提前停止取号问题。");
-                Pairs.Add(new("same agency, item and story, another caller", a, b, Centre, false));
-                break;
-            }
+                {
+                    var a = await OnlineAsync(NewPerson(), Centre, "不动产转移登记",
+                        "不动产转移登记窗口下午提前一小时停止取号,贴出的告示写着系统维护,实际工作人员在聊天。", "请核实提前停止取号的情况。");
+                    Clock.Advance(TimeSpan.FromDays(3));
+                    var other = NewPerson();
+                    var b = await HotlineAsync(other.Name, null, other.Phone, Centre, "不动产转移登记",
+                        "不动产转移登记窗口下午提前停止取号,告示写系统维护,工作人员却在聊天。", "请核实提前停止取号问题。");
+                    Pairs.Add(new("same agency, item and story, another caller", a, b, Centre, false));
+                    break;
+                }
 
             case 4: // the duplicate went to an agency of another county: outside 五华's remit
-            {
-                var p = NewPerson();
-                var a = await OnlineAsync(p, Market, "广告发布登记",
-                    "广告发布登记网上受理后退回三次,每次退回理由都不同,最后说要到盘龙区办理。", "请明确广告发布登记的受理机关。");
-                Clock.Advance(TimeSpan.FromDays(1));
-                var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Panlong, "广告发布登记",
-                    "来电人称广告发布登记被五华区退回三次,让其到盘龙区办理。", "请明确受理机关。");
-                Pairs.Add(new("the duplicate in another county", a, b, Market, false));
-                break;
-            }
+                {
+                    var p = NewPerson();
+                    var a = await OnlineAsync(p, Market, "广告发布登记",
+                        "广告发布登记网上受理后退回三次,每次退回理由都不同,最后说要到盘龙区办理。", "请明确广告发布登记的受理机关。");
+                    Clock.Advance(TimeSpan.FromDays(1));
+                    var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Panlong, "广告发布登记",
+                        "来电人称广告发布登记被五华区退回三次,让其到盘龙区办理。", "请明确受理机关。");
+                    Pairs.Add(new("the duplicate in another county", a, b, Market, false));
+                    break;
+                }
 
             case 5: // merged from the suggestion in one call (see the tests)
-            {
-                var p = NewPerson();
-                var a = await OnlineAsync(p, Market, "计量器具检定",
-                    "电子秤强制检定预约后检定人员两次爽约,没有任何通知,耽误我开业。", "请安排检定并说明爽约原因。");
-                Clock.Advance(TimeSpan.FromDays(4));
-                var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Market, "计量器具检定",
-                    "来电人反映电子秤强制检定人员两次爽约,耽误开业。", "请尽快安排检定。");
-                Pairs.Add(new("to merge", a, b, Market, true));
-                break;
-            }
+                {
+                    var p = NewPerson();
+                    var a = await OnlineAsync(p, Market, "计量器具检定",
+                        "电子秤强制检定预约后检定人员两次爽约,没有任何通知,耽误我开业。", "请安排检定并说明爽约原因。");
+                    Clock.Advance(TimeSpan.FromDays(4));
+                    var b = await HotlineAsync(p.Name, p.IdNumber, p.Phone, Market, "计量器具检定",
+                        "来电人反映电子秤强制检定人员两次爽约,耽误开业。", "请尽快安排检定。");
+                    Pairs.Add(new("to merge", a, b, Market, true));
+                    break;
+                }
         }
     }
 
