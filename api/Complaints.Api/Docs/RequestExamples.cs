@@ -129,6 +129,49 @@ internal static class RequestExamples
                 new JsonObject { ["at"] = "2026-11-23T09:00:00+08:00", ["event"] = "referred" },
                 new JsonObject { ["at"] = "2026-11-24T14:30:00+08:00", ["event"] = "accepted" }),
         },
+        [("ListMyComplaints", "200")] = () => new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["id"] = SomeCase,
+                ["trackingNumber"] = "TS530102-20261120-00001",
+                ["status"] = "in_handling",
+                ["channel"] = "online_app",
+                ["receivedAt"] = "2026-11-20T10:15:00+08:00",
+                ["respondentAgencyId"] = DemoDirectory.WuhuaMarketRegulation.ToString(),
+                ["respondentAgencyName"] = "五华区市场监督管理局",
+                ["serviceItem"] = "个体工商户设立登记",
+            }),
+            ["nextCursor"] = "c638672121000000000_0193a5b27c4e7d219f3a2b6c8d0e4f51",
+        },
+        [("ListCases", "200")] = () => new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["id"] = SomeCase,
+                ["trackingNumber"] = "TS530102-20261120-00001",
+                ["status"] = "in_handling",
+                ["channel"] = "online_app",
+                ["receivedAt"] = "2026-11-20T10:15:00+08:00",
+                ["respondentAgencyId"] = DemoDirectory.WuhuaMarketRegulation.ToString(),
+                ["respondentAgencyName"] = "五华区市场监督管理局",
+                ["handlingAgencyId"] = DemoDirectory.WuhuaMarketRegulation.ToString(),
+                ["handlingAgencyName"] = "五华区市场监督管理局",
+                ["serviceItem"] = "个体工商户设立登记",
+                ["classification"] = "offsite",
+                ["confidential"] = false,
+                ["dueDate"] = "2026-12-08",
+                ["overdue"] = false,
+            }),
+        },
+        [("GetAgency", "200")] = () => new JsonObject
+        {
+            ["id"] = DemoDirectory.WuhuaMarketRegulation.ToString(),
+            ["name"] = "五华区市场监督管理局",
+            ["kind"] = "implementing_agency",
+            ["regionCode"] = "530102",
+            ["complaintPhone"] = "0871-12345",
+        },
     };
 
     /// <summary>The operations whose JSON request body has an example here.</summary>

@@ -4909,6 +4909,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a0000000-0000-4000-8000-000000000007",
+                     *       "name": "五华区市场监督管理局",
+                     *       "kind": "implementing_agency",
+                     *       "regionCode": "530102",
+                     *       "complaintPhone": "0871-12345"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
@@ -5711,6 +5720,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51",
+                     *           "trackingNumber": "TS530102-20261120-00001",
+                     *           "status": "in_handling",
+                     *           "channel": "online_app",
+                     *           "receivedAt": "2026-11-20T10:15:00+08:00",
+                     *           "respondentAgencyId": "a0000000-0000-4000-8000-000000000007",
+                     *           "respondentAgencyName": "五华区市场监督管理局",
+                     *           "serviceItem": "个体工商户设立登记"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "c638672121000000000_0193a5b27c4e7d219f3a2b6c8d0e4f51"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PageOfMyComplaintSummary"];
                 };
             };
@@ -6003,6 +6029,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193a5b2-7c4e-7d21-9f3a-2b6c8d0e4f51",
+                     *           "trackingNumber": "TS530102-20261120-00001",
+                     *           "status": "in_handling",
+                     *           "channel": "online_app",
+                     *           "receivedAt": "2026-11-20T10:15:00+08:00",
+                     *           "respondentAgencyId": "a0000000-0000-4000-8000-000000000007",
+                     *           "respondentAgencyName": "五华区市场监督管理局",
+                     *           "handlingAgencyId": "a0000000-0000-4000-8000-000000000007",
+                     *           "handlingAgencyName": "五华区市场监督管理局",
+                     *           "serviceItem": "个体工商户设立登记",
+                     *           "classification": "offsite",
+                     *           "confidential": false,
+                     *           "dueDate": "2026-12-08",
+                     *           "overdue": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PageOfCaseQueueItem"];
                 };
             };

@@ -52,6 +52,30 @@ public sealed class RequestExampleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_response_example_matches_its_schema()
+    {
+        var document = await DocumentAsync();
+        var examples = 0;
+        foreach (var (method, path, operation, id) in Operations(document))
+        {
+            foreach (var (status, response) in operation["responses"]?.AsObject() ?? [])
+            {
+                if (response?["content"]?["application/json"]?["example"] is not { } example)
+                {
+                    continue;
+                }
+
+                examples++;
+                var problem = ContractCheck.Default.Check(method, path, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture),
+                    "application/json", Encoding.UTF8.GetBytes(example.ToJsonString()));
+                Assert.True(problem is null, $"the example of {id} {status}: {problem}");
+            }
+        }
+
+        Assert.True(examples >= 5, $"only {examples} response examples"); // submission, lookup, my complaints, the queue, an agency
+    }
+
+    [Fact]
     public async Task The_API_accepts_every_request_example_as_published()
     {
         var document = await DocumentAsync();
