@@ -69,30 +69,21 @@ public static class SubmitComplaint
         CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var actor = caller.ToActor();
         var now = clock.GetUtcNow();
         // Present: the declared rules ([ZhRequired]) are enforced before the handler runs.
         var channel = request.Channel!.Value;
         var agencyId = request.Respondent!.AgencyId!.Value;
 
-        // The identity of an online complainant is the token's; a body that tries to supply one is refused, never stored.
-        if (caller.IsComplainant && request.Complainant is not null)
+        // 第七条: whose identity (the token's or the registration's), checked; then protected before it is stored.
+        var identified = Intake.Identify(actor, caller.IsComplainant ? ComplainantIdentity.ClaimsOf(user) : null,
+            ComplainantIdentity.ParticularsOf(request.Complainant), request.ContactAddress, ChinaTime.DateOf(now));
+        if (!identified.IsSuccess)
         {
-            return ProblemHandling.Validation("complainant", "网上投诉的投诉人身份来自实名认证,请勿在请求中提供投诉人信息。");
+            return identified.Error!.ToProblem();
         }
 
-        if (!caller.IsComplainant && request.ContactAddress is not null)
-        {
-            return ProblemHandling.Validation("contactAddress", "工作人员登记的投诉,联系地址填写在投诉人信息中。");
-        }
-
-        var identity = caller.IsComplainant
-            ? ComplainantIdentity.FromToken(user, request.ContactAddress, protector, ChinaTime.DateOf(now))
-            : ComplainantIdentity.FromRegistration(request.Complainant, protector, ChinaTime.DateOf(now));
-        if (!identity.IsSuccess)
-        {
-            return identity.Error!.ToProblem();
-        }
-
+        var identity = ComplainantIdentity.Protect(identified.Value, protector);
         var evidenceIds = request.EvidenceIds ?? [];
         string regionCode;
         TrackingNumber tracking;
@@ -123,15 +114,10 @@ public static class SubmitComplaint
             tracking = await NextTrackingNumberAsync(db, regionCode, now, ct);
         }
 
-        // 第五条: complaints received by an agency stay with it; everything else goes to the management
-        // department of the respondent agency's region, which refers it (第十条).
-        var receiver = caller.IsAgency && caller.AgencyId is { } ownAgency
-            ? ReceivingParty.Agency(ownAgency)
-            : ReceivingParty.ManagementDepartment(regionCode);
         var queryCode = QueryCode.Generate();
         var submission = new ComplaintSubmission(
             channel,
-            identity.Value.Snapshot,
+            identity.Snapshot,
             new Respondent(agencyId, request.Respondent.StaffName, request.Respondent.WindowNumber),
             request.ServiceItem is null ? null : new ServiceItem(request.ServiceItem.Name ?? "", request.ServiceItem.Code),
             request.Request,
@@ -139,7 +125,8 @@ public static class SubmitComplaint
             evidenceIds,
             request.Confidential,
             request.NoticeByPost ?? false);
-        var received = Complaint.Receive(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, receiver, caller.ToActor(), now);
+        // 第四、五、六条: who receives it (the registering agency, or the respondent's management department), by whom, on which channel.
+        var received = Intake.Register(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, regionCode, actor, now);
         if (!received.IsSuccess)
         {
             return received.Error!.ToProblem();
@@ -147,7 +134,7 @@ public static class SubmitComplaint
 
         var complaint = received.Value;
         db.Complaints.Add(complaint);
-        ComplaintStore.SetShadowState(db, complaint, regionCode, identity.Value, calendar);
+        ComplaintStore.SetShadowState(db, complaint, regionCode, identity, calendar);
         await ComplaintChange.Received(complaint).StageAsync(db, audit, calendar, caller, now, ct);
         if (!await audit.TrySaveChangesAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {

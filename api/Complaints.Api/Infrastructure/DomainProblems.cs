@@ -1,6 +1,8 @@
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
+using Complaints.Domain.Reporting;
+using Complaints.Domain.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Complaints.Api.Infrastructure;
@@ -32,10 +34,12 @@ public static class DomainProblems
             or ComplaintErrors.AlreadyExtended or ComplaintErrors.AlreadyReportedMajor or ComplaintErrors.RectificationOpen
             or ComplaintErrors.NoRectification or ComplaintErrors.ExtensionAfterDeadline or ComplaintErrors.MergeTargetClosed
             or ComplaintErrors.RelatedCaseNotOpen or ComplaintErrors.RelatedCaseNotConcluded or ComplaintErrors.DeadlineNotRunning
-            or ComplaintErrors.NotOverdue or ComplaintErrors.InvestigationRequired or ComplaintErrors.NoticeAlreadyDelivered => StatusCodes.Status409Conflict,
+            or ComplaintErrors.NotOverdue or ComplaintErrors.InvestigationRequired or ComplaintErrors.NoticeAlreadyDelivered
+            or ReportSubmission.PeriodNotEndedCode or ReportSubmission.AlreadySubmittedCode or SpotCheckRules.AlreadyReviewedCode => StatusCodes.Status409Conflict,
         ComplaintErrors.NotPermitted or ComplaintErrors.NotHandlingAgency or ComplaintErrors.NotLeadAgency
             or ComplaintErrors.OfficerRequired or ComplaintErrors.NotComplainant or ComplaintErrors.ReceivingAgencyNotRespondent
-            or ComplaintErrors.MergeTargetOtherAgency or CoordinationRemit.OutsideRemitCode => StatusCodes.Status403Forbidden,
+            or ComplaintErrors.MergeTargetOtherAgency or CoordinationRemit.OutsideRemitCode
+            or ReportSubmission.ForbiddenCode or SpotCheckRules.ForbiddenCode => StatusCodes.Status403Forbidden,
         _ when error.Field is not null => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -66,58 +66,34 @@ public static class ReportsEndpoints
         }
 
         var caller = Caller.From(user);
-        var s = scope.Value;
-        var p = period.Value;
-        var ownReporter = s.AgencyId is { } agency ? caller.IsAgency && caller.AgencyId == agency : caller.IsManagement && caller.RegionCode == s.RegionCode;
-        if (!ownReporter)
-        {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告由本机构或本级政务服务管理部门报送。");
-        }
+        var (s, p, key, now) = (scope.Value, period.Value, scope.Value.ToString(), clock.GetUtcNow());
+        var reporter = s.AgencyId is { } agency ? Reporter.Agency(s.AgencyRegion, agency) : Reporter.Department(s.RegionCode!);
+        var onFile = await db.Reports.AnyAsync(r => r.Period == p.ToString() && r.Scope == key, ct);
 
-        // 第十八条 (who owes which period) and 第十九条 (nothing before 2022-07-10).
-        var owed = ReportingDuties.Of(s.AgencyId is null ? Reporter.Department(s.RegionCode!) : Reporter.Agency(s.AgencyRegion), p);
+        // 第十八条: who submits, which period is owed, not before it ends, once (and 第十九条: nothing before 2022-07-10).
+        var owed = ReportSubmission.Check(caller.ToActor(), reporter, key, p, onFile, now);
         if (!owed.IsSuccess)
         {
             return owed.Error!.ToProblem();
         }
 
         var duty = owed.Value;
-        var now = clock.GetUtcNow();
-        if (now < p.EndsAt)
-        {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.period_not_ended", $"{p} 尚未结束,结束后方可报送。");
-        }
-
-        var key = s.ToString();
-        if (await db.Reports.AnyAsync(r => r.Period == p.ToString() && r.Scope == key, ct))
-        {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送,报告一经报送不再修改。");
-        }
-
-        ComplaintStatistics figures;
-        var included = new List<Guid>();
-        var missing = new List<string>();
+        ReportFigures contents;
         if (s.AgencyId is not null)
         {
-            figures = await StatisticsQuery.ComputeAsync(db, s, duty.CountsFrom, p.To, now, ct);
+            contents = new ReportFigures(await StatisticsQuery.ComputeAsync(db, s, duty.CountsFrom, p.To, now, ct), [], []);
         }
         else
         {
-            // Its own level's agencies, plus what the level below has reported (第十八条 全面汇总本行政区域).
-            var parts = new List<ComplaintStatistics> { await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), duty.CountsFrom, p.To, now, ct) };
+            var ownLevel = await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), duty.CountsFrom, p.To, now, ct);
             var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == s.RegionCode).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);
             var childScopes = children.Select(c => $"region:{c}").ToList();
             var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && childScopes.Contains(r.Scope)).ToListAsync(ct);
-            foreach (var child in submitted)
-            {
-                parts.Add(JsonSerializer.Deserialize<ComplaintStatistics>(child.Figures, json.Value.SerializerOptions)!);
-                included.Add(child.Id);
-            }
-
-            missing.AddRange(children.Where(c => submitted.All(r => r.RegionCode != c)));
-            figures = ReportAggregation.Sum(parts);
+            contents = ReportSubmission.SumForDepartment(ownLevel, children,
+                [.. submitted.Select(r => new SubmittedReport(r.Id, r.RegionCode!, JsonSerializer.Deserialize<ComplaintStatistics>(r.Figures, json.Value.SerializerOptions)!))]);
         }
 
+        var figures = contents.Figures;
         var report = new Report
         {
             Id = Guid.CreateVersion7(now),
@@ -131,8 +107,8 @@ public static class ReportsEndpoints
             SubmittedBy = caller.Subject,
             Late = p.IsLate(now),
             Figures = JsonSerializer.Serialize(figures, json.Value.SerializerOptions),
-            IncludedReportIds = included,
-            MissingRegionCodes = missing,
+            IncludedReportIds = [.. contents.IncludedReports],
+            MissingRegionCodes = [.. contents.MissingDivisions],
         };
         db.Reports.Add(report);
         var analysis = await Insight.ReportContent.FreezeAsync(db, report, s, p, now, json.Value.SerializerOptions, ct);
@@ -159,44 +135,30 @@ public static class ReportsEndpoints
 
         var p = parsed.Value;
         var caller = Caller.From(user);
-        var reporters = new List<(string Scope, string Name)>();
-        Result<ReportingDuty> owed;
-        if (caller.IsAgency && caller.AgencyId is { } agencyId)
-        {
-            var agency = await db.Agencies.Where(a => a.Id == agencyId).Select(a => new { a.Name, a.RegionCode }).FirstAsync(ct);
-            owed = ReportingDuties.Of(Reporter.Agency(agency.RegionCode), p);
-            reporters.Add(($"agency:{agencyId}", agency.Name));
-        }
-        else if (caller.RegionCode is { } region && p.Kind == ReportingPeriodKind.Quarter)
-        {
-            // Quarters: the agencies of the department's own level report to it.
-            owed = ReportingDuties.Of(Reporter.Agency(region), p);
-            reporters.AddRange((await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
-                .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)));
-        }
-        else if (caller.RegionCode is { } own)
-        {
-            // Half-year and year: the department itself and the departments of the level below report.
-            owed = ReportingDuties.Of(Reporter.Department(own), p);
-            reporters.AddRange((await db.Divisions.AsNoTracking().Where(d => d.Code == own || d.ParentCode == own).OrderBy(d => d.Code)
-                .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)));
-        }
-        else
-        {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告状态只对政务服务机构和政务服务管理部门开放。");
-        }
+        var agency = caller.IsAgency && caller.AgencyId is { } agencyId
+            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => new { a.Id, a.Name, a.RegionCode }).FirstAsync(ct)
+            : null;
 
-        // A period nobody owes (a second half-year, a department's quarter asked by an agency, anything before
-        // 2022-07-10) has no due date to show: refused rather than invented.
+        // 第十八条: which report the caller is shown, and whose (those who report to it, or itself).
+        var owed = ReportSubmission.StatusFor(caller.ToActor(), agency?.RegionCode, p);
         if (!owed.IsSuccess)
         {
             return owed.Error!.ToProblem();
         }
 
+        var region = owed.Value.Duty.Reporter.RegionCode;
+        List<(string Scope, string Name)> reporters = owed.Value.Listed switch
+        {
+            ReportersListed.TheAgencyItself => [($"agency:{agency!.Id}", agency.Name)],
+            ReportersListed.AgenciesOfTheLevel => (await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
+                .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)).ToList(),
+            _ => (await db.Divisions.AsNoTracking().Where(d => d.Code == region || d.ParentCode == region).OrderBy(d => d.Code)
+                .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)).ToList(),
+        };
         var scopes = reporters.Select(r => r.Scope).ToList();
         var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && scopes.Contains(r.Scope))
             .Select(r => new { r.Scope, r.Id, r.SubmittedAt, r.Late }).ToListAsync(ct);
-        var due = owed.Value.DueDate;
+        var due = owed.Value.Duty.DueDate;
         return TypedResults.Ok(new ReportingStatusView(p.ToString(), reporters.Select(r =>
         {
             var report = submitted.FirstOrDefault(x => x.Scope == r.Scope);

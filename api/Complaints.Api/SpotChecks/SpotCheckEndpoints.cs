@@ -11,6 +11,7 @@ using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Jurisdiction;
+using Complaints.Domain.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Validation;
@@ -54,9 +55,6 @@ public static class SpotCheckEndpoints
         return app;
     }
 
-    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
-    private static readonly DateOnly LatestDate = new(2099, 12, 31);
-
     private static async Task<Results<Created<SpotCheckView>, ProblemHttpResult>> Draw(
         SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
@@ -65,21 +63,10 @@ public static class SpotCheckEndpoints
         var region = request.RegionCode!;
         var size = request.SampleSize!.Value;
 
-        if (!RegionCode.IsWithin(region, caller.RegionCode!))
-        {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "spot_check.forbidden", "只能抽查本行政区域内的投诉处理情况(第十六条)。");
-        }
-
         var (from, to) = (request.From!.Value, request.To!.Value);
-        if (to < from)
+        if (SpotCheckRules.CheckDraw(caller.RegionCode!, region, from, to) is { } refused)
         {
-            return ProblemHandling.Validation("to", "抽查区间的截止日期应不早于起始日期。");
-        }
-
-        // Dates a case can have: the day arithmetic below stays inside DateOnly's range.
-        if (from < EarliestDate || to > LatestDate)
-        {
-            return ProblemHandling.Validation(from < EarliestDate ? "from" : "to", $"抽查区间应在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate:yyyy-MM-dd} 之间。");
+            return refused.ToProblem();
         }
 
         var now = clock.GetUtcNow();
@@ -122,24 +109,16 @@ public static class SpotCheckEndpoints
         }
 
         var (caseId, verdict) = (request.CaseId!.Value, request.Verdict!.Value); // [ZhRequired]
-        if (!check.CaseIds.Contains(caseId))
+        // 第十六条: a case of the sample, reviewed once; rectification only for an improper handling, with a due date.
+        if (SpotCheckRules.CheckFinding(check.CaseIds, check.Findings.Select(f => f.CaseId), caseId, verdict == SpotCheckVerdict.Improper,
+            request.Rectification is not null, request.Rectification?.DueDate) is { } refused)
         {
-            return ProblemHandling.Validation("caseId", "该投诉不在本次抽查样本中。");
-        }
-
-        if (check.Findings.Any(f => f.CaseId == caseId))
-        {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "spot_check.already_reviewed", "该投诉已有抽查结论。");
+            return refused.ToProblem();
         }
 
         var ordered = false;
         if (request.Rectification is { } rectification)
         {
-            if (verdict != SpotCheckVerdict.Improper)
-            {
-                return ProblemHandling.Validation("rectification", "只有处理不当的才督促整改(第十六条)。");
-            }
-
             var complaint = await CaseAccess.FindVisibleAsync(r.Db, caseId, caller, tracking: true, ct);
             if (complaint is null)
             {
@@ -147,9 +126,7 @@ public static class SpotCheckEndpoints
             }
 
             var change = ComplaintChange.Begin(complaint);
-            var result = rectification.DueDate is { } due
-                ? complaint.OrderRectification(rectification.Requirement, due, caller.ToActor(), r.Clock.GetUtcNow())
-                : Domain.Common.Result<Rectification>.Fail(new Domain.Common.DomainError(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate"));
+            var result = complaint.OrderRectification(rectification.Requirement, rectification.DueDate!.Value, caller.ToActor(), r.Clock.GetUtcNow());
             if (!result.IsSuccess)
             {
                 return result.Error!.ToProblem();

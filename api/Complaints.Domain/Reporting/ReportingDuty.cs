@@ -6,11 +6,11 @@ namespace Complaints.Domain.Reporting;
 /// <summary>
 /// Who reports under 第十八条: an agency (政务服务机构) of a division, or the management department
 /// (政务服务管理部门) of a division. The division's level (county, prefecture, province) decides
-/// whom a department reports to.
+/// whom a department reports to. <see cref="AgencyId"/> names the agency when it is known (who may submit its report).
 /// </summary>
-public sealed record Reporter(ReporterLevel Level, string RegionCode)
+public sealed record Reporter(ReporterLevel Level, string RegionCode, Guid? AgencyId = null)
 {
-    public static Reporter Agency(string regionCode) => new(ReporterLevel.Agency, regionCode);
+    public static Reporter Agency(string regionCode, Guid? agencyId = null) => new(ReporterLevel.Agency, regionCode, agencyId);
 
     public static Reporter Department(string regionCode) => new(ReporterLevel.ManagementDepartment, regionCode);
 
