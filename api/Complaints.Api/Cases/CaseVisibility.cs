@@ -54,8 +54,15 @@ public static class CaseVisibility
             return AgenciesThatSee(c).Contains(agency);
         }
 
-        return caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region) && RegionCode.IsWithin(caseRegion, region);
+        return Supervises(caller, caseRegion);
     }
+
+    /// <summary>
+    /// The department rule in C#: the caller is a management department whose division is <paramref name="region"/> or lies
+    /// above it, and so supervises (and sees) what happens there. <c>department_sees</c> in SQL.
+    /// </summary>
+    public static bool Supervises(Caller caller, string region) =>
+        caller.IsManagement && caller.RegionCode is { } department && RegionCode.IsWithin(region, department);
 
     /// <summary>The agencies that see a case, as <c>case_agency_ids</c> lists them (ordered, without repeats).</summary>
     public static IReadOnlyList<Guid> AgenciesThatSee(Complaint c) =>
@@ -75,11 +82,35 @@ public static class CaseVisibility
 
         if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
         {
-            parameters.Add(new NpgsqlParameter("remit_region", region));
-            return $"department_sees(@remit_region, {alias}.region_code)";
+            return DepartmentSeesSql(region, alias, parameters, "remit_region");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The department rule as a condition on <paramref name="alias"/> (a row of <c>complaints</c>): the cases a management
+    /// department at <paramref name="department"/> sees, its division and every division below (<c>department_sees</c>).
+    /// Also the scope of what is chosen by division (statistics, content analysis, spot checks): that is what such a
+    /// department supervises. The department's code is the parameter <paramref name="name"/>.
+    /// </summary>
+    public static string DepartmentSeesSql(string department, string alias, List<NpgsqlParameter> parameters, string name)
+    {
+        parameters.Add(new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = department });
+        return $"department_sees(@{name}, {alias}.region_code)";
+    }
+
+    /// <summary>
+    /// <see cref="DepartmentSeesSql"/> for a department whose division has divisions below it (a prefecture, the province),
+    /// in the form a scan of a whole period needs: one LIKE per row against the prefix <c>region_subtree_prefix</c> (the
+    /// definition's own) computes once (an InitPlan). Measured on PostgreSQL 15 over 330,000 rows (a province's year), a
+    /// prepared count with <c>department_sees</c> per row took 250-410 ms, this 72-79 ms, the former hand-written LIKE 90-130 ms.
+    /// VisibilityParityTests holds the two equal.
+    /// </summary>
+    public static string DivisionAndBelowSql(string department, string alias, List<NpgsqlParameter> parameters, string name)
+    {
+        parameters.Add(new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = department });
+        return $"{alias}.region_code LIKE (SELECT region_subtree_prefix(@{name}) || '%')";
     }
 
     /// <summary>

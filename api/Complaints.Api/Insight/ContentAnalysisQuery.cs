@@ -3,7 +3,6 @@ using Complaints.Api.Statistics;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Insight;
-using Complaints.Domain.Jurisdiction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -28,10 +27,6 @@ public sealed record ContentAnalysisView(
 /// </summary>
 public static class ContentAnalysisQuery
 {
-    private const string AgencyScope = "c.respondent_agency_id = @agency AND c.received_at >= @from AND c.received_at < @to";
-    private const string RegionScope = "c.region_code = @region AND c.received_at >= @from AND c.received_at < @to";
-    private const string SubtreeScope = "c.received_at >= @from AND c.received_at < @to AND c.region_code LIKE @prefix || '%'";
-
     private static string Sql(string scope) => $"""
         SELECT c.insight_words, c.tracking_number, c.service_item_name,
                coalesce(c.complainant_rating, (SELECT v.rating FROM complaint_revisits v WHERE v.complaint_id = c.id ORDER BY v.number DESC LIMIT 1))
@@ -51,27 +46,12 @@ public static class ContentAnalysisQuery
 
     private static async Task<TopicCorpus> CorpusAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        string sql;
         var parameters = new List<NpgsqlParameter>
         {
             new("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
             new("to", ChinaTime.EndOf(to).ToUniversalTime()),
         };
-        if (scope.AgencyId is { } agency)
-        {
-            sql = Sql(AgencyScope);
-            parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
-        }
-        else if (scope.RegionCode is { } region && (scope.OwnLevelOnly || RegionCode.SubtreePrefix(region).Length == region.Length))
-        {
-            sql = Sql(RegionScope);
-            parameters.Add(new NpgsqlParameter("region", NpgsqlTypes.NpgsqlDbType.Char) { Value = region });
-        }
-        else
-        {
-            sql = Sql(SubtreeScope);
-            parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text) { Value = RegionCode.SubtreePrefix(scope.RegionCode!) });
-        }
+        var sql = Sql($"c.received_at >= @from AND c.received_at < @to AND {scope.Sql("c", parameters)}");
 
         var corpus = new TopicCorpus();
         await db.Database.OpenConnectionAsync(ct);

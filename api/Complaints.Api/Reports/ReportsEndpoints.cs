@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Complaints.Api.Audit;
 using Complaints.Api.Auth;
+using Complaints.Api.Cases;
 using Complaints.Api.Complaints;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
@@ -174,7 +175,7 @@ public static class ReportsEndpoints
         var caller = Caller.From(user);
         // The reporter itself, and the departments it reports to and above them.
         var mayRead = scope is { IsSuccess: true } s && (s.Value.MayBeReadBy(caller)
-            || (report!.SubmittedToRegionCode is { } to && caller.IsManagement && caller.RegionCode is { } r && RegionCode.IsWithin(to, r)));
+            || (report!.SubmittedToRegionCode is { } to && CaseVisibility.Supervises(caller, to)));
         if (report is null || !mayRead)
         {
             return ProblemHandling.Problem(StatusCodes.Status404NotFound, "report.not_found", "报告不存在。");
@@ -244,7 +245,7 @@ public static class ReportsEndpoints
         yield return Row("dueDate", "报送期限", r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return Row("submittedAt", "报送时间", r.SubmittedAt.Cst().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         yield return Row("late", "是否逾期报送", r.Late ? "是" : "否");
-        foreach (var figure in Statistics.StatisticsFigures.All)
+        foreach (var figure in Figures.All)
         {
             var value = figure.Read(f);
             yield return Row(figure.Key, figure.Label, value switch

@@ -84,18 +84,28 @@ public static class SpotCheckEndpoints
         return TypedResults.Created($"/api/v1/spot-checks/{check.Id}", ViewOf(check));
     }
 
-    /// <summary>The same (region, period, size, seed) always draws the same cases: ordered by a hash of id and seed.</summary>
+    /// <summary>
+    /// The same (region, period, size, seed) always draws the same cases: ordered by a hash of id and seed. The cases of
+    /// the division and below are those its management department supervises (CaseVisibility.DepartmentSeesSql).
+    /// </summary>
     public static async Task<List<Guid>> SampleAsync(ComplaintsDbContext db, string region, DateOnly from, DateOnly to, int size, int seed, CancellationToken ct)
     {
-        var prefix = RegionCode.SubtreePrefix(region) + "%";
-        var start = ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime();
-        var end = ChinaTime.EndOf(to).ToUniversalTime();
-        return await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM complaints
-            WHERE status = 'Concluded' AND region_code LIKE {prefix} AND concluded_at >= {start} AND concluded_at < {end}
-            ORDER BY md5(id::text || {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}), id
-            LIMIT {size}
-            """).ToListAsync(ct);
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("start", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
+            new("end", ChinaTime.EndOf(to).ToUniversalTime()),
+            new("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("size", size),
+        };
+        // Every value is a parameter; the region's condition is the service's own SQL.
+        var sql = $"""
+            SELECT c.id AS "Value" FROM complaints c
+            WHERE c.status = 'Concluded' AND {CaseVisibility.DepartmentSeesSql(region, "c", parameters, "region")}
+              AND c.concluded_at >= @start AND c.concluded_at < @end
+            ORDER BY md5(c.id::text || @seed), c.id
+            LIMIT @size
+            """;
+        return await db.Database.SqlQueryRaw<Guid>(sql, parameters.ToArray()).ToListAsync(ct);
     }
 
     private static async Task<Results<Ok<SpotCheckView>, ProblemHttpResult>> Review(
@@ -103,7 +113,7 @@ public static class SpotCheckEndpoints
     {
         var caller = r.Caller;
         var check = await r.Db.SpotChecks.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (check is null || !RegionCode.IsWithin(check.RegionCode, caller.RegionCode!))
+        if (check is null || !CaseVisibility.Supervises(caller, check.RegionCode))
         {
             return NotFound();
         }
@@ -158,7 +168,7 @@ public static class SpotCheckEndpoints
     {
         var caller = Caller.From(user);
         var check = await db.SpotChecks.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        return check is null || !RegionCode.IsWithin(check.RegionCode, caller.RegionCode!) ? NotFound() : TypedResults.Ok(ViewOf(check));
+        return check is null || !CaseVisibility.Supervises(caller, check.RegionCode) ? NotFound() : TypedResults.Ok(ViewOf(check));
     }
 
     private static ProblemHttpResult NotFound() => ProblemHandling.Problem(StatusCodes.Status404NotFound, "spot_check.not_found", "抽查不存在。");

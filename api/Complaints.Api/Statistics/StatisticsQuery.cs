@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
-using Complaints.Domain.Jurisdiction;
 using Complaints.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,8 +14,8 @@ namespace Complaints.Api.Statistics;
 /// The figures of rules.md "Reporting" (第十八条), computed in PostgreSQL in one round trip: the
 /// rows never come into memory, only their counts. Complaints count in the period they were received.
 /// <para>
-/// Two statements, each one pass over the scope: every counted figure of <see cref="StatisticsFigures"/> (where
-/// each is defined, once) as FILTERed counts of one aggregate, read back by name, then the top respondent agencies
+/// Two statements, each one pass over the scope: every counted figure of the domain's <see cref="Figures"/> (where
+/// each is defined, once; its SQL in <see cref="StatisticsFigures"/>) as FILTERed counts of one aggregate, read back by name, then the top respondent agencies
 /// and the top service items. The scope is read through
 /// <c>ix_complaints_statistics</c>, an index on received_at that includes every column counted here,
 /// so a province's year (a third of a million cases) is an index-only scan, not a read of the whole table.
@@ -23,19 +23,14 @@ namespace Complaints.Api.Statistics;
 /// </summary>
 public static class StatisticsQuery
 {
-    // One text per kind of scope, each with a condition PostgreSQL can match to an index: a county (or one
-    // level only) is a range of the (region_code, received_at, id) index, an agency of its foreign-key index,
-    // and a prefecture or the province reads the covering index on received_at.
-    private const string AgencyScope = "c.respondent_agency_id = @agency AND c.received_at >= @from AND c.received_at < @to";
-    private const string RegionScope = "c.region_code = @region AND c.received_at >= @from AND c.received_at < @to";
-    private const string SubtreeScope = "c.received_at >= @from AND c.received_at < @to AND c.region_code LIKE @prefix || '%'";
-    private static readonly (string Counts, string Tops) ForAgency = (Sql(AgencyScope), TopsSql(AgencyScope));
-    private static readonly (string Counts, string Tops) ForRegion = (Sql(RegionScope), TopsSql(RegionScope));
-    private static readonly (string Counts, string Tops) ForSubtree = (Sql(SubtreeScope), TopsSql(SubtreeScope));
+    // One text per kind of scope (StatisticsScope.Sql: an agency, one level or a county, a division and below), each with a
+    // condition PostgreSQL can match to an index: a county (or one level only) is a range of the (region_code, received_at, id)
+    // index, an agency of its foreign-key index, and a prefecture or the province reads the covering index on received_at.
+    private static readonly ConcurrentDictionary<string, (string Counts, string Tops)> Texts = new(StringComparer.Ordinal);
 
-    // Every counted figure of StatisticsFigures as a FILTERed count of one aggregate, named by its key.
+    // Every counted figure as a FILTERed count of one aggregate, named by its key.
     private static string Sql(string scope) => $"""
-        SELECT {string.Join(",\n  ", StatisticsFigures.Counted.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Key}\""))}
+        SELECT {string.Join(",\n  ", StatisticsFigures.Counted.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Figure.Key}\""))}
         FROM complaints c
         LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
           ON r.complaint_id = c.id
@@ -69,23 +64,8 @@ public static class StatisticsQuery
             new("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
             new("to", ChinaTime.EndOf(to).ToUniversalTime()),
         };
-        (string Counts, string Tops) sql;
-        if (scope.AgencyId is { } agency)
-        {
-            sql = ForAgency;
-            parameters.Add(new NpgsqlParameter("agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
-        }
-        else if (scope.RegionCode is { } region && (scope.OwnLevelOnly || RegionCode.SubtreePrefix(region).Length == region.Length))
-        {
-            // One level only, or a county, which has no divisions below it.
-            sql = ForRegion;
-            parameters.Add(new NpgsqlParameter("region", NpgsqlTypes.NpgsqlDbType.Char) { Value = region });
-        }
-        else
-        {
-            sql = ForSubtree;
-            parameters.Add(new NpgsqlParameter("prefix", NpgsqlTypes.NpgsqlDbType.Text) { Value = RegionCode.SubtreePrefix(scope.RegionCode!) });
-        }
+        var inScope = $"c.received_at >= @from AND c.received_at < @to AND {scope.Sql("c", parameters)}";
+        var sql = Texts.GetOrAdd(inScope, where => (Sql(where), TopsSql(where)));
 
         NpgsqlCommand Command(string text, bool withNow)
         {
@@ -104,7 +84,7 @@ public static class StatisticsQuery
         await using (var reader = await counts.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
-            foreach (var figure in StatisticsFigures.Counted)
+            foreach (var figure in Figures.Counted)
             {
                 n[figure.Key] = (int)reader.GetInt64(reader.GetOrdinal(figure.Key));
             }
@@ -130,6 +110,6 @@ public static class StatisticsQuery
 
         await transaction.CommitAsync(ct);
 
-        return StatisticsFigures.From(n, agencies, items);
+        return Figures.Statistics(n, agencies, items);
     }
 }

@@ -1,8 +1,11 @@
 using Complaints.Api.Auth;
+using Complaints.Api.Cases;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Common;
-using Regions = Complaints.Domain.Jurisdiction.RegionCode;
+using Complaints.Domain.Jurisdiction;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Regions = Complaints.Domain.Jurisdiction.RegionCode;
 
 namespace Complaints.Api.Statistics;
 
@@ -42,6 +45,31 @@ public sealed record StatisticsScope(Guid? AgencyId, string? RegionCode, string 
 
     /// <summary>第十八条 and 第五条: the scope's own staff, and management departments at or above it.</summary>
     public bool MayBeReadBy(Caller caller) =>
-        (AgencyId is { } agency && caller.IsAgency && caller.AgencyId == agency)
-        || (caller.IsManagement && caller.RegionCode is { } region && Regions.IsWithin(AgencyRegion, region));
+        (AgencyId is { } agency && caller.IsAgency && caller.AgencyId == agency) || CaseVisibility.Supervises(caller, AgencyRegion);
+
+    /// <summary>
+    /// The complaints in scope as a condition on <paramref name="alias"/> (a row of <c>complaints</c>), its values added to
+    /// <paramref name="parameters"/>. A division and everything below it is what that division's management department
+    /// supervises: the visibility rule itself (<see cref="CaseVisibility.DivisionAndBelowSql"/>, VisibilityParityTests).
+    /// </summary>
+    public string Sql(string alias, List<NpgsqlParameter> parameters)
+    {
+        if (AgencyId is { } agency)
+        {
+            // Not visibility: the complaints about the agency (被投诉单位), not every case it handles, leads or cooperates on.
+            parameters.Add(new NpgsqlParameter("scope_agency", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = agency });
+            return $"{alias}.respondent_agency_id = @scope_agency";
+        }
+
+        if (OwnLevelOnly || Regions.LevelOf(RegionCode!) == RegionLevel.County)
+        {
+            // One level only (a report's own part, 第十八条) is not a visibility rule. A county has no division below it, so
+            // department_sees is equality there (VisibilityParityTests); written as equality of the stored character(6)
+            // column so that the (region_code, received_at, id) index serves it, in a prepared statement's generic plan too.
+            parameters.Add(new NpgsqlParameter("scope_region", NpgsqlTypes.NpgsqlDbType.Char) { Value = RegionCode });
+            return $"{alias}.region_code = @scope_region";
+        }
+
+        return CaseVisibility.DivisionAndBelowSql(RegionCode!, alias, parameters, "scope_region");
+    }
 }

@@ -9,7 +9,8 @@ public sealed record AgencyCount(Guid AgencyId, string AgencyName, int Count);
 public sealed record ServiceItemCount(string ServiceItemName, int Count);
 
 /// <summary>
-/// The figures of 第十八条 (rules.md "Reporting"), computed from case summaries by a pure function.
+/// The figures of 第十八条 (rules.md "Reporting"), computed from case summaries by a pure function; which figures
+/// there are, and how each is counted, is the table <see cref="Figures"/>.
 /// Every enum-keyed distribution lists all members, zeros included, in declaration order.
 /// </summary>
 /// <param name="Accepted">Cases classified on acceptance (第十二条) or in handling / concluded.</param>
@@ -71,43 +72,12 @@ public sealed record ComplaintStatistics(
         return rated == 0 ? null : (double)satisfied / rated;
     }
 
+    /// <summary>Each counted figure of <see cref="Figures"/> over the cases, and the two rankings.</summary>
     public static ComplaintStatistics Compute(IEnumerable<CaseSummary> cases)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var all = cases.ToList();
-        var satisfaction = CountBy(all, c => c.Satisfaction);
-        var findings = CountBy(all, c => c.Finding);
-
-        return new ComplaintStatistics(
-            Received: all.Count,
-            ReceivedByChannel: CountBy(all, c => (Channel?)c.Channel),
-            Accepted: all.Count(IsAccepted),
-            NotAccepted: all.Count(c => c.Status == CaseStatus.NotAccepted || c.NotAcceptedReason is not null),
-            NotAcceptedByReason: CountBy(all, c => c.NotAcceptedReason),
-            Referred: all.Count(c => c.Referred),
-            ReferredOnTime: all.Count(c => c.Referred && c.ReferredOnTime == true),
-            ReferredLate: all.Count(c => c.Referred && c.ReferredOnTime == false),
-            Decided: all.Count(c => c.Decided),
-            DecidedOnTime: all.Count(c => c.Decided && c.DecidedOnTime == true),
-            DecidedLate: all.Count(c => c.Decided && c.DecidedOnTime == false),
-            Onsite: all.Count(c => c.Classification == Classification.Onsite),
-            Offsite: all.Count(c => c.Classification == Classification.Offsite),
-            Concluded: all.Count(c => c.Concluded),
-            ConcludedOnTime: all.Count(c => c.Concluded && c.ConcludedOnTime == true),
-            ConcludedLate: all.Count(c => c.Concluded && c.ConcludedOnTime == false),
-            Extended: all.Count(c => c.Extended),
-            OverdueNow: all.Count(c => c.OverdueNow),
-            Merged: all.Count(c => c.Merged),
-            Findings: findings,
-            Invalid: findings.Where(f => f.Key.IsInvalidComplaint()).Sum(f => f.Value),
-            Satisfaction: satisfaction,
-            Rated: satisfaction.Values.Sum(),
-            SatisfactionRate: SatisfactionRateOf(satisfaction),
-            RectificationsOrdered: all.Count(c => c.RectificationOrdered),
-            RectificationsCompleted: all.Count(c => c.RectificationCompleted),
-            Major: all.Count(c => c.Major),
-            TopRespondentAgencies: RankAgencies(all),
-            TopServiceItems: RankServiceItems(all));
+        return Figures.Statistics(Figures.Counted.ToDictionary(f => f.Key, f => all.Count(f.Counts!)), RankAgencies(all), RankServiceItems(all));
     }
 
     /// <summary>
@@ -120,24 +90,6 @@ public sealed record ComplaintStatistics(
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(period);
         return Compute(cases.Where(c => period.Counts(c.ReceivedAt)));
-    }
-
-    private static bool IsAccepted(CaseSummary c) =>
-        c.Classification is not null || c.Status is CaseStatus.InHandling or CaseStatus.Concluded;
-
-    private static IReadOnlyDictionary<TKey, int> CountBy<TKey>(List<CaseSummary> cases, Func<CaseSummary, TKey?> key)
-        where TKey : struct, Enum
-    {
-        var counts = Enum.GetValues<TKey>().ToDictionary(k => k, _ => 0);
-        foreach (var c in cases)
-        {
-            if (key(c) is { } value)
-            {
-                counts[value]++;
-            }
-        }
-
-        return counts.AsReadOnly();
     }
 
     private static AgencyCount[] RankAgencies(List<CaseSummary> cases) =>

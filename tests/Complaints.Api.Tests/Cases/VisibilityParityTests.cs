@@ -1,6 +1,7 @@
 using Complaints.Api.Auth;
 using Complaints.Api.Cases;
 using Complaints.Api.Persistence;
+using Complaints.Api.Statistics;
 using Complaints.Api.Tests.Infrastructure;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Complaints.Api.Tests.Cases;
 
 /// <summary>
 /// #15 item 3: who may see a case (第五条) is written once in SQL (case_agency_ids → agency_queue, department_sees); the EF
-/// filter, the C# predicate and the SQL every hand-written query uses must agree with it on every case and every caller.
+/// filter, the C# predicate, the SQL every hand-written query uses and the division scope of statistics must agree with it
+/// on every case and every caller.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class VisibilityParityTests(AppFixture app)
@@ -85,6 +87,17 @@ public sealed class VisibilityParityTests(AppFixture app)
             Assert.True(byCSharp.SequenceEqual(byEf), $"{caller.Subject}: C# {byCSharp.Count} vs EF {byEf.Count}");
             Assert.True(byCSharp.SequenceEqual(bySql), $"{caller.Subject}: C# {byCSharp.Count} vs SQL {bySql.Count}");
             seenBySomeone += byCSharp.Count;
+
+            // Derived uses: the division scope of statistics, content analysis and spot checks is what the division's
+            // department sees (StatisticsScope.Sql; for a county, its equality form).
+            if (caller.IsManagement && RegionCode.IsWellFormed(caller.RegionCode))
+            {
+                var scopeParameters = new List<NpgsqlParameter> { new("ids", ids.ToArray()) };
+                var inScope = new StatisticsScope(null, caller.RegionCode, caller.RegionCode!).Sql("c", scopeParameters);
+                var scopeQuery = "SELECT c.id AS \"Value\" FROM complaints c WHERE c.id = ANY(@ids) AND " + inScope;
+                var byScope = await db.Database.SqlQueryRaw<Guid>(scopeQuery, scopeParameters.ToArray()).OrderBy(id => id).ToListAsync();
+                Assert.True(byCSharp.SequenceEqual(byScope), $"{caller.Subject}: C# {byCSharp.Count} vs statistics scope {byScope.Count}");
+            }
         }
 
         Assert.True(seenBySomeone > ids.Count, "the generated cases exercise the rule");
