@@ -31,7 +31,7 @@ public static class ComplainantIdentity
         {
             if (!TryReadIdType(claimed, out var fromClaim))
             {
-                return new DomainError("complaint.real_name_required", "实名认证令牌的证件类型无效(第七条)。", "第七条", "token");
+                return DomainError.Invalid("complaint.real_name_required", "实名认证令牌的证件类型无效(第七条)。", "第七条", "token");
             }
 
             idType = fromClaim;
@@ -39,20 +39,20 @@ public static class ComplainantIdentity
 
         if (contactAddress is not null && contactAddress.Trim().Length > ComplaintLimits.ShortTextMaxLength)
         {
-            return new DomainError(ComplaintErrors.TooLong, $"联系地址不能超过{ComplaintLimits.ShortTextMaxLength}个字符。", "第七条", "contactAddress");
+            return DomainError.Invalid(ComplaintErrors.TooLong, $"联系地址不能超过{ComplaintLimits.ShortTextMaxLength}个字符。", "第七条", "contactAddress");
         }
 
         var input = new ComplainantInput(type, user.FindFirstValue(ClaimNames.Name), user.FindFirstValue(ClaimNames.IdNumber), user.FindFirstValue(ClaimNames.Phone), contactAddress, idType);
         var result = Protect(input, protector, today, "token");
         return result.IsSuccess && result.Value.Snapshot.RealNameVerified
             ? result
-            : new DomainError("complaint.real_name_required", "实名认证令牌缺少有效的姓名或证件号码(第七条)。", "第七条", "token");
+            : DomainError.Invalid("complaint.real_name_required", "实名认证令牌缺少有效的姓名或证件号码(第七条)。", "第七条", "token");
     }
 
     /// <summary>Offline channels: staff record what the complainant gives; an ID number may be missing (not real-name verified).</summary>
     public static Result<ProtectedComplainant> FromRegistration(ComplainantInput? input, PersonalDataProtector protector, DateOnly today) =>
         input is null
-            ? new DomainError("complaint.complainant_required", "工作人员登记投诉时须填写投诉人信息(第七条)。", "第七条", "complainant")
+            ? DomainError.Invalid("complaint.complainant_required", "工作人员登记投诉时须填写投诉人信息(第七条)。", "第七条", "complainant")
             : Protect(input, protector, today, "complainant");
 
     private static Result<ProtectedComplainant> Protect(ComplainantInput input, PersonalDataProtector protector, DateOnly today, string prefix)
@@ -75,7 +75,7 @@ public static class ComplainantIdentity
             var documentType = input.IdType ?? (type == ComplainantType.Person ? IdType.ResidentId : IdType.Uscc);
             if (!Enum.IsDefined(documentType) || IdentityDocument.IsPersonal(documentType) != (type == ComplainantType.Person))
             {
-                return new DomainError(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符:公民使用身份证件,法人或者其他组织使用统一社会信用代码(第七条)。", "第七条", $"{prefix}.idType");
+                return DomainError.Invalid(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符:公民使用身份证件,法人或者其他组织使用统一社会信用代码(第七条)。", "第七条", $"{prefix}.idType");
             }
 
             var parsed = IdentityDocument.TryParse(documentType, input.IdNumber, today);
@@ -136,5 +136,5 @@ public static class ComplainantIdentity
     }
 
     private static DomainError Missing(string field, string what) =>
-        new("complaint.required", $"缺少{what}(第七条)。", "第七条", field);
+        DomainError.Invalid("complaint.required", $"缺少{what}(第七条)。", "第七条", field);
 }

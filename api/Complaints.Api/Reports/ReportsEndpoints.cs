@@ -71,7 +71,7 @@ public static class ReportsEndpoints
         var ownReporter = s.AgencyId is { } agency ? caller.IsAgency && caller.AgencyId == agency : caller.IsManagement && caller.RegionCode == s.RegionCode;
         if (!ownReporter)
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告由本机构或本级政务服务管理部门报送。");
+            return DomainError.Forbidden("report.forbidden", "报告由本机构或本级政务服务管理部门报送。").ToProblem();
         }
 
         // 第十八条 (who owes which period) and 第十九条 (nothing before 2022-07-10).
@@ -85,13 +85,13 @@ public static class ReportsEndpoints
         var now = clock.GetUtcNow();
         if (now < p.EndsAt)
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.period_not_ended", $"{p} 尚未结束,结束后方可报送。");
+            return DomainError.Conflict("report.period_not_ended", $"{p} 尚未结束,结束后方可报送。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
         var key = s.ToString();
         if (await db.Reports.AnyAsync(r => r.Period == p.ToString() && r.Scope == key, ct))
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送,报告一经报送不再修改。");
+            return DomainError.Conflict("report.already_submitted", $"{key} 的 {p} 报告已报送,报告一经报送不再修改。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
         ComplaintStatistics figures;
@@ -143,7 +143,7 @@ public static class ReportsEndpoints
         }
         catch (DbUpdateException)
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送。");
+            return DomainError.Conflict("report.already_submitted", $"{key} 的 {p} 报告已报送。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
         return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures) with { ContentAnalysis = analysis });
@@ -183,7 +183,7 @@ public static class ReportsEndpoints
         }
         else
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "report.forbidden", "报告状态只对政务服务机构和政务服务管理部门开放。");
+            return DomainError.Forbidden("report.forbidden", "报告状态只对政务服务机构和政务服务管理部门开放。").ToProblem();
         }
 
         // A period nobody owes (a second half-year, a department's quarter asked by an agency, anything before
@@ -215,7 +215,7 @@ public static class ReportsEndpoints
             || (report!.SubmittedToRegionCode is { } to && caller.IsManagement && caller.RegionCode is { } r && RegionCode.IsWithin(to, r)));
         if (report is null || !mayRead)
         {
-            return ProblemHandling.Problem(StatusCodes.Status404NotFound, "report.not_found", "报告不存在。");
+            return DomainError.NotFound("report.not_found", "报告不存在。").ToProblem();
         }
 
         var figures = JsonSerializer.Deserialize<ComplaintStatistics>(report.Figures, json.Value.SerializerOptions)!;

@@ -10,6 +10,7 @@ using Complaints.Api.Persistence;
 using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class SpotCheckEndpoints
 
         if (!RegionCode.IsWithin(region, caller.RegionCode!))
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "spot_check.forbidden", "只能抽查本行政区域内的投诉处理情况(第十六条)。");
+            return DomainError.Forbidden("spot_check.forbidden", "只能抽查本行政区域内的投诉处理情况(第十六条)。").ToProblem();
         }
 
         var (from, to) = (request.From!.Value, request.To!.Value);
@@ -129,7 +130,7 @@ public static class SpotCheckEndpoints
 
         if (check.Findings.Any(f => f.CaseId == caseId))
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "spot_check.already_reviewed", "该投诉已有抽查结论。");
+            return DomainError.Conflict("spot_check.already_reviewed", "该投诉已有抽查结论。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
         var ordered = false;
@@ -149,7 +150,7 @@ public static class SpotCheckEndpoints
             var change = ComplaintChange.Begin(complaint);
             var result = rectification.DueDate is { } due
                 ? complaint.OrderRectification(rectification.Requirement, due, caller.ToActor(), r.Clock.GetUtcNow())
-                : Domain.Common.Result<Rectification>.Fail(new Domain.Common.DomainError(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate"));
+                : Domain.Common.Result<Rectification>.Fail(Domain.Common.DomainError.Invalid(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate"));
             if (!result.IsSuccess)
             {
                 return result.Error!.ToProblem();
@@ -184,7 +185,7 @@ public static class SpotCheckEndpoints
         return check is null || !RegionCode.IsWithin(check.RegionCode, caller.RegionCode!) ? NotFound() : TypedResults.Ok(ViewOf(check));
     }
 
-    private static ProblemHttpResult NotFound() => ProblemHandling.Problem(StatusCodes.Status404NotFound, "spot_check.not_found", "抽查不存在。");
+    private static ProblemHttpResult NotFound() => DomainError.NotFound("spot_check.not_found", "抽查不存在。").ToProblem();
 
     private static SpotCheckView ViewOf(SpotCheck s) => new(s.Id, s.RegionCode, s.From, s.To, s.SampleSize, s.Seed, s.CreatedAt.Cst(), s.CaseIds, s.Findings.Count,
         s.Findings.Select(f => new SpotCheckFinding
