@@ -7,6 +7,7 @@ using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public static class CaseAccess
         var current = CaseViewMapping.ETag(version);
         return ifMatch.Split(',').Select(t => t.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(current)
             ? null
-            : ProblemHandling.Problem(StatusCodes.Status412PreconditionFailed, "complaint.precondition_failed", "该投诉已被修改(ETag 不匹配),请重新读取后再操作。");
+            : DomainError.PreconditionFailed("complaint.precondition_failed", "该投诉已被修改(ETag 不匹配),请重新读取后再操作。").ToProblem();
     }
 
     /// <summary>

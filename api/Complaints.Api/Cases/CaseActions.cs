@@ -104,7 +104,7 @@ public static class CaseActions
                         related = await CaseAccess.FindVisibleAsync(r.Db, relatedId, r.Caller, tracking: false, CancellationToken.None);
                         if (related is null)
                         {
-                            return new DomainError("complaint.related_case_not_found", "关联的投诉不存在。", "第八条", "relatedCaseId");
+                            return DomainError.Invalid("complaint.related_case_not_found", "关联的投诉不存在。", "第八条", "relatedCaseId");
                         }
                     }
 
@@ -133,7 +133,7 @@ public static class CaseActions
             var into = await CaseAccess.FindVisibleAsync(r.Db, intoId, r.Caller, tracking: true, CancellationToken.None);
             if (into is null)
             {
-                return new DomainError("complaint.merge_target_not_found", "合并到的投诉不存在。", "第十三条", "intoCaseId");
+                return DomainError.Invalid("complaint.merge_target_not_found", "合并到的投诉不存在。", "第十三条", "intoCaseId");
             }
 
             var error = c.Merge(into, actor, now).Error;
@@ -158,7 +158,7 @@ public static class CaseActions
                 var region = await r.Db.Agencies.AsNoTracking().Where(a => a.Id == agency && a.Active).Select(a => a.RegionCode).FirstOrDefaultAsync();
                 if (region is null)
                 {
-                    return new DomainError("complaint.agency_not_found", "政务服务机构不存在。", "第十五条", field);
+                    return DomainError.Invalid("complaint.agency_not_found", "政务服务机构不存在。", "第十五条", field);
                 }
 
                 named.Add((field, region));
@@ -236,7 +236,7 @@ public static class CaseActions
     /// <summary>rules.md: referral belongs to the department that received the case (第十条).</summary>
     private static DomainError? ReceivingDepartmentOnly(Complaint c, CaseRequest r) =>
         r.Caller.IsManagement && c.ReceivingRegionCode is { } receiving && r.Caller.RegionCode != receiving
-            ? new DomainError(ComplaintErrors.NotPermitted, $"该投诉由区划 {receiving} 的政务服务管理部门接收,应由其交办或协调(第五条、第十条)。", "第五条")
+            ? DomainError.Forbidden(ComplaintErrors.NotPermitted, $"该投诉由区划 {receiving} 的政务服务管理部门接收,应由其交办或协调(第五条、第十条)。", "第五条")
             : null;
 
     /// <summary>第五条: the agency must exist and lie within the case's region.</summary>
@@ -245,10 +245,10 @@ public static class CaseActions
         var region = await r.Db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => a.RegionCode).FirstOrDefaultAsync();
         var caseRegion = c.ReceivingRegionCode ?? r.Caller.RegionCode;
         return region is null || (caseRegion is not null && !RegionCode.IsWithin(region, caseRegion))
-            ? new DomainError("complaint.agency_not_found", "政务服务机构不存在或不在本行政区域内(第五条)。", "第五条", field)
+            ? DomainError.Invalid("complaint.agency_not_found", "政务服务机构不存在或不在本行政区域内(第五条)。", "第五条", field)
             : null;
     }
 
-    private static DomainError Missing(string field, string what) => new(ComplaintErrors.Required, $"缺少{what}。", null, field);
+    private static DomainError Missing(string field, string what) => DomainError.Invalid(ComplaintErrors.Required, $"缺少{what}。", null, field);
 }
 

@@ -1,6 +1,7 @@
 using Complaints.Api.Audit;
 using Complaints.Api.Complaints;
 using Complaints.Api.Infrastructure;
+using Complaints.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public static class CaseReads
 
         if (!(caller.IsOfficer || caller.IsManagement))
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "audit.forbidden", "审计记录仅供投诉处理专人和政务服务管理部门查看。");
+            return DomainError.Forbidden("audit.forbidden", "审计记录仅供投诉处理专人和政务服务管理部门查看。").ToProblem();
         }
 
         var entries = await r.Db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence)

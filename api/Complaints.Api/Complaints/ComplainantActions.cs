@@ -116,5 +116,5 @@ public static class ComplainantActions
     }
 
     public static ProblemHttpResult ConcurrentChange() =>
-        ProblemHandling.Problem(StatusCodes.Status409Conflict, "complaint.concurrent_change", "该投诉刚被他人修改,请刷新后重试。");
+        DomainProblems.ConcurrentChange();
 }

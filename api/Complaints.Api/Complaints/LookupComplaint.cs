@@ -4,6 +4,7 @@ using Complaints.Api.Persistence;
 using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
 using Complaints.Domain.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Validation;
@@ -125,12 +126,12 @@ public static class LookupComplaint
     {
         var seconds = (int)Math.Ceiling(left.TotalSeconds);
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ProblemHandling.Problem(StatusCodes.Status429TooManyRequests, "complaint.lookup_locked",
-            $"该投诉编号的查询码错误次数过多,请在 {Math.Max(1, (seconds + 59) / 60)} 分钟后再试。");
+        return new DomainError(ErrorCategory.TooManyRequests, "complaint.lookup_locked",
+            $"该投诉编号的查询码错误次数过多,请在 {Math.Max(1, (seconds + 59) / 60)} 分钟后再试。").ToProblem();
     }
 
     private static ProblemHttpResult NotFound() =>
-        ProblemHandling.Problem(StatusCodes.Status404NotFound, "complaint.not_found", "未找到与投诉编号和查询码相符的投诉。");
+        DomainError.NotFound("complaint.not_found", "未找到与投诉编号和查询码相符的投诉。").ToProblem();
 
     internal sealed record TimelinePoint(DateTimeOffset At, TimelineEventKind Kind);
 

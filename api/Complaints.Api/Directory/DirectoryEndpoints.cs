@@ -1,6 +1,7 @@
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public static class DirectoryEndpoints
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new AgencyView(a.Id, a.Name, a.Kind, a.RegionCode, a.ComplaintPhone)).FirstOrDefaultAsync(ct);
         return agency is null
-            ? ProblemHandling.Problem(StatusCodes.Status404NotFound, "agency.not_found", "政务服务机构不存在。")
+            ? DomainError.NotFound("agency.not_found", "政务服务机构不存在。").ToProblem()
             : TypedResults.Ok(agency);
     }
 

@@ -5,6 +5,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -46,8 +47,8 @@ public static class DocumentEndpoints
             "Available at every stage.");
 
         // Any other kind: a problem that names the kinds there are, rather than a bare 404.
-        group.MapGet("/{kind}", (string kind) => ProblemHandling.Problem(StatusCodes.Status404NotFound, UnknownKind,
-                $"没有名为「{kind}」的文书;可用的文书为 {ReferralFormDocument.Kind}、{AcceptanceNoticeDocument.Kind}、{RegistrationFormDocument.Kind}。"))
+        group.MapGet("/{kind}", (string kind) => DomainError.NotFound(UnknownKind,
+                $"没有名为「{kind}」的文书;可用的文书为 {ReferralFormDocument.Kind}、{AcceptanceNoticeDocument.Kind}、{RegistrationFormDocument.Kind}。").ToProblem())
             .ExcludeFromDescription();
         return group;
     }
@@ -95,9 +96,8 @@ public static class DocumentEndpoints
 
         if (DocumentFormats.Negotiate(http.Request) is not { } format)
         {
-            return ProblemHandling.Problem(StatusCodes.Status406NotAcceptable, NotAcceptable,
-                $"文书可以 {DocumentFormats.Json}、{DocumentFormats.Html} 或 {DocumentFormats.Pdf} 格式提供,请在 Accept 请求头中选择其一。",
-                title: "无法提供所请求的格式");
+            return new DomainError(ErrorCategory.NotAcceptable, NotAcceptable,
+                $"文书可以 {DocumentFormats.Json}、{DocumentFormats.Html} 或 {DocumentFormats.Pdf} 格式提供,请在 Accept 请求头中选择其一。").ToProblem();
         }
 
         var caller = Caller.From(user);
@@ -118,7 +118,7 @@ public static class DocumentEndpoints
 
         if (document is null && TDocument.Unavailable(complaint) is { } reason)
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, NotAvailable, reason, title: "文书尚不能出具");
+            return DomainError.Conflict(NotAvailable, reason).ToProblem(title: "文书尚不能出具");
         }
 
         document ??= TDocument.From(await CaseFile.LoadAsync(db, complaint, caller, calendar, now, ct));
@@ -131,8 +131,8 @@ public static class DocumentEndpoints
             case DocumentFormat.Pdf:
                 if (fonts.Family() is not { } family)
                 {
-                    return ProblemHandling.Problem(StatusCodes.Status503ServiceUnavailable, FontUnavailable,
-                        "PDF 所需的中文字体暂不可用,请改用 HTML 格式打印或稍后重试。");
+                    return new DomainError(ErrorCategory.Unavailable, FontUnavailable,
+                        "PDF 所需的中文字体暂不可用,请改用 HTML 格式打印或稍后重试。").ToProblem();
                 }
 
                 var sheet = document.ToSheet();

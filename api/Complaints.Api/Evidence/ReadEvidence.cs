@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -38,7 +39,7 @@ public static class ReadEvidence
 
         if (evidence.ThumbnailKey is null)
         {
-            return ProblemHandling.Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "只有图片证据有缩略图。");
+            return DomainError.NotFound(ErrorCodes.NotFound, "只有图片证据有缩略图。").ToProblem();
         }
 
         return await ServeAsync(storage, response, evidence.ThumbnailKey, "image/jpeg", evidence.Sha256 + "-thumbnail", cancellationToken);
@@ -69,5 +70,5 @@ public static class ReadEvidence
     }
 
     private static ProblemHttpResult NotFound() =>
-        ProblemHandling.Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "证据不存在。");
+        DomainError.NotFound(ErrorCodes.NotFound, "证据不存在。").ToProblem();
 }

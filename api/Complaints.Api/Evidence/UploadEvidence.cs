@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public static class UploadEvidence
         var uploader = user.FindFirstValue(ClaimNames.Subject);
         if (string.IsNullOrEmpty(uploader))
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "令牌中缺少用户标识(sub),无法登记上传者。");
+            return DomainError.Forbidden(ErrorCodes.Forbidden, "令牌中缺少用户标识(sub),无法登记上传者。").ToProblem();
         }
 
         var (upload, problem) = await ReadFileAsync(request, cancellationToken);
@@ -94,8 +95,8 @@ public static class UploadEvidence
 
         if (!request.HasFormContentType)
         {
-            return (null, ProblemHandling.Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
-                "请以 multipart/form-data 上传,文件放在字段 file 中。"));
+            return (null, new DomainError(ErrorCategory.UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                "请以 multipart/form-data 上传,文件放在字段 file 中。").ToProblem());
         }
 
         IFormCollection form;
@@ -109,12 +110,12 @@ public static class UploadEvidence
         }
         catch (InvalidDataException)
         {
-            return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体格式不正确。"));
+            return (null, DomainError.Invalid(ErrorCodes.Malformed, "multipart/form-data 请求体格式不正确。").ToProblem());
         }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // The body ended before the closing boundary.
-            return (null, ProblemHandling.Problem(StatusCodes.Status400BadRequest, ErrorCodes.Malformed, "multipart/form-data 请求体不完整。"));
+            return (null, DomainError.Invalid(ErrorCodes.Malformed, "multipart/form-data 请求体不完整。").ToProblem());
         }
 
         var files = form.Files.GetFiles("file");

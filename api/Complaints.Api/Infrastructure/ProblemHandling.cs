@@ -49,7 +49,10 @@ public static class ProblemHandling
         return app;
     }
 
-    /// <summary>A problem with a stable code, in Chinese, optionally naming the fields at fault.</summary>
+    /// <summary>
+    /// A problem with a stable code, in Chinese, optionally naming the fields at fault. For <see cref="DomainProblems"/>
+    /// and the middleware; a handler returns a <see cref="Domain.Common.DomainError"/> instead and lets its category choose the status.
+    /// </summary>
     public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, string[]>? errors = null, string? title = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
@@ -87,8 +90,9 @@ public static class ProblemHandling
             return index < 0 ? JsonNamingPolicy.CamelCase.ConvertName(segment) : JsonNamingPolicy.CamelCase.ConvertName(segment[..index]) + segment[index..];
         }));
 
+    /// <summary>A request value at fault, named by its field: an <see cref="Domain.Common.ErrorCategory.Invalid"/> refusal.</summary>
     public static ProblemHttpResult Validation(string field, string message, string code = ErrorCodes.Validation) =>
-        Problem(StatusCodes.Status400BadRequest, code, message, new Dictionary<string, string[]> { [field] = [message] }, "请求参数无效");
+        Domain.Common.DomainError.Invalid(code, message, field: field).ToProblem();
 
     private static bool IsDefaultTitle(string title) =>
         title is "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Conflict"

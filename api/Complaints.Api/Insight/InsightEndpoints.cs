@@ -6,6 +6,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Api.Statistics;
+using Complaints.Domain.Common;
 using Complaints.Domain.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -69,7 +70,7 @@ public static class InsightEndpoints
 
         if (!parsed.Value.MayBeReadBy(Caller.From(user)))
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "statistics.forbidden", "只能查看本机构、本级及下级行政区域的投诉分析。");
+            return DomainError.Forbidden("statistics.forbidden", "只能查看本机构、本级及下级行政区域的投诉分析。").ToProblem();
         }
 
         return TypedResults.Ok(await ContentAnalysisQuery.ComputeAsync(db, parsed.Value, start, end, clock.GetUtcNow(), ct));

@@ -120,7 +120,7 @@ public static class ReportsEndpoints
         }
         catch (DbUpdateException)
         {
-            return ProblemHandling.Problem(StatusCodes.Status409Conflict, "report.already_submitted", $"{key} 的 {p} 报告已报送。");
+            return DomainError.Conflict("report.already_submitted", $"{key} 的 {p} 报告已报送。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
         return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures) with { ContentAnalysis = analysis });
@@ -178,7 +178,7 @@ public static class ReportsEndpoints
             || (report!.SubmittedToRegionCode is { } to && CaseVisibility.Supervises(caller, to)));
         if (report is null || !mayRead)
         {
-            return ProblemHandling.Problem(StatusCodes.Status404NotFound, "report.not_found", "报告不存在。");
+            return DomainError.NotFound("report.not_found", "报告不存在。").ToProblem();
         }
 
         var figures = JsonSerializer.Deserialize<ComplaintStatistics>(report.Figures, json.Value.SerializerOptions)!;

@@ -10,6 +10,7 @@ using Complaints.Api.Persistence;
 using Complaints.Api.Validation;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
+using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Complaints.Domain.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -171,7 +172,7 @@ public static class SpotCheckEndpoints
         return check is null || !CaseVisibility.Supervises(caller, check.RegionCode) ? NotFound() : TypedResults.Ok(ViewOf(check));
     }
 
-    private static ProblemHttpResult NotFound() => ProblemHandling.Problem(StatusCodes.Status404NotFound, "spot_check.not_found", "抽查不存在。");
+    private static ProblemHttpResult NotFound() => DomainError.NotFound("spot_check.not_found", "抽查不存在。").ToProblem();
 
     private static SpotCheckView ViewOf(SpotCheck s) => new(s.Id, s.RegionCode, s.From, s.To, s.SampleSize, s.Seed, s.CreatedAt.Cst(), s.CaseIds, s.Findings.Count,
         s.Findings.Select(f => new SpotCheckFinding

@@ -2,6 +2,7 @@ using Complaints.Api.Auth;
 using Complaints.Api.Docs;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
+using Complaints.Domain.Common;
 using Complaints.Domain.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,7 +44,7 @@ public static class StatisticsEndpoints
 
         if (!parsed.Value.MayBeReadBy(Caller.From(user)))
         {
-            return ProblemHandling.Problem(StatusCodes.Status403Forbidden, "statistics.forbidden", "只能查看本机构、本级及下级行政区域的统计。");
+            return DomainError.Forbidden("statistics.forbidden", "只能查看本机构、本级及下级行政区域的统计。").ToProblem();
         }
 
         var now = clock.GetUtcNow();

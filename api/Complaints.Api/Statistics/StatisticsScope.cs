@@ -22,7 +22,7 @@ public sealed record StatisticsScope(Guid? AgencyId, string? RegionCode, string 
 
     public static async Task<Result<StatisticsScope>> ParseAsync(string? text, ComplaintsDbContext db, CancellationToken ct)
     {
-        var invalid = new DomainError("statistics.invalid_scope", "统计范围应为 agency:{机构ID} 或 region:{区划代码}。", null, "scope");
+        var invalid = DomainError.Invalid("statistics.invalid_scope", "统计范围应为 agency:{机构ID} 或 region:{区划代码}。", null, "scope");
         if (text is null)
         {
             return invalid;

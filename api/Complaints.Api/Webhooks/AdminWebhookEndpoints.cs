@@ -8,6 +8,7 @@ using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Api.Validation;
+using Complaints.Domain.Common;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -161,8 +162,8 @@ public static class AdminWebhookEndpoints
         }
 
         return await db.NotificationOutbox.AnyAsync(m => m.Id == id && m.RecipientType == RecipientType.Subscription, ct)
-            ? ProblemHandling.Problem(StatusCodes.Status409Conflict, "webhook.not_dead_lettered", "该事件未处于死信状态,无需重放。")
-            : ProblemHandling.Problem(StatusCodes.Status404NotFound, "webhook.delivery_not_found", "该事件投递不存在。");
+            ? DomainError.Conflict("webhook.not_dead_lettered", "该事件未处于死信状态,无需重放。").ToProblem(DomainProblems.GenericConflictTitle)
+            : DomainError.NotFound("webhook.delivery_not_found", "该事件投递不存在。").ToProblem();
     }
 
     /// <summary>https only; http only to a loopback address (a receiver on the same host, tests).</summary>
@@ -179,7 +180,7 @@ public static class AdminWebhookEndpoints
     }
 
     private static ProblemHttpResult NotFound() =>
-        ProblemHandling.Problem(StatusCodes.Status404NotFound, "webhook.not_found", "该订阅不存在。");
+        DomainError.NotFound("webhook.not_found", "该订阅不存在。").ToProblem();
 
     private static WebhookSubscriptionView ViewOf(WebhookSubscription s) =>
         new(s.Id, s.AgencyId, s.RegionCode, s.Url, s.Active, s.CreatedAt.Cst(), s.PreviousSecretValidUntil?.Cst());

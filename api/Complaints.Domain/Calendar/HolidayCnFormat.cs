@@ -153,5 +153,5 @@ public static class HolidayCnFormat
         return new ScheduleDay(parsed, name.GetString()!, isOffDay.GetBoolean());
     }
 
-    private static DomainError Invalid(string detail) => new(CalendarErrors.InvalidJson, "节假日安排文件无效:" + detail);
+    private static DomainError Invalid(string detail) => DomainError.Invalid(CalendarErrors.InvalidJson, "节假日安排文件无效:" + detail);
 }

@@ -133,7 +133,7 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
         ArgumentNullException.ThrowIfNull(schedule);
         if (schedule.IsEmpty)
         {
-            return new DomainError(CalendarErrors.EmptySchedule, $"{schedule.Year} 年节假日安排为空,未载入。");
+            return DomainError.Invalid(CalendarErrors.EmptySchedule, $"{schedule.Year} 年节假日安排为空,未载入。");
         }
 
         lock (_writeLock)
@@ -172,11 +172,11 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
 
         if (parsed.Value.Year != year)
         {
-            return new DomainError(CalendarErrors.YearMismatch, $"上传的是 {parsed.Value.Year} 年的安排,与目标年份 {year} 不一致。");
+            return DomainError.Invalid(CalendarErrors.YearMismatch, $"上传的是 {parsed.Value.Year} 年的安排,与目标年份 {year} 不一致。");
         }
 
         return parsed.Value.IsEmpty
-            ? new DomainError(CalendarErrors.EmptySchedule, $"{year} 年节假日安排为空,未载入。")
+            ? DomainError.Invalid(CalendarErrors.EmptySchedule, $"{year} 年节假日安排为空,未载入。")
             : parsed;
     }
 
@@ -188,7 +188,7 @@ public sealed class StateCouncilCalendar : IWorkingDayCalendar
     {
         if (year is < YearSchedule.MinYear or > YearSchedule.MaxYear)
         {
-            return new DomainError(CalendarErrors.InvalidYear, $"年份 {year} 无效,应在 {YearSchedule.MinYear}–{YearSchedule.MaxYear} 之间。");
+            return DomainError.Invalid(CalendarErrors.InvalidYear, $"年份 {year} 无效,应在 {YearSchedule.MinYear}–{YearSchedule.MaxYear} 之间。");
         }
 
         var snapshot = _snapshot;

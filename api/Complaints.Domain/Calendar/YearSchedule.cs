@@ -35,7 +35,7 @@ public sealed class YearSchedule
         ArgumentNullException.ThrowIfNull(days);
         if (year is < MinYear or > MaxYear)
         {
-            return new DomainError(CalendarErrors.InvalidYear, $"年份 {year} 无效,应在 {MinYear}–{MaxYear} 之间。");
+            return DomainError.Invalid(CalendarErrors.InvalidYear, $"年份 {year} 无效,应在 {MinYear}–{MaxYear} 之间。");
         }
 
         var sorted = new List<ScheduleDay>();
@@ -44,19 +44,19 @@ public sealed class YearSchedule
         {
             if (day is null || string.IsNullOrWhiteSpace(day.Name))
             {
-                return new DomainError(CalendarErrors.InvalidDay, $"{year} 年安排中有缺少名称的日期。");
+                return DomainError.Invalid(CalendarErrors.InvalidDay, $"{year} 年安排中有缺少名称的日期。");
             }
 
             if (Math.Abs(day.Date.Year - year) > 1)
             {
-                return new DomainError(
+                return DomainError.Invalid(
                     CalendarErrors.DateOutsideYear,
                     $"{year} 年安排中的日期 {Format(day.Date)} 不在该年或相邻年份内。");
             }
 
             if (!seen.Add(day.Date))
             {
-                return new DomainError(CalendarErrors.DuplicateDate, $"{year} 年安排中日期 {Format(day.Date)} 重复出现。");
+                return DomainError.Invalid(CalendarErrors.DuplicateDate, $"{year} 年安排中日期 {Format(day.Date)} 重复出现。");
             }
 
             sorted.Add(day with { Name = day.Name.Trim() });

@@ -118,21 +118,21 @@ public sealed partial class Complaint
         if (related is null)
         {
             return needsRelated
-                ? new DomainError(ComplaintErrors.RelatedCaseRequired, "以“已经受理或者正在处理”或者“已经办结、无新证明材料重复投诉”为由不予受理的,须注明相关投诉件(第八条)。", "第八条", "relatedCaseId")
+                ? DomainError.Invalid(ComplaintErrors.RelatedCaseRequired, "以“已经受理或者正在处理”或者“已经办结、无新证明材料重复投诉”为由不予受理的,须注明相关投诉件(第八条)。", "第八条", "relatedCaseId")
                 : null;
         }
 
         if (related.Id == Id)
         {
-            return new DomainError(ComplaintErrors.RelatedCaseIsSelf, "相关投诉件不能是本件(第八条)。", "第八条", "relatedCaseId");
+            return DomainError.Invalid(ComplaintErrors.RelatedCaseIsSelf, "相关投诉件不能是本件(第八条)。", "第八条", "relatedCaseId");
         }
 
         return reason switch
         {
             Cases.NotAcceptedReason.AlreadyAcceptedOrInProgress when related.Status.IsTerminal() =>
-                new DomainError(ComplaintErrors.RelatedCaseNotOpen, $"相关投诉件{related.Status.Describe()},不是已经受理或者正在处理的投诉(第八条第(二)项)。", "第八条", "relatedCaseId"),
+                DomainError.Conflict(ComplaintErrors.RelatedCaseNotOpen, $"相关投诉件{related.Status.Describe()},不是已经受理或者正在处理的投诉(第八条第(二)项)。", "第八条", "relatedCaseId"),
             Cases.NotAcceptedReason.RepeatWithoutNewEvidence when related.Status != CaseStatus.Concluded =>
-                new DomainError(ComplaintErrors.RelatedCaseNotConcluded, $"相关投诉件{related.Status.Describe()},不是已经办结的投诉(第八条第(四)项)。", "第八条", "relatedCaseId"),
+                DomainError.Conflict(ComplaintErrors.RelatedCaseNotConcluded, $"相关投诉件{related.Status.Describe()},不是已经办结的投诉(第八条第(四)项)。", "第八条", "relatedCaseId"),
             _ => null,
         };
     }

@@ -54,7 +54,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         var error = (Status == CaseStatus.Merged ? MergedResultGiven(mergedInto) : InState(ComplaintAction.RateSatisfaction, CaseStatus.Concluded))
             ?? ByOwnComplainant(ComplaintAction.RateSatisfaction, actor)
-            ?? (ComplainantRating is null ? null : new DomainError(ComplaintErrors.AlreadyRated, "已经评价过,每件投诉只能评价一次(第十六条)。", "第十六条", "rating"))
+            ?? (ComplainantRating is null ? null : DomainError.Conflict(ComplaintErrors.AlreadyRated, "已经评价过,每件投诉只能评价一次(第十六条)。", "第十六条", "rating"))
             ?? Defined(rating, "rating")
             ?? OptionalText(comment, "comment", "评价内容", ComplaintLimits.ShortTextMaxLength);
         if (error is not null)
@@ -88,7 +88,7 @@ public sealed partial class Complaint
 
         return mergedInto.Status == CaseStatus.Concluded
             ? null
-            : new DomainError(
+            : DomainError.Conflict(
                 ComplaintErrors.InvalidTransition,
                 $"您的投诉已并入投诉件{mergedInto.TrackingNumber}合并处理,该投诉件{mergedInto.Status.Describe()},办结后方可评价(第十三条、第十六条)。",
                 "第十六条");
@@ -104,7 +104,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         var error = InState(ComplaintAction.AddMaterials, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
             ?? ByOwnComplainant(ComplaintAction.AddMaterials, actor)
-            ?? (evidenceIds.Count == 0 ? new DomainError(ComplaintErrors.Required, "缺少要补充的证明材料。", "第七条", "evidenceIds") : null)
+            ?? (evidenceIds.Count == 0 ? DomainError.Invalid(ComplaintErrors.Required, "缺少要补充的证明材料。", "第七条", "evidenceIds") : null)
             ?? ComplaintSubmission.CheckEvidence([.. _evidenceIds, .. evidenceIds]);
         if (error is not null)
         {

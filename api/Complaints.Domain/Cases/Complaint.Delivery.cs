@@ -33,7 +33,7 @@ public sealed partial class Complaint
                 ? ConfidentialityAllows(ComplaintAction.RecordNoticeDelivery, actor)
                 : ByHandlingAgency(ComplaintAction.RecordNoticeDelivery, actor))
             ?? (NoticeDelivered
-                ? new DomainError(ComplaintErrors.NoticeAlreadyDelivered, $"《政务服务投诉{IssuedNotice!.Value.Name()}》已登记送达,不能重复登记(第十一条)。", "第十一条")
+                ? DomainError.Conflict(ComplaintErrors.NoticeAlreadyDelivered, $"《政务服务投诉{IssuedNotice!.Value.Name()}》已登记送达,不能重复登记(第十一条)。", "第十一条")
                 : null)
             ?? Defined(method, "method")
             ?? CheckDeliveryDay(deliveredOn, at)
@@ -62,11 +62,11 @@ public sealed partial class Complaint
     {
         if (deliveredOn > ChinaTime.DateOf(at))
         {
-            return new DomainError(ComplaintErrors.DeliveryDateInvalid, "送达日期不能晚于今天(第十一条)。", "第十一条", "deliveredOn");
+            return DomainError.Invalid(ComplaintErrors.DeliveryDateInvalid, "送达日期不能晚于今天(第十一条)。", "第十一条", "deliveredOn");
         }
 
         return deliveredOn < ChinaTime.DateOf(DecidedAt!.Value)
-            ? new DomainError(ComplaintErrors.DeliveryDateInvalid, "送达日期不能早于作出受理决定的日期(第十一条)。", "第十一条", "deliveredOn")
+            ? DomainError.Invalid(ComplaintErrors.DeliveryDateInvalid, "送达日期不能早于作出受理决定的日期(第十一条)。", "第十一条", "deliveredOn")
             : null;
     }
 }

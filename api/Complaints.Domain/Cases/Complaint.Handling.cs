@@ -25,18 +25,18 @@ public sealed partial class Complaint
 
         if (Classification != Cases.Classification.Offsite)
         {
-            return new DomainError(ComplaintErrors.ExtensionNotOffsite, "现场处理类投诉应当场办结,不能延期(第十三条第(一)项)。", "第十三条");
+            return DomainError.Unprocessable(ComplaintErrors.ExtensionNotOffsite, "现场处理类投诉应当场办结,不能延期(第十三条第(一)项)。", "第十三条");
         }
 
         if (Extended)
         {
-            return new DomainError(ComplaintErrors.AlreadyExtended, "本投诉已延期一次,不能再次延期(第十三条第(二)项)。", "第十三条");
+            return DomainError.Conflict(ComplaintErrors.AlreadyExtended, "本投诉已延期一次,不能再次延期(第十三条第(二)项)。", "第十三条");
         }
 
         var current = DeadlineRules.Handling(calendar, AcceptedAt!.Value, Cases.Classification.Offsite, extended: false);
         if (current.IsOverdueAt(at))
         {
-            return new DomainError(
+            return DomainError.Conflict(
                 ComplaintErrors.ExtensionAfterDeadline,
                 $"办理期限已于{Date(current.Due)}届满,届满后不能再延期(第十三条第(二)项)。",
                 "第十三条");
@@ -80,7 +80,7 @@ public sealed partial class Complaint
 
         if (disputed && method.IsInvestigationStep())
         {
-            return new DomainError(ComplaintErrors.InvalidValue, "只有被投诉人陈述才标注是否与投诉事项存在争议(第十四条)。", "第十四条", "disputed");
+            return DomainError.Invalid(ComplaintErrors.InvalidValue, "只有被投诉人陈述才标注是否与投诉事项存在争议(第十四条)。", "第十四条", "disputed");
         }
 
         var record = new InvestigationRecord(_investigationRecords.Count + 1, method, summary!.Trim(), disputed, actor, at);
@@ -151,14 +151,14 @@ public sealed partial class Complaint
 
         if (finding.IsInvalidComplaint())
         {
-            return new DomainError(
+            return DomainError.Conflict(
                 ComplaintErrors.InvestigationRequired,
                 "认定为无效投诉(不属实或者无法调查核实)前,应当至少记录一项现场调查、谈话核实、调取资料等调查核实情况(第十四条)。",
                 "第十四条");
         }
 
         return _investigationRecords.Any(r => r.Disputed)
-            ? new DomainError(
+            ? DomainError.Conflict(
                 ComplaintErrors.InvestigationRequired,
                 "被投诉人陈述与投诉事项存在争议,应当采取现场调查、谈话核实、调取资料等方式查清事实后再作出结论(第十四条)。",
                 "第十四条")
@@ -202,12 +202,12 @@ public sealed partial class Complaint
     {
         if (into.Id == Id)
         {
-            return new DomainError(ComplaintErrors.MergeIntoSelf, "不能与本件合并(第十三条)。", "第十三条", "intoCaseId");
+            return DomainError.Invalid(ComplaintErrors.MergeIntoSelf, "不能与本件合并(第十三条)。", "第十三条", "intoCaseId");
         }
 
         if (into.Status.IsTerminal())
         {
-            return new DomainError(
+            return DomainError.Conflict(
                 ComplaintErrors.MergeTargetClosed,
                 $"目标投诉件{into.Status.Describe()},只能并入尚未办结的投诉件(第十三条)。",
                 "第十三条",
@@ -217,7 +217,7 @@ public sealed partial class Complaint
         // "政务服务机构接收后可以合并处理": an agency merges only among the cases it handles itself.
         if (actor.Role == ActorRole.AgencyStaff && into.HandlingAgencyId != actor.AgencyId)
         {
-            return new DomainError(ComplaintErrors.MergeTargetOtherAgency, "只能并入本机构承办的投诉件(第十三条)。", "第十三条", "intoCaseId");
+            return DomainError.Forbidden(ComplaintErrors.MergeTargetOtherAgency, "只能并入本机构承办的投诉件(第十三条)。", "第十三条", "intoCaseId");
         }
 
         return into.ConfidentialityAllows(ComplaintAction.Merge, actor);
@@ -258,7 +258,7 @@ public sealed partial class Complaint
     {
         if (cooperating.Count == 0)
         {
-            return new DomainError(ComplaintErrors.CooperatingAgenciesRequired, "协调处理须明确至少一个配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds");
+            return DomainError.Invalid(ComplaintErrors.CooperatingAgenciesRequired, "协调处理须明确至少一个配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds");
         }
 
         if (cooperating.Contains(Guid.Empty))
@@ -267,7 +267,7 @@ public sealed partial class Complaint
         }
 
         return cooperating.Contains(lead)
-            ? new DomainError(ComplaintErrors.LeadAmongCooperating, "牵头部门不能同时是配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds")
+            ? DomainError.Invalid(ComplaintErrors.LeadAmongCooperating, "牵头部门不能同时是配合部门(第十五条)。", "第十五条", "cooperatingAgencyIds")
             : null;
     }
 }

@@ -54,11 +54,11 @@ public sealed partial class Complaint
         var error = InState(ComplaintAction.OrderRectification, CaseStatus.Concluded)
             ?? ByManagement(ComplaintAction.OrderRectification, actor)
             ?? (OpenRectification is { } open
-                ? new DomainError(ComplaintErrors.RectificationOpen, $"已有整改事项({open.Status.ChineseName()})尚未核验完成(第十六条)。", "第十六条")
+                ? DomainError.Conflict(ComplaintErrors.RectificationOpen, $"已有整改事项({open.Status.ChineseName()})尚未核验完成(第十六条)。", "第十六条")
                 : null)
             ?? RequiredText(requirement, "requirement", "整改要求", ComplaintLimits.LongTextMaxLength, "第十六条")
             ?? (dueDate < ChinaTime.DateOf(at)
-                ? new DomainError(ComplaintErrors.DueDateInPast, "整改期限不能早于今天。", "第十六条", "dueDate")
+                ? DomainError.Invalid(ComplaintErrors.DueDateInPast, "整改期限不能早于今天。", "第十六条", "dueDate")
                 : null);
         if (error is not null)
         {
@@ -135,7 +135,7 @@ public sealed partial class Complaint
     {
         if (OpenRectification is not { } open)
         {
-            return new DomainError(ComplaintErrors.NoRectification, $"本投诉没有待办的整改事项,不能{action.Verb()}(第十六条)。", "第十六条");
+            return DomainError.Conflict(ComplaintErrors.NoRectification, $"本投诉没有待办的整改事项,不能{action.Verb()}(第十六条)。", "第十六条");
         }
 
         foreach (var status in allowed)
@@ -146,7 +146,7 @@ public sealed partial class Complaint
             }
         }
 
-        return new DomainError(
+        return DomainError.Conflict(
             ComplaintErrors.RectificationInvalidTransition,
             $"整改事项当前状态为「{open.Status.ChineseName()}」,不能{action.Verb()}(第十六条)。",
             "第十六条");
@@ -169,7 +169,7 @@ public sealed partial class Complaint
                 CaseStatus.NotAccepted,
                 CaseStatus.Withdrawn)
             ?? ByManagement(ComplaintAction.FlagMajor, actor)
-            ?? (IsMajor ? new DomainError(ComplaintErrors.AlreadyReportedMajor, "本投诉已作为重大投诉事项报告过(第四条)。", "第四条") : null)
+            ?? (IsMajor ? DomainError.Conflict(ComplaintErrors.AlreadyReportedMajor, "本投诉已作为重大投诉事项报告过(第四条)。", "第四条") : null)
             ?? RequiredText(summary, "summary", "重大投诉事项报告内容", ComplaintLimits.LongTextMaxLength, "第四条");
         if (error is not null)
         {
@@ -199,7 +199,7 @@ public sealed partial class Complaint
 
         if (!running.IsOverdueAt(at))
         {
-            return new DomainError(ComplaintErrors.NotOverdue, $"{kind.Name()}的时限到{Date(running.Due)}为止,尚未超期({running.Article})。", running.Article);
+            return DomainError.Conflict(ComplaintErrors.NotOverdue, $"{kind.Name()}的时限到{Date(running.Due)}为止,尚未超期({running.Article})。", running.Article);
         }
 
         var deadline = WireNames.Of(kind);

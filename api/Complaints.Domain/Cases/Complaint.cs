@@ -237,7 +237,7 @@ public sealed partial class Complaint
     /// <summary>第十九条: the 办法 governs complaints received from 2022-07-10 (CST) on; nothing earlier is registered under it.</summary>
     private static DomainError? CheckInForce(DateTimeOffset at) =>
         at < Regulation.InForceAt
-            ? new DomainError(ComplaintErrors.BeforeRegulation, $"本办法自{Regulation.InForceText}起施行(第十九条),此前收到的投诉不能按本办法登记。", Regulation.InForceArticle)
+            ? DomainError.Unprocessable(ComplaintErrors.BeforeRegulation, $"本办法自{Regulation.InForceText}起施行(第十九条),此前收到的投诉不能按本办法登记。", Regulation.InForceArticle)
             : null;
 
     private static DomainError? CheckReceiver(ComplaintSubmission submission, ReceivingParty receivedBy, Actor actor)
@@ -246,40 +246,40 @@ public sealed partial class Complaint
         {
             if (actor.Role != ActorRole.Complainant)
             {
-                return new DomainError(ComplaintErrors.ChannelNotAllowed, "网上渠道的投诉由投诉人本人提交(第六条)。", "第六条", "channel");
+                return DomainError.Invalid(ComplaintErrors.ChannelNotAllowed, "网上渠道的投诉由投诉人本人提交(第六条)。", "第六条", "channel");
             }
 
             if (!submission.Complainant!.RealNameVerified)
             {
-                return new DomainError(ComplaintErrors.RealNameRequired, "网上投诉须经实名核验(第七条)。", "第七条", "complainant");
+                return DomainError.Invalid(ComplaintErrors.RealNameRequired, "网上投诉须经实名核验(第七条)。", "第七条", "complainant");
             }
 
             // Online complaints land at the management department of the respondent's region, which refers them (第五条、第十条).
             return receivedBy.AgencyId is null
                 ? null
-                : new DomainError(ComplaintErrors.NotPermitted, "网上投诉由政务服务管理部门接收并交办(第五条、第十条)。", "第五条");
+                : DomainError.Forbidden(ComplaintErrors.NotPermitted, "网上投诉由政务服务管理部门接收并交办(第五条、第十条)。", "第五条");
         }
 
         if (actor.Role == ActorRole.Complainant)
         {
-            return new DomainError(ComplaintErrors.ChannelNotAllowed, $"「{submission.Channel.Name()}」由工作人员代为登记,投诉人本人通过网上渠道提交(第六条)。", "第六条", "channel");
+            return DomainError.Invalid(ComplaintErrors.ChannelNotAllowed, $"「{submission.Channel.Name()}」由工作人员代为登记,投诉人本人通过网上渠道提交(第六条)。", "第六条", "channel");
         }
 
         if (receivedBy.AgencyId is { } agencyId)
         {
             if (actor.Role != ActorRole.AgencyStaff || actor.AgencyId != agencyId)
             {
-                return new DomainError(ComplaintErrors.NotPermitted, "只有接收投诉的政务服务机构的工作人员可以登记本机构接收的投诉(第四条)。", "第四条");
+                return DomainError.Forbidden(ComplaintErrors.NotPermitted, "只有接收投诉的政务服务机构的工作人员可以登记本机构接收的投诉(第四条)。", "第四条");
             }
 
             return agencyId == submission.Respondent!.AgencyId
                 ? null
-                : new DomainError(ComplaintErrors.ReceivingAgencyNotRespondent, "政务服务机构只受理本单位的投诉;其他投诉由政务服务管理部门接收并交办(第四条、第五条)。", "第四条", "respondent.agencyId");
+                : DomainError.Forbidden(ComplaintErrors.ReceivingAgencyNotRespondent, "政务服务机构只受理本单位的投诉;其他投诉由政务服务管理部门接收并交办(第四条、第五条)。", "第四条", "respondent.agencyId");
         }
 
         return actor.Role is ActorRole.ManagementStaff or ActorRole.HotlineOperator
             ? null
-            : new DomainError(ComplaintErrors.NotPermitted, "只有政务服务管理部门或者12345热线的工作人员可以代为登记投诉(第四条)。", "第四条");
+            : DomainError.Forbidden(ComplaintErrors.NotPermitted, "只有政务服务管理部门或者12345热线的工作人员可以代为登记投诉(第四条)。", "第四条");
     }
 
     private void Record(TimelineEventKind kind, string? article, Actor actor, DateTimeOffset at, params ReadOnlySpan<(string Key, string? Value)> details)

@@ -69,38 +69,38 @@ public static class ComplaintErrors
     internal static DomainError Transition(CaseStatus status, ComplaintAction action)
     {
         var article = action.Article();
-        return new DomainError(InvalidTransition, $"{status.Describe()},不能{action.Verb()}{Cite(article)}。", article);
+        return DomainError.Conflict(InvalidTransition, $"{status.Describe()},不能{action.Verb()}{Cite(article)}。", article);
     }
 
     internal static DomainError Forbidden(ComplaintAction action, string who) =>
-        new(NotPermitted, $"只有{who}可以{action.Verb()}{Cite(action.Article())}。", action.Article());
+        DomainError.Forbidden(NotPermitted, $"只有{who}可以{action.Verb()}{Cite(action.Article())}。", action.Article());
 
     internal static DomainError HandlingAgencyOnly(ComplaintAction action) =>
-        new(NotHandlingAgency, $"只有承办本投诉的政务服务机构可以{action.Verb()}(第五条)。", "第五条");
+        DomainError.Forbidden(NotHandlingAgency, $"只有承办本投诉的政务服务机构可以{action.Verb()}(第五条)。", "第五条");
 
     internal static DomainError LeadAgencyOnly(ComplaintAction action) =>
-        new(NotLeadAgency, $"本投诉已明确牵头部门,只有牵头部门可以{action.Verb()}(第十五条)。", "第十五条");
+        DomainError.Forbidden(NotLeadAgency, $"本投诉已明确牵头部门,只有牵头部门可以{action.Verb()}(第十五条)。", "第十五条");
 
     internal static DomainError Officer(ComplaintAction action) =>
-        new(OfficerRequired, $"本投诉需要保密,只有投诉处理专人可以{action.Verb()}(第四条、第九条)。", "第九条");
+        DomainError.Forbidden(OfficerRequired, $"本投诉需要保密,只有投诉处理专人可以{action.Verb()}(第四条、第九条)。", "第九条");
 
     internal static DomainError ComplainantOnly(ComplaintAction action) =>
-        new(NotComplainant, $"只有投诉人本人可以{action.Verb()}。");
+        DomainError.Forbidden(NotComplainant, $"只有投诉人本人可以{action.Verb()}。");
 
     internal static DomainError Missing(string field, string what, string? article = null) =>
-        new(Required, $"{what}不能为空{Cite(article)}。", article, field);
+        DomainError.Invalid(Required, $"{what}不能为空{Cite(article)}。", article, field);
 
     internal static DomainError Missing(string code, string field, string what, string? article) =>
-        new(code, $"{what}不能为空{Cite(article)}。", article, field);
+        DomainError.Invalid(code, $"{what}不能为空{Cite(article)}。", article, field);
 
     internal static DomainError Long(string field, string what, int max) =>
-        new(TooLong, $"{what}不能超过{max}个字符。", null, field);
+        DomainError.Invalid(TooLong, $"{what}不能超过{max}个字符。", null, field);
 
     internal static DomainError Undefined(string field) =>
-        new(InvalidValue, $"字段「{field}」的取值无效。", null, field);
+        DomainError.Invalid(InvalidValue, $"字段「{field}」的取值无效。", null, field);
 
     internal static DomainError NotRunning(CaseStatus status, DeadlineKind kind) =>
-        new(DeadlineNotRunning, $"{status.Describe()},{kind.Name()}的时限未在计算中。");
+        DomainError.Conflict(DeadlineNotRunning, $"{status.Describe()},{kind.Name()}的时限未在计算中。");
 
     internal static string Cite(string? article) => article is null ? "" : $"({article})";
 }

@@ -65,7 +65,7 @@ public sealed record ComplaintSubmission(
 
             if (Identity.IdentityDocument.IsPersonal(idType) != (c.Type == ComplainantType.Person))
             {
-                return new DomainError(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符(第七条)。", "第七条", "complainant.idType");
+                return DomainError.Invalid(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符(第七条)。", "第七条", "complainant.idType");
             }
         }
 
@@ -120,7 +120,7 @@ public sealed record ComplaintSubmission(
     {
         if (evidence.Count > ComplaintLimits.MaxEvidence)
         {
-            return new DomainError(ComplaintErrors.TooManyEvidence, $"证明材料最多{ComplaintLimits.MaxEvidence}份。", "第七条", "evidenceIds");
+            return DomainError.Invalid(ComplaintErrors.TooManyEvidence, $"证明材料最多{ComplaintLimits.MaxEvidence}份。", "第七条", "evidenceIds");
         }
 
         if (evidence.Contains(Guid.Empty))
@@ -130,7 +130,7 @@ public sealed record ComplaintSubmission(
 
         if (evidence.Distinct().Count() != evidence.Count)
         {
-            return new DomainError(ComplaintErrors.DuplicateEvidence, "同一证明材料不能重复附加。", "第七条", "evidenceIds");
+            return DomainError.Invalid(ComplaintErrors.DuplicateEvidence, "同一证明材料不能重复附加。", "第七条", "evidenceIds");
         }
 
         return null;

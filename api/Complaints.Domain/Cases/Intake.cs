@@ -61,7 +61,7 @@ public static class Intake
         }
 
         return registered is null
-            ? new DomainError(ComplaintErrors.ComplainantRequired, "工作人员登记投诉时须填写投诉人信息(第七条)。", "第七条", "complainant")
+            ? DomainError.Invalid(ComplaintErrors.ComplainantRequired, "工作人员登记投诉时须填写投诉人信息(第七条)。", "第七条", "complainant")
             : Check(registered, today, "complainant");
     }
 
@@ -90,7 +90,7 @@ public static class Intake
         {
             if (!TryReadIdType(claimed, out var fromClaim))
             {
-                return new DomainError(ComplaintErrors.RealNameRequired, "实名认证令牌的证件类型无效(第七条)。", "第七条", "token");
+                return DomainError.Invalid(ComplaintErrors.RealNameRequired, "实名认证令牌的证件类型无效(第七条)。", "第七条", "token");
             }
 
             idType = fromClaim;
@@ -98,13 +98,13 @@ public static class Intake
 
         if (contactAddress is not null && contactAddress.Trim().Length > ComplaintLimits.ShortTextMaxLength)
         {
-            return new DomainError(ComplaintErrors.TooLong, $"联系地址不能超过{ComplaintLimits.ShortTextMaxLength}个字符。", "第七条", "contactAddress");
+            return DomainError.Invalid(ComplaintErrors.TooLong, $"联系地址不能超过{ComplaintLimits.ShortTextMaxLength}个字符。", "第七条", "contactAddress");
         }
 
         var result = Check(new ComplainantParticulars(token.Type, token.Name, token.IdNumber, token.Phone, contactAddress, idType), today, "token");
         return result.IsSuccess && result.Value.RealNameVerified
             ? result
-            : new DomainError(ComplaintErrors.RealNameRequired, "实名认证令牌缺少有效的姓名或证件号码(第七条)。", "第七条", "token");
+            : DomainError.Invalid(ComplaintErrors.RealNameRequired, "实名认证令牌缺少有效的姓名或证件号码(第七条)。", "第七条", "token");
     }
 
     private static Result<IdentifiedComplainant> Check(ComplainantParticulars input, DateOnly today, string prefix)
@@ -126,7 +126,7 @@ public static class Intake
             var documentType = input.IdType ?? (type == ComplainantType.Person ? IdType.ResidentId : IdType.Uscc);
             if (!Enum.IsDefined(documentType) || IdentityDocument.IsPersonal(documentType) != (type == ComplainantType.Person))
             {
-                return new DomainError(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符:公民使用身份证件,法人或者其他组织使用统一社会信用代码(第七条)。", "第七条", $"{prefix}.idType");
+                return DomainError.Invalid(ComplaintErrors.IdTypeMismatch, "证件类型与投诉人类型不符:公民使用身份证件,法人或者其他组织使用统一社会信用代码(第七条)。", "第七条", $"{prefix}.idType");
             }
 
             var parsed = IdentityDocument.TryParse(documentType, input.IdNumber, today);
@@ -178,5 +178,5 @@ public static class Intake
     }
 
     private static DomainError Missing(string field, string what) =>
-        new(ComplaintErrors.Required, $"缺少{what}(第七条)。", "第七条", field);
+        DomainError.Invalid(ComplaintErrors.Required, $"缺少{what}(第七条)。", "第七条", field);
 }

@@ -1,12 +1,31 @@
 namespace Complaints.Domain.Common;
 
 /// <summary>
-/// A rule violation as a value. <see cref="Code"/> is stable and machine-readable
-/// (e.g. <c>complaint.invalid_transition</c>); <see cref="Message"/> is Chinese for people;
-/// <see cref="Article"/> names the article of the regulation (e.g. 第十三条) where one applies;
-/// <see cref="Field"/> names the request field at fault, when there is one.
+/// A rule violation as a value. <see cref="Category"/> says what kind of refusal it is (the API maps it to the HTTP
+/// status); <see cref="Code"/> is stable and machine-readable (e.g. <c>complaint.invalid_transition</c>);
+/// <see cref="Message"/> is Chinese for people; <see cref="Article"/> names the article of the regulation (e.g. 第十三条)
+/// where one applies; <see cref="Field"/> names the request field at fault, when there is one.
 /// </summary>
-public sealed record DomainError(string Code, string Message, string? Article = null, string? Field = null);
+public sealed record DomainError(ErrorCategory Category, string Code, string Message, string? Article = null, string? Field = null)
+{
+    public static DomainError Invalid(string code, string message, string? article = null, string? field = null) =>
+        new(ErrorCategory.Invalid, code, message, article, field);
+
+    public static DomainError Unprocessable(string code, string message, string? article = null, string? field = null) =>
+        new(ErrorCategory.Unprocessable, code, message, article, field);
+
+    public static DomainError NotFound(string code, string message, string? article = null) =>
+        new(ErrorCategory.NotFound, code, message, article);
+
+    public static DomainError Forbidden(string code, string message, string? article = null, string? field = null) =>
+        new(ErrorCategory.Forbidden, code, message, article, field);
+
+    public static DomainError Conflict(string code, string message, string? article = null, string? field = null) =>
+        new(ErrorCategory.Conflict, code, message, article, field);
+
+    public static DomainError PreconditionFailed(string code, string message) =>
+        new(ErrorCategory.PreconditionFailed, code, message);
+}
 
 /// <summary>Either a value or the rule violation that prevented it.</summary>
 public readonly record struct Result<T>

@@ -8,5 +8,5 @@ public static class FieldErrors
 {
     public const string Code = "request.validation_failed";
 
-    public static DomainError Invalid(string field, string message) => new(Code, message, null, field);
+    public static DomainError Invalid(string field, string message) => DomainError.Invalid(Code, message, null, field);
 }

@@ -32,7 +32,7 @@ public sealed record IdentityDocument(IdType Type, string Value, string Masked)
         IdType.ResidencePermit => ResidencePermit(input, today),
         IdType.ForeignResident => ForeignResident(Normalise(input), today),
         IdType.Passport => Passport(Normalise(input)),
-        _ => new DomainError(IdentityErrors.InvalidIdType, "证件类型无效。", IdentityErrors.Article),
+        _ => DomainError.Invalid(IdentityErrors.InvalidIdType, "证件类型无效。", IdentityErrors.Article),
     };
 
     /// <summary>The middle hidden, the first character and the last three kept: <c>H*****678</c>, <c>E******678</c>.</summary>
@@ -127,5 +127,5 @@ public sealed record IdentityDocument(IdType Type, string Value, string Masked)
     private static string Normalise(string? input) =>
         new string((input ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
 
-    private static DomainError Error(string code, string message) => new(code, message, IdentityErrors.Article);
+    private static DomainError Error(string code, string message) => DomainError.Invalid(code, message, IdentityErrors.Article);
 }

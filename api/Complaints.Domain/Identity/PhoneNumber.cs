@@ -119,5 +119,5 @@ public sealed record PhoneNumber
         return new PhoneNumber(PhoneKind.Landline, digits[..areaLength], local);
     }
 
-    private static DomainError Error(string message) => new(IdentityErrors.InvalidPhone, message, IdentityErrors.Article);
+    private static DomainError Error(string message) => DomainError.Invalid(IdentityErrors.InvalidPhone, message, IdentityErrors.Article);
 }

@@ -102,5 +102,5 @@ public sealed record ResidentIdNumber
     private static DateOnly? ParseBirthDate(ReadOnlySpan<char> yyyymmdd) =>
         DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static DomainError Error(string code, string message) => new(code, message, IdentityErrors.Article);
+    private static DomainError Error(string code, string message) => DomainError.Invalid(code, message, IdentityErrors.Article);
 }

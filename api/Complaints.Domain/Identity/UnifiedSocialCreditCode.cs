@@ -106,5 +106,5 @@ public sealed record UnifiedSocialCreditCode
 
     public override string ToString() => Value;
 
-    private static DomainError Error(string code, string message) => new(code, message, IdentityErrors.Article);
+    private static DomainError Error(string code, string message) => DomainError.Invalid(code, message, IdentityErrors.Article);
 }

@@ -41,7 +41,7 @@ public static class CoordinationRemit
         }
 
         var field = agencies.FirstOrDefault(a => !RegionCode.IsWithin(a.Region, departmentRegion)).Field;
-        return new DomainError(
+        return DomainError.Forbidden(
             OutsideRemitCode,
             $"所涉政务服务机构不全在本行政区域内,应由共同的上级政务服务管理部门(区划代码{level})协调并明确牵头部门(第十五条、第五条)。",
             Article,

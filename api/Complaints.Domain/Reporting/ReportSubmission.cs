@@ -53,7 +53,7 @@ public static class ReportSubmission
             : by.Role == ActorRole.ManagementStaff && by.RegionCode == reporter.RegionCode;
         if (!own)
         {
-            return new DomainError(ForbiddenCode, "报告由本机构或本级政务服务管理部门报送。");
+            return DomainError.Forbidden(ForbiddenCode, "报告由本机构或本级政务服务管理部门报送。");
         }
 
         var owed = ReportingDuties.Of(reporter, period);
@@ -64,11 +64,11 @@ public static class ReportSubmission
 
         if (now < period.EndsAt)
         {
-            return new DomainError(PeriodNotEndedCode, $"{period} 尚未结束,结束后方可报送。");
+            return DomainError.Conflict(PeriodNotEndedCode, $"{period} 尚未结束,结束后方可报送。");
         }
 
         return alreadySubmitted
-            ? new DomainError(AlreadySubmittedCode, $"{scope} 的 {period} 报告已报送,报告一经报送不再修改。")
+            ? DomainError.Conflict(AlreadySubmittedCode, $"{scope} 的 {period} 报告已报送,报告一经报送不再修改。")
             : owed;
     }
 
@@ -104,7 +104,7 @@ public static class ReportSubmission
         };
         if (reporter is null)
         {
-            return new DomainError(ForbiddenCode, "报告状态只对政务服务机构和政务服务管理部门开放。");
+            return DomainError.Forbidden(ForbiddenCode, "报告状态只对政务服务机构和政务服务管理部门开放。");
         }
 
         // A period nobody owes (a second half-year, a department's quarter asked by an agency, anything before

@@ -49,7 +49,7 @@ public static class ReportingDuties
         ArgumentNullException.ThrowIfNull(period);
         if (period.To < Regulation.InForceFrom)
         {
-            return new DomainError(
+            return DomainError.Invalid(
                 BeforeRegulationCode,
                 $"本办法自{Regulation.InForceText}起施行(第十九条),{period} 在此之前结束,无需报送。",
                 Regulation.InForceArticle,
@@ -58,7 +58,7 @@ public static class ReportingDuties
 
         if (!period.IsOwedBy(reporter.Level))
         {
-            return new DomainError(NotOwedCode, NotOwedMessage(reporter.Level, period), ReportingPeriod.Article, "period");
+            return DomainError.Invalid(NotOwedCode, NotOwedMessage(reporter.Level, period), ReportingPeriod.Article, "period");
         }
 
         return new ReportingDuty(reporter, period, period.DueDate!.Value, reporter.ReportsTo, period.CountsFrom);

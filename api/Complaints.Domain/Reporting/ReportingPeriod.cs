@@ -180,5 +180,5 @@ public sealed record ReportingPeriod
     }
 
     private static DomainError Invalid() =>
-        new(InvalidPeriodCode, "统计周期格式应为 2026Q3(季度)、2026H1/2026H2(半年)或 2026(年度)。", Article);
+        DomainError.Invalid(InvalidPeriodCode, "统计周期格式应为 2026Q3(季度)、2026H1/2026H2(半年)或 2026(年度)。", Article);
 }

@@ -23,7 +23,7 @@ public static class SpotCheckRules
     {
         if (!RegionCode.IsWithin(region, departmentRegion))
         {
-            return new DomainError(ForbiddenCode, "只能抽查本行政区域内的投诉处理情况(第十六条)。");
+            return DomainError.Forbidden(ForbiddenCode, "只能抽查本行政区域内的投诉处理情况(第十六条)。");
         }
 
         if (to < from)
@@ -52,7 +52,7 @@ public static class SpotCheckRules
 
         if (reviewed.Contains(caseId))
         {
-            return new DomainError(AlreadyReviewedCode, "该投诉已有抽查结论。");
+            return DomainError.Conflict(AlreadyReviewedCode, "该投诉已有抽查结论。");
         }
 
         if (!ordersRectification)
@@ -65,6 +65,6 @@ public static class SpotCheckRules
             return FieldErrors.Invalid("rectification", "只有处理不当的才督促整改(第十六条)。");
         }
 
-        return rectificationDueDate is null ? new DomainError(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate") : null;
+        return rectificationDueDate is null ? DomainError.Invalid(ComplaintErrors.Required, "缺少整改期限。", "第十六条", "rectification.dueDate") : null;
     }
 }

@@ -42,7 +42,7 @@ public sealed record QueryCode
         var text = Normalise(input);
         if (text.Length != Length || text.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal)))
         {
-            return new DomainError(TrackingErrors.InvalidQueryCode, "查询码应为8位字母或数字(不含0、O、1、I)。");
+            return DomainError.Invalid(TrackingErrors.InvalidQueryCode, "查询码应为8位字母或数字(不含0、O、1、I)。");
         }
 
         return new QueryCode(text);

@@ -45,12 +45,12 @@ public sealed record TrackingNumber
     {
         if (divisionCode is null || divisionCode.Length != 6 || divisionCode.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
-            return new DomainError(TrackingErrors.InvalidDivisionCode, "行政区划代码应为6位数字。");
+            return DomainError.Invalid(TrackingErrors.InvalidDivisionCode, "行政区划代码应为6位数字。");
         }
 
         if (sequence is < 1 or > MaxSequence)
         {
-            return new DomainError(TrackingErrors.SequenceOutOfRange, $"当日流水号应在 1–{MaxSequence} 之间。");
+            return DomainError.Invalid(TrackingErrors.SequenceOutOfRange, $"当日流水号应在 1–{MaxSequence} 之间。");
         }
 
         return new TrackingNumber(divisionCode, receivedOn, sequence);
@@ -71,13 +71,13 @@ public sealed record TrackingNumber
             || !DateOnly.TryParseExact(text.AsSpan(9, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || text.AsSpan(18, 5).ContainsAnyExceptInRange('0', '9'))
         {
-            return new DomainError(TrackingErrors.InvalidTrackingNumber, "投诉编号格式应为 TS + 6位区划代码-8位日期-5位流水号,例如 TS530102-20261126-00042。");
+            return DomainError.Invalid(TrackingErrors.InvalidTrackingNumber, "投诉编号格式应为 TS + 6位区划代码-8位日期-5位流水号,例如 TS530102-20261126-00042。");
         }
 
         var created = Create(text[2..8], date, int.Parse(text.AsSpan(18, 5), CultureInfo.InvariantCulture));
         return created.IsSuccess
             ? created
-            : new DomainError(TrackingErrors.InvalidTrackingNumber, "投诉编号无效:" + created.Error!.Message);
+            : DomainError.Invalid(TrackingErrors.InvalidTrackingNumber, "投诉编号无效:" + created.Error!.Message);
     }
 
     public override string ToString() => Value;
