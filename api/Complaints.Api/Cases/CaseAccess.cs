@@ -21,6 +21,7 @@ public sealed class CaseRequest
     public required HttpContext Http { get; init; }
     public required ComplaintsDbContext Db { get; init; }
     public required AuditTrail Audit { get; init; }
+    public required UnitOfWork Work { get; init; }
     public required IWorkingDayCalendar Calendar { get; init; }
     public required TimeProvider Clock { get; init; }
     public required PersonalDataProtector Protector { get; init; }

@@ -223,7 +223,7 @@ public static class CaseActions
 
         // The view before the save: an officer's read of the complainant in it is audited in the same transaction.
         var view = CaseAccess.ViewOf(r, complaint);
-        if (!await ComplaintStore.TrySaveStagedAsync(r.Audit, ct))
+        if (!await ComplaintStore.TrySaveStagedAsync(r.Work, ct))
         {
             return ComplainantActions.ConcurrentChange();
         }

@@ -23,7 +23,7 @@ public static class CaseReads
         {
             DuplicateSuggestions = await Insight.DuplicateSuggestions.ForAsync(r.Db, r.Caller, complaint, ct),
         };
-        await r.Audit.SaveChangesAsync(ct); // the officer's read of personal data, if there was one
+        await r.Work.SaveAsync(ct); // the officer's read of personal data, if there was one
         r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
         return TypedResults.Ok(view);
     }
@@ -37,7 +37,7 @@ public static class CaseReads
         }
 
         var complainant = CaseAccess.ComplainantFor(r, complaint, full: true)!;
-        await r.Audit.SaveChangesAsync(ct);
+        await r.Work.SaveAsync(ct);
         return TypedResults.Ok(complainant);
     }
 
