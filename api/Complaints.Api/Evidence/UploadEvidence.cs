@@ -205,11 +205,12 @@ public static class UploadEvidence
             throw;
         }
 
+        // Nothing refers to the files without their row: should the request's work not commit (this save fails, or the
+        // Idempotency-Key's transaction is rolled back after it), the unit of work takes them back.
+        work.OnRollback(() => DeleteFilesAsync(storage, evidence));
+
         // One uploader's concurrent uploads are counted one after another: a transaction-scoped lock per uploader, released at commit.
-        bool stored;
-        try
-        {
-            stored = await work.TrySaveAsync(async t =>
+        var stored = await work.TrySaveAsync(async t =>
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"evidence-quota:" + uploader}, 0))", t);
             if (await UnattachedBytesAsync(db, uploader, t) + evidence.Size > quota)
@@ -220,12 +221,6 @@ public static class UploadEvidence
             db.EvidenceFiles.Add(evidence);
             return true;
         }, cancellationToken);
-        }
-        catch
-        {
-            await DeleteFilesAsync(storage, evidence);
-            throw;
-        }
 
         if (!stored)
         {

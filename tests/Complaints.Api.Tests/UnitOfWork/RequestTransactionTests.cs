@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using Complaints.Api.Persistence;
+using Complaints.Api.Tests.Evidence;
 using Complaints.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,67 @@ public sealed class RequestTransactionTests : IAsyncLifetime
         Assert.Equal(before.Outbox + await db.NotificationOutbox.CountAsync(m => m.CaseId == id), after.Outbox);
         Assert.Equal(before.AgencyEvents + await db.CaseChanges.CountAsync(c => c.CaseId == id), after.AgencyEvents);
     }
+
+    [Fact]
+    public async Task An_upload_whose_request_rolls_back_leaves_no_file_and_its_retry_with_the_key_stores_it_once()
+    {
+        var client = await _host.ClientAsync("citizen");
+        var key = Guid.NewGuid().ToString();
+        var photo = EvidenceSamples.Jpeg(320, 240); // kept re-encoded, with a thumbnail: two files
+        var before = await CountsAsync();
+        var files = StoredFiles();
+
+        // The evidence row and both files were written when remembering the response fails: the request rolls back.
+        await using (await FailRememberingAsync(key))
+        {
+            var failed = await SendAsync(client, HttpMethod.Post, EvidenceUploads.Url, key, EvidenceUploads.Form(photo, "photo.jpg", "image/jpeg"));
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+
+        Assert.Equal(before.EvidenceRows, (await CountsAsync()).EvidenceRows);
+        Assert.Empty(StoredFiles().Except(files));
+        Assert.False(await KeyRememberedAsync(key));
+
+        var retried = await SendAsync(client, HttpMethod.Post, EvidenceUploads.Url, key, EvidenceUploads.Form(photo, "photo.jpg", "image/jpeg"));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        var id = JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal(before.EvidenceRows + 1, (await CountsAsync()).EvidenceRows);
+        await using var scope = _host.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().EvidenceFiles.AsNoTracking().SingleAsync(e => e.Id == id);
+        Assert.NotNull(stored.ThumbnailKey);
+        Assert.Equal(2, StoredFiles().Except(files).Count());
+    }
+
+    [Fact]
+    public async Task An_upload_whose_own_save_fails_leaves_no_file()
+    {
+        var token = await _host.ForAsync("citizen");
+        var pdf = EvidenceSamples.Pdf(extraCatalogEntries: $"/Lang ({Guid.NewGuid():N})");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        var before = await CountsAsync();
+        var files = StoredFiles();
+
+        // Without an Idempotency-Key the save is a transaction of its own; its insert fails after the file was stored.
+        var name = $"fail_{Guid.NewGuid():N}";
+        await ExecuteAsync($"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure of the save'; END $$;
+            CREATE TRIGGER {name} BEFORE INSERT ON evidence_files FOR EACH ROW WHEN (NEW.sha256 = '{sha}') EXECUTE FUNCTION {name}();
+            """);
+        try
+        {
+            await _host.UploadAsync(token, pdf, 500, "receipt.pdf", "application/pdf");
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {name} ON evidence_files; DROP FUNCTION {name}();");
+        }
+
+        Assert.Equal(before.EvidenceRows, (await CountsAsync()).EvidenceRows);
+        Assert.Empty(StoredFiles().Except(files));
+    }
+
+    private HashSet<string> StoredFiles() =>
+        System.IO.Directory.Exists(_folder) ? System.IO.Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).ToHashSet() : [];
 
     private sealed record Counts(int Complaints, int AuditLines, int Outbox, int AgencyEvents, int EvidenceRows);
 
