@@ -43,6 +43,20 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
     /// <summary>How to take back something stored outside the database, should this work not commit.</summary>
     public void OnRollback(Func<Task> undo) => _undo.Add(undo);
 
+    /// <summary>
+    /// Hands out a view, recording what it showed of a complainant in full as <c>personal_data.read</c> (第九条) in this
+    /// work's next save: the view computes, the unit of work writes.
+    /// </summary>
+    public T Show<T>(Revealing<T> revealing)
+    {
+        if (revealing.Read is { } read)
+        {
+            audit.Record(read.Reader, "personal_data.read", read.CaseId, read.Purpose);
+        }
+
+        return revealing.View;
+    }
+
     /// <summary>Saves the tracked changes and the audit lines recorded so far, atomically.</summary>
     public async Task SaveAsync(CancellationToken ct) => await TrySaveAsync(null, ct);
 
@@ -157,3 +171,9 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>A view and what it shows of a complainant in full, if anything (第九条): <see cref="UnitOfWork.Show"/> records that read.</summary>
+public sealed record Revealing<T>(T View, PersonalDataRead? Read);
+
+/// <summary>Who read a case's personal data in full, and through which view.</summary>
+public sealed record PersonalDataRead(Auth.Caller Reader, Guid CaseId, string Purpose);
