@@ -11,8 +11,8 @@ using Npgsql;
 namespace Complaints.Api.Audit;
 
 /// <summary>
-/// Collects audit lines during a request and saves them in the same transaction as the change
-/// they describe: both commit or neither does.
+/// Collects audit lines during a request; the request's <see cref="Persistence.UnitOfWork"/> saves them in the
+/// same transaction as the change they describe: both commit or neither does.
 /// <para>
 /// The log is <see cref="Chains"/> hash chains rather than one: a line belongs to the chain of its
 /// case (<see cref="ChainOf"/>; lines without a case to chain 0), so all of a case's history is in one
@@ -51,55 +51,17 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
         return (short)(BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]) % Chains);
     }
 
-    /// <summary>Saves the unit of work and its audit lines atomically.</summary>
-    public async Task SaveChangesAsync(CancellationToken ct) => await TrySaveChangesAsync(null, ct);
-
     /// <summary>
-    /// Like <see cref="SaveChangesAsync"/>, with one more step inside the transaction; when that step
-    /// answers false, nothing of the step or the unit of work is saved and false is returned.
-    /// Inside a transaction the request already holds (an idempotent request: IdempotencyMiddleware), the
-    /// work joins it and the holder commits; otherwise it is saved in a transaction of its own.
+    /// Adds the lines recorded so far to the change tracker, chained under their chains' locks taken in
+    /// <paramref name="transaction"/>: the caller (<see cref="Persistence.UnitOfWork"/>) saves them with the change they describe.
     /// </summary>
-    public async Task<bool> TrySaveChangesAsync(Func<CancellationToken, Task<bool>>? step, CancellationToken ct)
+    public async Task AppendPendingAsync(IDbContextTransaction transaction, CancellationToken ct)
     {
-        var ambient = db.Database.CurrentTransaction;
-        await using var own = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var transaction = ambient ?? own!;
-
-        // The whole transaction is rolled back on failure, so EF's savepoint around each save is two round trips for nothing.
-        db.Database.AutoSavepointsEnabled = false;
-        if (step is not null)
+        if (_pending.Count == 0)
         {
-            const string BeforeStep = "before_step";
-            if (ambient is not null)
-            {
-                await ambient.CreateSavepointAsync(BeforeStep, ct);
-            }
-
-            if (!await step(ct))
-            {
-                await (ambient is null ? transaction.RollbackAsync(ct) : ambient.RollbackToSavepointAsync(BeforeStep, ct));
-                return false;
-            }
+            return;
         }
 
-        // The chain heads are read under their locks, then the change and its lines are written in one batch.
-        if (_pending.Count > 0)
-        {
-            await AppendPendingAsync(transaction, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        if (own is not null)
-        {
-            await own.CommitAsync(ct);
-        }
-
-        return true;
-    }
-
-    private async Task AppendPendingAsync(IDbContextTransaction transaction, CancellationToken ct)
-    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 

@@ -101,7 +101,7 @@ public static class CalendarEndpoints
     }
 
     private static async Task<Results<Ok<CalendarYear>, ProblemHttpResult>> Load(
-        int year, HttpRequest request, ClaimsPrincipal user, StateCouncilCalendar calendar, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        int year, HttpRequest request, ClaimsPrincipal user, StateCouncilCalendar calendar, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, TimeProvider clock, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
@@ -126,7 +126,7 @@ public static class CalendarEndpoints
         }
 
         audit.Record(Caller.From(user), "calendar.loaded", null, $"year={year}");
-        await audit.SaveChangesAsync(ct);
+        await work.SaveAsync(ct);
         var applied = calendar.Load(validated.Value);
         if (!applied.IsSuccess)
         {

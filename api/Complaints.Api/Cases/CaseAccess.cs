@@ -22,6 +22,7 @@ public sealed class CaseRequest
     public required HttpContext Http { get; init; }
     public required ComplaintsDbContext Db { get; init; }
     public required AuditTrail Audit { get; init; }
+    public required UnitOfWork Work { get; init; }
     public required IWorkingDayCalendar Calendar { get; init; }
     public required TimeProvider Clock { get; init; }
     public required PersonalDataProtector Protector { get; init; }
@@ -58,31 +59,36 @@ public static class CaseAccess
     /// <summary>
     /// 第九条: masked for everyone; in full for named officers on non-confidential cases (that read is
     /// audited); for confidential cases hidden from everyone but officers, who see it masked here and in
-    /// full only through the dedicated, audited complainant endpoint.
+    /// full only through the dedicated, audited complainant endpoint. Computes only: the read it reports is
+    /// recorded by the unit of work that hands the view out (<see cref="UnitOfWork.Show"/>).
     /// </summary>
-    public static ComplainantView? ComplainantFor(CaseRequest r, Complaint c, bool full)
+    public static Revealing<ComplainantView?> ComplainantFor(CaseRequest r, Complaint c, bool full)
     {
         var caller = r.Caller;
         if (c.Confidential && !caller.IsOfficer)
         {
-            return null;
+            return new(null, null);
         }
 
         var s = c.Complainant;
         if (caller.IsOfficer && (full || !c.Confidential))
         {
-            r.Audit.Record(caller, "personal_data.read", c.Id, full ? "complainant" : "case_view");
-            return new ComplainantView(s.Type, s.Name, s.IdType, s.IdNumber is null ? null : r.Protector.Decrypt(s.IdNumber),
-                s.Phone is null ? null : r.Protector.Decrypt(s.Phone), s.Address, s.RealNameVerified, Masked: false);
+            return new(new ComplainantView(s.Type, s.Name, s.IdType, s.IdNumber is null ? null : r.Protector.Decrypt(s.IdNumber),
+                s.Phone is null ? null : r.Protector.Decrypt(s.Phone), s.Address, s.RealNameVerified, Masked: false),
+                new PersonalDataRead(caller, c.Id, full ? "complainant" : "case_view"));
         }
 
         var owned = r.Db.Entry(c).Reference(x => x.Complainant).TargetEntry!;
-        return new ComplainantView(s.Type, s.Name, s.IdType,
+        return new(new ComplainantView(s.Type, s.Name, s.IdType,
             owned.Property<string?>(ComplaintConfiguration.IdNumberMasked).CurrentValue,
             owned.Property<string?>(ComplaintConfiguration.PhoneMasked).CurrentValue,
-            Address: null, s.RealNameVerified, Masked: true);
+            Address: null, s.RealNameVerified, Masked: true), null);
     }
 
-    public static CaseView ViewOf(CaseRequest r, Complaint c) =>
-        c.ToCaseView(ComplainantFor(r, c, full: false), r.Calendar, r.Clock.GetUtcNow(), ComplaintStore.VersionOf(r.Db, c));
+    /// <summary>The case view, and the read of the complainant it shows in full, if it does (<see cref="ComplainantFor"/>).</summary>
+    public static Revealing<CaseView> ViewOf(CaseRequest r, Complaint c)
+    {
+        var complainant = ComplainantFor(r, c, full: false);
+        return new(c.ToCaseView(complainant.View, r.Calendar, r.Clock.GetUtcNow(), ComplaintStore.VersionOf(r.Db, c)), complainant.Read);
+    }
 }

@@ -222,8 +222,8 @@ public static class CaseActions
         await change.StageAsync(r.Db, r.Audit, r.Calendar, caller, now, ct);
 
         // The view before the save: an officer's read of the complainant in it is audited in the same transaction.
-        var view = CaseAccess.ViewOf(r, complaint);
-        if (!await ComplaintStore.TrySaveStagedAsync(r.Audit, ct))
+        var view = r.Work.Show(CaseAccess.ViewOf(r, complaint));
+        if (!await ComplaintStore.TrySaveStagedAsync(r.Work, ct))
         {
             return ComplainantActions.ConcurrentChange();
         }

@@ -20,11 +20,11 @@ public static class CaseReads
             return CaseAccess.NotFound();
         }
 
-        var view = CaseAccess.ViewOf(r, complaint) with
+        var view = r.Work.Show(CaseAccess.ViewOf(r, complaint)) with
         {
             DuplicateSuggestions = await Insight.DuplicateSuggestions.ForAsync(r.Db, r.Caller, complaint, ct),
         };
-        await r.Audit.SaveChangesAsync(ct); // the officer's read of personal data, if there was one
+        await r.Work.SaveAsync(ct); // the officer's read of personal data, if the view showed it
         r.Http.Response.Headers.ETag = CaseViewMapping.ETag(view.Version);
         return TypedResults.Ok(view);
     }
@@ -37,8 +37,8 @@ public static class CaseReads
             return CaseAccess.NotFound();
         }
 
-        var complainant = CaseAccess.ComplainantFor(r, complaint, full: true)!;
-        await r.Audit.SaveChangesAsync(ct);
+        var complainant = r.Work.Show(CaseAccess.ComplainantFor(r, complaint, full: true))!;
+        await r.Work.SaveAsync(ct);
         return TypedResults.Ok(complainant);
     }
 

@@ -81,6 +81,7 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
         {
             db.ChangeTracker.Clear();
             var audit = ActivatorUtilities.CreateInstance<AuditTrail>(services);
+            await using var work = ActivatorUtilities.CreateInstance<UnitOfWork>(services, audit);
             var complaint = await db.Complaints.AsSplitQuery().FirstAsync(c => c.Id == id, ct);
             if (complaint.RunningDeadline(calendar) is not { } deadline)
             {
@@ -97,7 +98,7 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
 
             // The audit line, the department's alert and the agency's event follow from the OverdueFlagged event.
             await change.StageAsync(db, audit, calendar, System, now, ct);
-            if (!await ComplaintStore.TrySaveStagedAsync(audit, ct))
+            if (!await ComplaintStore.TrySaveStagedAsync(work, ct))
             {
                 logger.LogInformation("Case {CaseId} changed while being flagged; the next sweep looks again", complaint.Id);
             }

@@ -31,7 +31,7 @@ public sealed record MaterialsView(IReadOnlyList<Guid> EvidenceIds, DateTimeOffs
 public static class ComplainantActions
 {
     public static async Task<Results<Ok<SatisfactionView>, ProblemHttpResult>> RateSatisfaction(
-        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+        Guid id, SatisfactionRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var rating = request.Rating!.Value; // [ZhRequired]
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
@@ -50,13 +50,13 @@ public static class ComplainantActions
         }
 
         await change.StageAsync(db, audit, calendar, Caller.From(user), clock.GetUtcNow(), ct);
-        return await ComplaintStore.TrySaveStagedAsync(audit, ct)
+        return await ComplaintStore.TrySaveStagedAsync(work, ct)
             ? TypedResults.Ok(new SatisfactionView(rating, complaint.RatedAt!.Value.Cst()))
             : ConcurrentChange();
     }
 
     public static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Withdraw(
-        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+        Guid id, WithdrawalRequest? request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var complaint = await MyComplaints.FindOwnAsync(db, id, user, tracking: true, ct);
         if (complaint is null)
@@ -72,7 +72,7 @@ public static class ComplainantActions
         }
 
         await change.StageAsync(db, audit, calendar, Caller.From(user), clock.GetUtcNow(), ct);
-        return await ComplaintStore.TrySaveStagedAsync(audit, ct)
+        return await ComplaintStore.TrySaveStagedAsync(work, ct)
             ? TypedResults.Ok(new WithdrawalView(complaint.Status, complaint.WithdrawnAt!.Value.Cst()))
             : ConcurrentChange();
     }
@@ -82,7 +82,7 @@ public static class ComplainantActions
     /// attached in the same transaction as the case change, and the handling agency's system hears of it.
     /// </summary>
     public static async Task<Results<Ok<MaterialsView>, ProblemHttpResult>> AddMaterials(
-        Guid id, MaterialsRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
+        Guid id, MaterialsRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, IWorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
         var ids = request.EvidenceIds!; // [ZhRequired, ZhMinLength(1)]
 
@@ -107,7 +107,7 @@ public static class ComplainantActions
         }
 
         await change.StageAsync(db, audit, calendar, caller, now, ct);
-        return await ComplaintStore.TrySaveStagedWithAsync(audit, t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, ids, t), ct) switch
+        return await ComplaintStore.TrySaveStagedWithAsync(work, t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, ids, t), ct) switch
         {
             ComplaintStore.SaveOutcome.Saved => TypedResults.Ok(new MaterialsView(complaint.EvidenceIds, now.Cst())),
             ComplaintStore.SaveOutcome.StepRefused => ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。"),

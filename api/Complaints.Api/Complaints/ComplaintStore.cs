@@ -59,11 +59,11 @@ public static class ComplaintStore
     }
 
     /// <summary><see cref="TrySaveStagedAsync"/> with one more step inside the transaction (e.g. attaching evidence files).</summary>
-    public static async Task<SaveOutcome> TrySaveStagedWithAsync(AuditTrail audit, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
+    public static async Task<SaveOutcome> TrySaveStagedWithAsync(UnitOfWork work, Func<CancellationToken, Task<bool>> step, CancellationToken ct)
     {
         try
         {
-            return await audit.TrySaveChangesAsync(step, ct) ? SaveOutcome.Saved : SaveOutcome.StepRefused;
+            return await work.TrySaveAsync(step, ct) ? SaveOutcome.Saved : SaveOutcome.StepRefused;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -82,7 +82,8 @@ public static class ComplaintStore
     public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
     {
         Stage(db, complaint, calendar);
-        return await TrySaveStagedAsync(audit, ct);
+        await using var work = new UnitOfWork(db, audit, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitOfWork>.Instance);
+        return await TrySaveStagedAsync(work, ct);
     }
 
     /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>
@@ -95,15 +96,15 @@ public static class ComplaintStore
     }
 
     /// <summary>
-    /// Saves a <see cref="Stage"/>d change (<see cref="ComplaintChange"/>) with every audit line recorded so far, in one transaction.
+    /// Saves a <see cref="Stage"/>d change (<see cref="ComplaintChange"/>) with every audit line recorded so far, in the request's transaction.
     /// The version bumped by <see cref="Stage"/> makes a concurrent change to the same case fail (optimistic concurrency: the
     /// UPDATE is conditioned on the version that was read): false then.
     /// </summary>
-    public static async Task<bool> TrySaveStagedAsync(AuditTrail audit, CancellationToken ct)
+    public static async Task<bool> TrySaveStagedAsync(UnitOfWork work, CancellationToken ct)
     {
         try
         {
-            await audit.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
             return true;
         }
         catch (DbUpdateConcurrencyException)

@@ -63,6 +63,7 @@ public static class SubmitComplaint
         ClaimsPrincipal user,
         ComplaintsDbContext db,
         AuditTrail audit,
+        UnitOfWork work,
         PersonalDataProtector protector,
         IWorkingDayCalendar calendar,
         TimeProvider clock,
@@ -136,7 +137,7 @@ public static class SubmitComplaint
         db.Complaints.Add(complaint);
         ComplaintStore.SetShadowState(db, complaint, regionCode, identity, calendar);
         await ComplaintChange.Received(complaint).StageAsync(db, audit, calendar, caller, now, ct);
-        if (!await audit.TrySaveChangesAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
+        if (!await work.TrySaveAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
         {
             return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");
         }

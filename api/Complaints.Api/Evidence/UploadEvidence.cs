@@ -32,6 +32,7 @@ public static class UploadEvidence
         ImageSanitizer images,
         IEvidenceStorage storage,
         ComplaintsDbContext db,
+        UnitOfWork work,
         TimeProvider clock,
         IOptions<EvidenceOptions> options,
         CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ public static class UploadEvidence
             return rejection.ToProblem();
         }
 
-        var evidence = await StoreAsync(prepared.Value!, uploader, storage, db, clock, quota, cancellationToken);
+        var evidence = await StoreAsync(prepared.Value!, uploader, storage, db, work, clock, quota, cancellationToken);
         if (evidence is null)
         {
             return EvidenceRejection.QuotaExceeded.ToProblem();
@@ -167,7 +168,7 @@ public static class UploadEvidence
 
     /// <summary>Stores the upload, or returns null when it would take the uploader past the quota (nothing kept then).</summary>
     private static async Task<EvidenceFile?> StoreAsync(
-        Prepared prepared, string uploader, IEvidenceStorage storage, ComplaintsDbContext db, TimeProvider clock, long quota, CancellationToken cancellationToken)
+        Prepared prepared, string uploader, IEvidenceStorage storage, ComplaintsDbContext db, UnitOfWork work, TimeProvider clock, long quota, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var evidence = new EvidenceFile
@@ -197,44 +198,39 @@ public static class UploadEvidence
                 using var thumbnail = new MemoryStream(prepared.Thumbnail, writable: false);
                 await storage.SaveAsync(evidence.ThumbnailKey!, thumbnail, cancellationToken);
             }
-
-            // One uploader's concurrent uploads are counted one after another: a transaction-scoped lock per uploader
-            // (inside the Idempotency-Key transaction when there is one), released at commit.
-            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            await using (own)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"evidence-quota:" + uploader}, 0))", cancellationToken);
-                if (await UnattachedBytesAsync(db, uploader, cancellationToken) + evidence.Size > quota)
-                {
-                    throw new QuotaExceededException();
-                }
-
-                db.EvidenceFiles.Add(evidence);
-                await db.SaveChangesAsync(cancellationToken);
-                if (own is not null)
-                {
-                    await own.CommitAsync(cancellationToken);
-                }
-            }
-
-            return evidence;
-        }
-        catch (QuotaExceededException)
-        {
-            await DeleteFilesAsync(storage, evidence);
-            return null;
         }
         catch
         {
-            // Nothing refers to the files without their row: take back what was stored, and report the first failure.
-            await DeleteQuietlyAsync(storage, evidence.StorageKey);
-            if (evidence.ThumbnailKey is not null)
-            {
-                await DeleteQuietlyAsync(storage, evidence.ThumbnailKey);
-            }
-
+            // The store failed half-way: take back what it stored, and report the failure.
+            await DeleteFilesAsync(storage, evidence);
             throw;
         }
+
+        // Nothing refers to the files without their row: should the request's work not commit (this save fails, or the
+        // Idempotency-Key's transaction is rolled back after it), the unit of work takes them back.
+        work.OnRollback(() => DeleteFilesAsync(storage, evidence));
+
+        // One uploader's concurrent uploads are counted one after another: a transaction-scoped lock per uploader, released at commit.
+        var stored = await work.TrySaveAsync(async t =>
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"evidence-quota:" + uploader}, 0))", t);
+            if (await UnattachedBytesAsync(db, uploader, t) + evidence.Size > quota)
+            {
+                return false;
+            }
+
+            db.EvidenceFiles.Add(evidence);
+            return true;
+        }, cancellationToken);
+
+        if (!stored)
+        {
+            // Refused, yet the request goes on (and an Idempotency-Key's transaction commits its answer): taken back now.
+            await DeleteFilesAsync(storage, evidence);
+            return null;
+        }
+
+        return evidence;
     }
 
     private static async Task DeleteFilesAsync(IEvidenceStorage storage, EvidenceFile evidence)
@@ -245,8 +241,6 @@ public static class UploadEvidence
             await DeleteQuietlyAsync(storage, evidence.ThumbnailKey);
         }
     }
-
-    private sealed class QuotaExceededException : Exception;
 
     private static async Task DeleteQuietlyAsync(IEvidenceStorage storage, string key)
     {

@@ -5,7 +5,6 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -22,11 +21,11 @@ public sealed class IdempotencyOptions
 
 /// <summary>
 /// api.md: a retry with the same key and body returns the first response; with another body, 422.
-/// The key is claimed, the handler's changes are saved and its response is remembered in one transaction,
-/// which this middleware opens and commits (the handler's save joins it, see AuditTrail): a response is
-/// remembered exactly when the change it reports is stored, with one commit instead of three. A concurrent
-/// retry's claim waits on the first one's unique key until that transaction ends, then replays its response
-/// (or, when it rolled back, runs the request itself).
+/// The key is claimed, the handler's changes are saved and its response is remembered in one transaction: the
+/// request's <see cref="UnitOfWork"/>, which this middleware opens and commits or rolls back (the handler's save joins
+/// it): a response is remembered exactly when the change it reports is stored, with one commit instead of three, and a
+/// request that fails leaves neither (nor the files it stored). A concurrent retry's claim waits on the first one's
+/// unique key until that transaction ends, then replays its response (or, when it rolled back, runs the request itself).
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -60,15 +59,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         http.Request.Body.Position = 0;
         var now = clock.GetUtcNow();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var existing = await ClaimAsync(db, scope, key, http.Request.Method, http.Request.Path.ToString(), hash, now, now - options.Value.Retention, http.RequestAborted);
-        if (existing is null)
+        var work = http.RequestServices.GetRequiredService<UnitOfWork>();
+        await work.BeginAsync(http.RequestAborted);
+        IdempotencyRecord? existing;
+        try
         {
-            await ExecuteAndRememberAsync(http, db, transaction, protector, scope, key);
-            return;
+            existing = await ClaimAsync(db, scope, key, http.Request.Method, http.Request.Path.ToString(), hash, now, now - options.Value.Retention, http.RequestAborted);
+            if (existing is null)
+            {
+                await ExecuteAndRememberAsync(http, db, work, protector, scope, key);
+                return;
+            }
         }
-
-        await transaction.RollbackAsync(http.RequestAborted);
+        finally
+        {
+            // Whatever did not commit (an exception, a key held by another request) ends here, with the files it stored.
+            await work.RollbackAsync();
+        }
 
         if (existing.RequestHash != hash || existing.Method != http.Request.Method || existing.Path != http.Request.Path)
         {
@@ -136,14 +143,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     }
 
     private async Task ExecuteAndRememberAsync(
-        HttpContext http, ComplaintsDbContext db, IDbContextTransaction transaction, PersonalDataProtector protector, string scope, string key)
+        HttpContext http, ComplaintsDbContext db, UnitOfWork work, PersonalDataProtector protector, string scope, string key)
     {
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
         try
         {
-            // An exception leaves the transaction uncommitted: disposing it rolls back the claim with the work.
+            // An exception leaves the work uncommitted: the caller rolls back the claim with it.
             await next(http);
         }
         finally
@@ -155,7 +162,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         // Server failures and rate-limit refusals are not remembered: the client's retry should run the request again.
         if (status >= 500 || status == StatusCodes.Status429TooManyRequests || buffer.Length > MaxReplayBytes)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await work.RollbackAsync();
         }
         else
         {
@@ -171,7 +178,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     .SetProperty(r => r.Location, location)
                     .SetProperty(r => r.ProtectedBody, body),
                 CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await work.CommitAsync(CancellationToken.None);
         }
 
         buffer.Position = 0;

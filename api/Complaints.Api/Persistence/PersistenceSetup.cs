@@ -15,6 +15,7 @@ public static class PersistenceSetup
         // One data source (one connection pool) for EF Core and for the few hot reads that use Npgsql directly.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        services.AddScoped<UnitOfWork>();
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         return services;
     }

@@ -52,7 +52,7 @@ public static class ReportsEndpoints
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Submit(
-        SubmitReportRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        SubmitReportRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var period = ReportingPeriod.TryParse(request.Period);
         if (!period.IsSuccess)
@@ -116,7 +116,7 @@ public static class ReportsEndpoints
         audit.Record(caller, "report.submitted", null, $"period={report.Period};scope={key};late={report.Late}");
         try
         {
-            await audit.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
         }
         catch (DbUpdateException)
         {

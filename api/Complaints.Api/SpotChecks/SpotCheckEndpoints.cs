@@ -57,7 +57,7 @@ public static class SpotCheckEndpoints
     }
 
     private static async Task<Results<Created<SpotCheckView>, ProblemHttpResult>> Draw(
-        SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        SpotCheckRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         // Present and well formed, and the sample size in range: the declared rules are enforced before the handler runs.
@@ -81,7 +81,7 @@ public static class SpotCheckEndpoints
         db.SpotChecks.Add(check);
         audit.Record(caller, "spot_check.drawn", null, $"region={region};sample={check.CaseIds.Count}");
         await Webhooks.AgencyEvents.SpotCheckDrawnAsync(db, check.Id, check.CaseIds, now, ct);
-        await audit.SaveChangesAsync(ct);
+        await work.SaveAsync(ct);
         return TypedResults.Created($"/api/v1/spot-checks/{check.Id}", ViewOf(check));
     }
 
@@ -155,7 +155,7 @@ public static class SpotCheckEndpoints
         r.Audit.Record(caller, "spot_check.reviewed", caseId, $"spotCheck={id};verdict={verdict}");
         try
         {
-            await r.Audit.SaveChangesAsync(ct);
+            await r.Work.SaveAsync(ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

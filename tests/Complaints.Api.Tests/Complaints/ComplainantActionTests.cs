@@ -89,10 +89,11 @@ public sealed class ComplainantActionTests(AppFixture app)
         var calendar = scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>();
         var complaint = await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id);
         var now = app.Clock.GetUtcNow();
+        var change = ComplaintChange.Begin(complaint);
         Assert.True(complaint.Refer(calendar, WuhuaMarket, null, Actor.ForManagement("management-staff-zhou-tao", "530102"), now).IsSuccess);
         var agency = Actor.ForAgency("agency-staff-zhao-qiang", WuhuaMarket);
         Assert.True(complaint.Accept(calendar, Classification.Onsite, agency, now).IsSuccess);
         Assert.True(complaint.Conclude(calendar, Finding.Substantiated, "已当场协调解决并向投诉人致歉。", null, agency, now).IsSuccess);
-        Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Audit.AuditTrail>(), complaint, calendar, CancellationToken.None));
+        Assert.True(await OnePath.SaveAsync(scope.ServiceProvider, change, now));
     }
 }

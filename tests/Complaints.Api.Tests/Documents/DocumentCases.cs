@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Complaints.Api.Audit;
 using Complaints.Api.Complaints;
 using Complaints.Api.Persistence;
 using Complaints.Api.Tests.Infrastructure;
@@ -52,8 +51,9 @@ public sealed class DocumentCases(AppFixture app)
         var calendar = scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>();
         var complaint = await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id);
         var related = relatedId is { } r ? await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == r) : null;
+        var change = ComplaintChange.Begin(complaint);
         Assert.True(complaint.Reject(calendar, reason, related, explanation, Agency, app.Clock.GetUtcNow()).IsSuccess);
-        Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), complaint, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>(), CancellationToken.None));
+        Assert.True(await OnePath.SaveAsync(scope.ServiceProvider, change, app.Clock.GetUtcNow()));
     }
 
     /// <summary>The working-day calendar and the aggregate, to compute what a form should say.</summary>
@@ -104,8 +104,9 @@ public sealed class DocumentCases(AppFixture app)
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
         var calendar = scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>();
         var complaint = await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id);
+        var change = ComplaintChange.Begin(complaint);
         var outcome = act(complaint, calendar, app.Clock.GetUtcNow(), complaint.Confidential);
         Assert.True(outcome.IsSuccess, outcome.Error?.Message);
-        Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), complaint, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>(), CancellationToken.None));
+        Assert.True(await OnePath.SaveAsync(scope.ServiceProvider, change, app.Clock.GetUtcNow()));
     }
 }
