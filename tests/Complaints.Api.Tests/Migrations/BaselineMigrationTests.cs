@@ -8,9 +8,9 @@ namespace Complaints.Api.Tests.Migrations;
 
 /// <summary>
 /// #15 item 8: the migrations start from one baseline. schema.txt is the schema the migrations build (SchemaDescription);
-/// it was first written by the fifteen migrations the baseline replaced (commit "Migrations: schema.txt …"), so the baseline is proven to build the same
-/// schema. A later migration changes the schema on purpose: regenerate the file with COMPLAINTS_UPDATE_SCHEMA=1 and
-/// review its diff with the migration.
+/// it was first written by the fifteen migrations the baseline replaced (commit "Migrations: schema.txt …"), so the
+/// baseline is proven to build the same schema (docs/decisions/baseline-migration.md). A later migration changes the
+/// schema on purpose: regenerate the file with COMPLAINTS_UPDATE_SCHEMA=1 and review its diff with the migration.
 /// </summary>
 public sealed class BaselineMigrationTests
 {
