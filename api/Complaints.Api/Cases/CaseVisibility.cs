@@ -13,7 +13,7 @@ namespace Complaints.Api.Cases;
 /// Everyone else sees nothing. Confidentiality (第九条) hides the complainant's identity within a visible
 /// case: see CaseViews.
 /// <para>
-/// The rule is written in SQL once (migration Issue15VisibilityDefinedOnce: <c>case_agency_ids</c>, from which
+/// The rule is written in SQL once (Persistence/Migrations/Baseline/visibility.sql: <c>case_agency_ids</c>, from which
 /// the agency queue is derived, and <c>department_sees</c>); hand-written queries take it from
 /// <see cref="RemitSql"/>. <see cref="VisibleTo"/> states it for EF and <see cref="Sees"/> in C#;
 /// VisibilityParityTests holds all of them equal over generated cases.

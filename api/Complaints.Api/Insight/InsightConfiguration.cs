@@ -7,7 +7,7 @@ namespace Complaints.Api.Insight;
 
 /// <summary>
 /// The insight columns of a case (see <see cref="CaseText"/>) and the phone's blind index beside the ID number's.
-/// The stored <c>search_vector</c> tsvector and its GIN index are made by the Issue18Insight migration in SQL (a
+/// The stored <c>search_vector</c> tsvector and its GIN index are made in SQL (Persistence/Migrations/Baseline/search.sql) (a
 /// generated column EF does not map, so loading a case never reads it).
 /// </summary>
 internal sealed class InsightConfiguration : IEntityTypeConfiguration<Complaint>

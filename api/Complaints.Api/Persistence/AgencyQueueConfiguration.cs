@@ -8,7 +8,7 @@ namespace Complaints.Api.Persistence;
 /// The agency queue (<c>GET /api/v1/cases</c> for agency staff): one row per case and agency that sees it under
 /// <see cref="Cases.CaseVisibility"/>'s agency rule (the respondent, the assigned and the lead agency and each
 /// cooperating agency), carrying the columns a queue item shows and filters on. A database trigger keeps it
-/// from <c>complaints</c> in the same statement (the AgencyQueue migration), so it cannot drift; the service
+/// from <c>complaints</c> in the same statement (Migrations/Baseline/agency-queue.sql), so it cannot drift; the service
 /// never writes it. Its covering index is the queue's order, so a page is one index-only range scan that never
 /// touches the wide complaint rows.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Complaints.Api.Persistence;
 
-/// <summary>The change feed's rows; written by the trigger of migration Issue17AgencySystems, never by EF.</summary>
+/// <summary>The change feed's rows; written by a trigger (Migrations/Baseline/change-feed.sql), never by EF.</summary>
 internal sealed class CaseChangeConfiguration : IEntityTypeConfiguration<CaseChange>
 {
     public void Configure(EntityTypeBuilder<CaseChange> b)

@@ -26,6 +26,7 @@ public static class DatabaseStartup
         switch (command)
         {
             case "migrate":
+                await RefuseHistoryWithoutBaselineAsync(db);
                 await db.Database.MigrateAsync();
                 logger.LogInformation("Migrations applied; the schema is at {Migration}", db.Database.GetMigrations().LastOrDefault());
                 return true;
@@ -81,12 +82,29 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
         if (options.MigrateOnStartup)
         {
+            await RefuseHistoryWithoutBaselineAsync(db);
             await db.Database.MigrateAsync();
         }
 
         if (options.SeedDemoData)
         {
             await DemoSeeder.SeedDemoAsync(db, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// A database migrated by the migrations the baseline replaced lacks this build's first migration in its history, and
+    /// EF would try to create its tables again; it is refused with what to do instead (docs/decisions/baseline-migration.md).
+    /// </summary>
+    internal static async Task RefuseHistoryWithoutBaselineAsync(ComplaintsDbContext db)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        var first = db.Database.GetMigrations().First();
+        if (applied.Count > 0 && !applied.Contains(first))
+        {
+            throw new InvalidOperationException(
+                $"This database was migrated by migrations this build does not have (the last: {applied[^1]}) and lacks its first, {first}. "
+                + "It was made before the baseline migration: drop it and create it again (docs/decisions/baseline-migration.md).");
         }
     }
 }

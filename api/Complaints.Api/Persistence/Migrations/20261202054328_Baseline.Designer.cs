@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Complaints.Api.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261126123620_BenchIndexes")]
-    partial class BenchIndexes
+    [Migration("20261202054328_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -130,6 +130,53 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasName("pk_holiday_schedules");
 
                     b.ToTable("holiday_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.Changes.CaseChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("tx_id")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Position")
+                        .HasName("pk_case_changes");
+
+                    b.HasIndex("CaseId", "TransactionId")
+                        .HasDatabaseName("ix_case_changes_case_id_tx_id");
+
+                    b.HasIndex("TransactionId", "Position")
+                        .HasDatabaseName("ix_case_changes_tx_id_position");
+
+                    b.ToTable("case_changes", (string)null);
                 });
 
             modelBuilder.Entity("Complaints.Api.Directory.Agency", b =>
@@ -439,6 +486,23 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Insight.ReportAnalysis", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("analysis");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_report_analyses");
+
+                    b.ToTable("report_analyses", (string)null);
+                });
+
             modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,7 +513,7 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
@@ -521,14 +585,24 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
                     b.Property<string>("TrackingNumber")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("tracking_number");
@@ -547,35 +621,94 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasDatabaseName("ix_notification_outbox_due")
                         .HasFilter("status IN ('pending', 'sending')");
 
+                    b.HasIndex("SubscriptionId", "CaseId", "Sequence")
+                        .HasDatabaseName("ix_notification_outbox_subscription_order")
+                        .HasFilter("subscription_id IS NOT NULL AND status IN ('pending', 'sending')");
+
                     b.ToTable("notification_outbox", null, t =>
                         {
                             t.HasCheckConstraint("ck_notification_outbox_phone_encrypted", "phone_encrypted IS NULL OR phone_encrypted ~ '^v[0-9]+:'");
 
-                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL)");
+                            t.HasCheckConstraint("ck_notification_outbox_recipient", "(recipient_type = 'complainant' AND complainant_case_id IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'department' AND department_region_code IS NOT NULL AND case_id IS NOT NULL) OR (recipient_type = 'subscription' AND subscription_id IS NOT NULL)");
                         });
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.AgencyQueueRow", b =>
                 {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
+
+                    b.Property<Guid?>("AssignedAgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_agency_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("classification");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidential");
+
+                    b.Property<Guid?>("LeadAgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_agency_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.Property<Guid>("ComplaintId")
+                    b.Property<Guid>("RespondentAgencyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
+                        .HasColumnName("respondent_agency_id");
 
-                    b.HasKey("AgencyId", "ReceivedAt", "ComplaintId")
-                        .HasName("pk_complaint_agencies");
+                    b.Property<DateTimeOffset?>("RunningDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_due_at");
 
-                    b.HasIndex("ComplaintId")
-                        .HasDatabaseName("ix_complaint_agencies_complaint_id");
+                    b.Property<DateOnly?>("RunningDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("running_due_date");
 
-                    b.ToTable("complaint_agencies", (string)null);
+                    b.Property<string>("ServiceItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service_item_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tracking_number");
+
+                    b.HasKey("ComplaintId", "AgencyId")
+                        .HasName("pk_agency_queue");
+
+                    b.HasIndex("AgencyId", "ReceivedAt", "ComplaintId")
+                        .HasDatabaseName("ix_agency_queue_agency_id_received_at_complaint_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReceivedAt", "ComplaintId"), new[] { "TrackingNumber", "Status", "Channel", "RespondentAgencyId", "AssignedAgencyId", "LeadAgencyId", "ServiceItemName", "Classification", "Confidential", "RunningDueDate", "RunningDueAt" });
+
+                    b.ToTable("agency_queue", (string)null);
                 });
 
             modelBuilder.Entity("Complaints.Api.Persistence.TrackingSequence", b =>
@@ -733,6 +866,98 @@ namespace Complaints.Api.Persistence.Migrations
                     b.ToTable("spot_checks", (string)null);
                 });
 
+            modelBuilder.Entity("Complaints.Api.Webhooks.SentReminder", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Kind", "Subject", "DueDate")
+                        .HasName("pk_sent_reminders");
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Complaints.Api.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("PreviousSecretEncrypted")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("previous_secret_encrypted");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_valid_until");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("SecretEncrypted")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("secret_encrypted");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_webhook_subscriptions_agency_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_webhook_subscriptions_region_code");
+
+                    b.ToTable("webhook_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_webhook_subscriptions_one_body", "(agency_id IS NULL) <> (region_code IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -815,6 +1040,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("finding");
 
+                    b.Property<string>("InsightWords")
+                        .HasColumnType("text")
+                        .HasColumnName("insight_words");
+
                     b.Property<bool>("IsInvalidComplaint")
                         .HasColumnType("boolean")
                         .HasColumnName("is_invalid_complaint");
@@ -860,6 +1089,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)")
                         .HasColumnName("not_accepted_reason");
+
+                    b.Property<bool>("NoticeByPost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notice_by_post");
 
                     b.Property<DateTimeOffset?>("OverdueFlaggedDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -926,6 +1159,10 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("running_due_date");
 
+                    b.Property<string>("SearchTerms")
+                        .HasColumnType("text")
+                        .HasColumnName("search_terms");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -963,6 +1200,10 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_complaints");
+
+                    b.HasIndex("NoticeByPost")
+                        .HasDatabaseName("ix_complaints_notice_by_post")
+                        .HasFilter("notice_by_post");
 
                     b.HasIndex("RunningDueAt")
                         .HasDatabaseName("ix_complaints_running_due_at");
@@ -1030,24 +1271,39 @@ namespace Complaints.Api.Persistence.Migrations
                         .HasConstraintName("fk_officers_divisions_region_code");
                 });
 
+            modelBuilder.Entity("Complaints.Api.Insight.ReportAnalysis", b =>
+                {
+                    b.HasOne("Complaints.Api.Reports.Report", null)
+                        .WithOne()
+                        .HasForeignKey("Complaints.Api.Insight.ReportAnalysis", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_analyses_reports_report_id");
+                });
+
             modelBuilder.Entity("Complaints.Api.Notifications.OutboxMessage", b =>
                 {
                     b.HasOne("Complaints.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_notification_outbox_complaints_case_id");
+
+                    b.HasOne("Complaints.Api.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notification_outbox_webhook_subscriptions_subscription_id");
                 });
 
-            modelBuilder.Entity("Complaints.Api.Persistence.CaseAgencyLink", b =>
+            modelBuilder.Entity("Complaints.Api.Persistence.AgencyQueueRow", b =>
                 {
                     b.HasOne("Complaints.Domain.Cases.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_complaint_agencies_complaints_complaint_id");
+                        .HasConstraintName("fk_agency_queue_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("Complaints.Api.SpotChecks.SpotCheck", b =>
@@ -1101,6 +1357,21 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Navigation("Findings");
                 });
 
+            modelBuilder.Entity("Complaints.Api.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("Complaints.Api.Directory.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_subscriptions_agencies_agency_id");
+
+                    b.HasOne("Complaints.Api.Directory.Division", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_webhook_subscriptions_divisions_region_code");
+                });
+
             modelBuilder.Entity("Complaints.Domain.Cases.Complaint", b =>
                 {
                     b.OwnsOne("Complaints.Domain.Cases.ComplainantSnapshot", "Complainant", b1 =>
@@ -1146,6 +1417,12 @@ namespace Complaints.Api.Persistence.Migrations
                                 .HasColumnType("character varying(256)")
                                 .HasColumnName("phone_encrypted");
 
+                            b1.Property<string>("PhoneBlindIndex")
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("phone_blind_index")
+                                .IsFixedLength();
+
                             b1.Property<string>("PhoneMasked")
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
@@ -1167,6 +1444,9 @@ namespace Complaints.Api.Persistence.Migrations
                             b1.HasIndex("IdNumberBlindIndex")
                                 .HasDatabaseName("ix_complainant_identities_id_number_blind_index");
 
+                            b1.HasIndex("PhoneBlindIndex")
+                                .HasDatabaseName("ix_complainant_identities_phone_blind_index");
+
                             b1.ToTable("complainant_identities", (string)null);
 
                             b1.WithOwner()
@@ -1187,6 +1467,10 @@ namespace Complaints.Api.Persistence.Migrations
                             b1.Property<Guid?>("AgencyId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("agency_id");
+
+                            b1.Property<bool>("Disputed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("disputed");
 
                             b1.Property<string>("Method")
                                 .IsRequired()
@@ -1317,6 +1601,73 @@ namespace Complaints.Api.Persistence.Migrations
 
                             b1.Navigation("Complainant")
                                 .IsRequired();
+                        });
+
+                    b.OwnsMany("Complaints.Domain.Cases.NoticeDelivery", "NoticeDeliveries", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("complaint_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly>("DeliveredOn")
+                                .HasColumnType("date")
+                                .HasColumnName("delivered_on");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("method");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
+                            b1.Property<string>("Notice")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("notice");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<Guid?>("RecordedByAgencyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("recorded_by_agency_id");
+
+                            b1.Property<string>("RecordedByRegionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("character(6)")
+                                .HasColumnName("recorded_by_region_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("RecordedByRole")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("recorded_by_role");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("recorded_by_user_id");
+
+                            b1.HasKey("ComplaintId", "Number")
+                                .HasName("pk_complaint_notice_deliveries");
+
+                            b1.ToTable("complaint_notice_deliveries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaint_notice_deliveries_complaints_complaint_id");
                         });
 
                     b.OwnsMany("Complaints.Domain.Cases.Rectification", "Rectifications", b1 =>
@@ -1567,6 +1918,8 @@ namespace Complaints.Api.Persistence.Migrations
                     b.Navigation("InvestigationRecords");
 
                     b.Navigation("MergedCases");
+
+                    b.Navigation("NoticeDeliveries");
 
                     b.Navigation("Rectifications");
 
