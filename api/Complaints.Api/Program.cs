@@ -42,7 +42,7 @@ builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();
 builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
-builder.Services.AddApiRateLimits(builder.Configuration);
+builder.Services.AddApiRateLimits();
 builder.Services.AddApiCors(builder.Configuration, builder.Environment);
 builder.Services.AddApiForwardedHeaders(builder.Configuration);
 builder.Services.AddIdempotency(builder.Configuration);

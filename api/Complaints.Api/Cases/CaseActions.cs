@@ -193,9 +193,7 @@ public static class CaseActions
 
     public static Task<Results<Ok<CaseView>, ProblemHttpResult>> RecordNoticeDelivery(Guid id, NoticeDeliveryRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
         Act(id, r, "case.notice_delivered", ct, (c, actor, now) => Task.FromResult(
-            body.Method is not { } method ? Missing("method", "送达方式(现场领取、邮寄、短信、应用消息、电子邮件或者其他有效方式,第十一条)")
-            : body.DeliveredOn is not { } deliveredOn ? Missing("deliveredOn", "送达日期(yyyy-MM-dd,第十一条)")
-            : c.RecordNoticeDelivery(method, deliveredOn, body.Note, actor, now).Error));
+            c.RecordNoticeDelivery(body.Method!.Value, body.DeliveredOn!.Value, body.Note, actor, now).Error)); // [ZhRequired]
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Act(
         Guid id, CaseRequest r, string metricAction, CancellationToken ct, Func<Complaint, Actor, DateTimeOffset, Task<DomainError?>> action)

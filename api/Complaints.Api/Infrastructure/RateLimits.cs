@@ -63,7 +63,7 @@ public static class RateLimits
     public const string PolicyHeader = "RateLimit-Policy";
     public const string StateHeader = "RateLimit";
 
-    public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
     {
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton(sp => new RateLimitBackend(sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetRequiredService<ILogger<RateLimitBackend>>()));
