@@ -54,6 +54,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAgencyWebhooks(builder.Configuration);
 builder.Services.AddCaseDocuments(builder.Configuration);
 builder.Services.AddSingleton<LookupLock>();
+builder.Services.AddSingleton<Complaints.Api.Directory.AgencyNames>();
 builder.Services.AddInsight();
 builder.Services.AddH5(builder.Configuration);
 

@@ -58,7 +58,7 @@ public static class CaseQueue
                 .Select(q => new CaseQueueItem(q.ComplaintId, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt, q.RespondentAgencyId,
                     q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItemName, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now)));
 
-    public static async Task<Results<Ok<Page<CaseQueueItem>>, ProblemHttpResult>> List([AsParameters] Filters f, [AsParameters] CaseRequest r, CancellationToken ct)
+    public static async Task<Results<Ok<Page<CaseQueueItem>>, ProblemHttpResult>> List([AsParameters] Filters f, [AsParameters] CaseRequest r, AgencyNames agencyNames, CancellationToken ct)
     {
         if (f.Q is not null)
         {
@@ -94,7 +94,7 @@ public static class CaseQueue
                 items.Add(item);
             }
 
-            return await PageOfAsync(r.Db, items, take, ct);
+            return await PageOfAsync(r.Db, agencyNames, items, take, ct);
         }
 
         var query = Source(r.Db, r.Caller);
@@ -142,7 +142,7 @@ public static class CaseQueue
             .Select(q => new CaseQueueItem(q.Id, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt, q.RespondentAgencyId,
                 q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItem, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now))
             .ToListAsync(ct);
-        return await PageOfAsync(r.Db, rows, take, ct);
+        return await PageOfAsync(r.Db, agencyNames, rows, take, ct);
     }
 
     /// <summary>An enum filter given by its wire name: absent reads as null; false when the text names no member.</summary>
@@ -164,12 +164,12 @@ public static class CaseQueue
         return true;
     }
 
-    /// <summary>The page, with the agencies' names (one lookup for the page's few agencies) so a front end need not page the directory.</summary>
-    private static async Task<Ok<Page<CaseQueueItem>>> PageOfAsync(ComplaintsDbContext db, List<CaseQueueItem> rows, int take, CancellationToken ct)
+    /// <summary>The page, with the agencies' names (remembered by <see cref="AgencyNames"/>) so a front end need not page the directory.</summary>
+    private static async Task<Ok<Page<CaseQueueItem>>> PageOfAsync(ComplaintsDbContext db, AgencyNames agencyNames, List<CaseQueueItem> rows, int take, CancellationToken ct)
     {
         var next = rows.Count > take ? ReceivedCursor.Format(rows[take - 1].ReceivedAt, rows[take - 1].Id) : null;
         var page = rows.Take(take).ToList();
-        var names = await AgencyNames.OfAsync(db, page.Select(x => x.RespondentAgencyId).Concat(page.Select(x => x.HandlingAgencyId ?? x.RespondentAgencyId)), ct);
+        var names = await agencyNames.OfAsync(db, page.Select(x => x.RespondentAgencyId).Concat(page.Select(x => x.HandlingAgencyId ?? x.RespondentAgencyId)), ct);
         return TypedResults.Ok(new Page<CaseQueueItem>(page.Select(x => x with
         {
             ReceivedAt = x.ReceivedAt.Cst(),

@@ -13,7 +13,7 @@ namespace Complaints.Api.Complaints;
 public static class MyComplaints
 {
     public static async Task<Results<Ok<Page<MyComplaintSummary>>, ProblemHttpResult>> List(
-        int? limit, string? cursor, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
+        int? limit, string? cursor, ClaimsPrincipal user, ComplaintsDbContext db, Directory.AgencyNames agencyNames, CancellationToken ct)
     {
         var subject = Caller.From(user).Subject;
         var take = Paging.Clamp(limit);
@@ -34,7 +34,7 @@ public static class MyComplaints
             .ToListAsync(ct);
         var next = rows.Count > take ? Cursor(rows[take - 1]) : null;
         var page = rows.Take(take).ToList();
-        var names = await global::Complaints.Api.Directory.AgencyNames.OfAsync(db, page.Select(r => r.RespondentAgencyId), ct);
+        var names = await agencyNames.OfAsync(db, page.Select(r => r.RespondentAgencyId), ct);
         return TypedResults.Ok(new Page<MyComplaintSummary>(
             page.Select(r => r with { ReceivedAt = r.ReceivedAt.Cst(), RespondentAgencyName = names.GetValueOrDefault(r.RespondentAgencyId, "") }).ToArray(), next));
     }

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Alba;
+using Complaints.Api.Directory;
+using Complaints.Api.Persistence;
 using Complaints.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Api.Tests.Foundation;
 
@@ -37,6 +42,26 @@ public sealed class FrontEndEndpointsTests(AppFixture app)
         Assert.NotEmpty(queue.RootElement.GetProperty("items").EnumerateArray());
         Assert.All(queue.RootElement.GetProperty("items").EnumerateArray(),
             item => Assert.False(string.IsNullOrEmpty(item.GetProperty("respondentAgencyName").GetString())));
+    }
+
+    [Fact]
+    public async Task A_list_reads_an_agency_name_from_memory_and_again_from_the_database_after_a_few_minutes()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
+        var names = new AgencyNames(clock);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        Assert.Equal("五华区市场监督管理局", (await names.OfAsync(db, [ComplaintBodies.WuhuaMarket], default))[ComplaintBodies.WuhuaMarket]);
+
+        // Renamed in the database (inside a transaction nobody else sees, rolled back at the end).
+        await using var rename = await db.Database.BeginTransactionAsync();
+        await db.Agencies.Where(a => a.Id == ComplaintBodies.WuhuaMarket).ExecuteUpdateAsync(s => s.SetProperty(a => a.Name, "五华区市场监管局(新名)"));
+
+        clock.Advance(AgencyNames.Freshness - TimeSpan.FromSeconds(1));
+        Assert.Equal("五华区市场监督管理局", (await names.OfAsync(db, [ComplaintBodies.WuhuaMarket], default))[ComplaintBodies.WuhuaMarket]);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("五华区市场监管局(新名)", (await names.OfAsync(db, [ComplaintBodies.WuhuaMarket], default))[ComplaintBodies.WuhuaMarket]);
+        Assert.Empty(await names.OfAsync(db, [Guid.NewGuid()], default));
     }
 
     [Fact]
