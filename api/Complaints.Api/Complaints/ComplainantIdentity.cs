@@ -13,7 +13,7 @@ public sealed record ProtectedComplainant(ComplainantSnapshot Snapshot, string? 
 
 /// <summary>
 /// The complainant's identity of 第七条 as the API meets it: read from the identity platform's token, and protected before it
-/// is stored. Which identity counts and how it is checked is the domain's <see cref="Intake.Identify"/>.
+/// is stored. Which identity counts and how it is checked is the domain's <see cref="Intake.Submit"/> (with <see cref="Intake.Identify"/>).
 /// </summary>
 public static class ComplainantIdentity
 {
@@ -28,19 +28,14 @@ public static class ComplainantIdentity
     public static ComplainantParticulars? ParticularsOf(ComplainantInput? input) =>
         input is null ? null : new(input.Type, input.Name, input.IdNumber, input.Phone, input.Address, input.IdType);
 
-    /// <summary>ID and phone numbers encrypted, with their masked forms and blind indexes (第九条).</summary>
-    public static ProtectedComplainant Protect(IdentifiedComplainant identified, PersonalDataProtector protector)
+    /// <summary>
+    /// The stored complainant of a <see cref="Registration"/>: the case's snapshot (its ID and phone numbers sealed by the
+    /// domain with <see cref="PersonalDataProtector.Encrypt"/>), with their masked forms and blind indexes (第九条).
+    /// </summary>
+    public static ProtectedComplainant Protect(Registration registered, PersonalDataProtector protector)
     {
-        var (document, phone) = (identified.Document, identified.Phone);
-        var snapshot = new ComplainantSnapshot(
-            identified.Type,
-            identified.Name,
-            document?.Type,
-            document is null ? null : protector.Encrypt(document.Value),
-            phone is null ? null : protector.Encrypt(phone.Value),
-            identified.Address,
-            identified.RealNameVerified);
-        return new ProtectedComplainant(snapshot, document?.Masked, phone?.Masked, document is null ? null : protector.BlindIndex(document.Value),
+        var (document, phone) = (registered.Complainant.Document, registered.Complainant.Phone);
+        return new ProtectedComplainant(registered.Complaint.Complainant, document?.Masked, phone?.Masked, document is null ? null : protector.BlindIndex(document.Value),
             phone is null ? null : protector.BlindIndex(phone.Value));
     }
 }

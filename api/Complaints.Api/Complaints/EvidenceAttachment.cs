@@ -8,18 +8,19 @@ namespace Complaints.Api.Complaints;
 /// <summary>Evidence named in a submission must be the caller's own uploads, not yet attached elsewhere.</summary>
 public static class EvidenceAttachment
 {
-    public static async Task<ProblemHttpResult?> CheckAsync(ComplaintsDbContext db, string uploader, IReadOnlyList<Guid> ids, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> CheckAsync(ComplaintsDbContext db, string uploader, IReadOnlyList<Guid> ids, CancellationToken ct) =>
+        await IsUsableAsync(db, uploader, ids, ct) ? null : ProblemHandling.Validation("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
+
+    /// <summary>Every id names an upload of <paramref name="uploader"/> not yet attached to a complaint (none named: true).</summary>
+    public static async Task<bool> IsUsableAsync(ComplaintsDbContext db, string uploader, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
-            return null;
+            return true;
         }
 
         var distinct = ids.Distinct().ToList();
-        var usable = await db.EvidenceFiles.CountAsync(e => distinct.Contains(e.Id) && e.UploaderId == uploader && e.ComplaintId == null, ct);
-        return usable == distinct.Count
-            ? null
-            : ProblemHandling.Validation("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
+        return await db.EvidenceFiles.CountAsync(e => distinct.Contains(e.Id) && e.UploaderId == uploader && e.ComplaintId == null, ct) == distinct.Count;
     }
 
     /// <summary>

@@ -69,75 +69,23 @@ public static class SubmitComplaint
         TimeProvider clock,
         CancellationToken ct)
     {
-        var caller = Caller.From(user);
-        var actor = caller.ToActor();
-        var now = clock.GetUtcNow();
-        // Present: the declared rules ([ZhRequired]) are enforced before the handler runs.
-        var channel = request.Channel!.Value;
-        var agencyId = request.Respondent!.AgencyId!.Value;
+        var (caller, now, queryCode) = (Caller.From(user), clock.GetUtcNow(), QueryCode.Generate());
+        var form = FormOf(request);
+        var found = await LoadAsync(db, caller.Subject, form, now, ct);
 
-        // 第七条: whose identity (the token's or the registration's), checked; then protected before it is stored.
-        var identified = Intake.Identify(actor, caller.IsComplainant ? ComplainantIdentity.ClaimsOf(user) : null,
-            ComplainantIdentity.ParticularsOf(request.Complainant), request.ContactAddress, ChinaTime.DateOf(now));
-        if (!identified.IsSuccess)
+        // 第四至七、九条: whose identity, checked and sealed; the respondent and evidence on file; who receives it, by whom, on which channel.
+        var submitted = Intake.Submit(form, caller.ToActor(), caller.IsComplainant ? ComplainantIdentity.ClaimsOf(user) : null, found,
+            Guid.CreateVersion7(now), queryCode, protector.Encrypt, now);
+        if (!submitted.IsSuccess)
         {
-            return identified.Error!.ToProblem();
+            return submitted.Error!.ToProblem();
         }
 
-        var identity = ComplainantIdentity.Protect(identified.Value, protector);
-        var evidenceIds = request.EvidenceIds ?? [];
-        string regionCode;
-        TrackingNumber tracking;
-        if (evidenceIds.Count == 0)
-        {
-            // The usual case in one round trip: the agency (active ones only) and the next serial of its region and day.
-            if (await DrawForAgencyAsync(db, agencyId, now, ct) is not { } drawn)
-            {
-                return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
-            }
-
-            (regionCode, tracking) = drawn;
-        }
-        else
-        {
-            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => new { a.Id, a.RegionCode }).FirstOrDefaultAsync(ct);
-            if (agency is null)
-            {
-                return ProblemHandling.Validation("respondent.agencyId", "被投诉的政务服务机构不存在。");
-            }
-
-            if (await EvidenceAttachment.CheckAsync(db, caller.Subject, evidenceIds, ct) is { } evidenceProblem)
-            {
-                return evidenceProblem;
-            }
-
-            regionCode = agency.RegionCode;
-            tracking = await NextTrackingNumberAsync(db, regionCode, now, ct);
-        }
-
-        var queryCode = QueryCode.Generate();
-        var submission = new ComplaintSubmission(
-            channel,
-            identity.Snapshot,
-            new Respondent(agencyId, request.Respondent.StaffName, request.Respondent.WindowNumber),
-            request.ServiceItem is null ? null : new ServiceItem(request.ServiceItem.Name ?? "", request.ServiceItem.Code),
-            request.Request,
-            request.Facts,
-            evidenceIds,
-            request.Confidential,
-            request.NoticeByPost ?? false);
-        // 第四、五、六条: who receives it (the registering agency, or the respondent's management department), by whom, on which channel.
-        var received = Intake.Register(Guid.CreateVersion7(now), tracking.Value, QueryCode.Hash(tracking, queryCode), submission, regionCode, actor, now);
-        if (!received.IsSuccess)
-        {
-            return received.Error!.ToProblem();
-        }
-
-        var complaint = received.Value;
+        var complaint = submitted.Value.Complaint;
         db.Complaints.Add(complaint);
-        ComplaintStore.SetShadowState(db, complaint, regionCode, identity, calendar);
+        ComplaintStore.SetShadowState(db, complaint, found.RespondentRegionCode!, ComplainantIdentity.Protect(submitted.Value, protector), calendar);
         await ComplaintChange.Received(complaint).StageAsync(db, audit, calendar, caller, now, ct);
-        if (!await work.TrySaveAsync(evidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, evidenceIds, t), ct))
+        if (!await work.TrySaveAsync(form.EvidenceIds.Count == 0 ? null : t => EvidenceAttachment.TryAttachAsync(db, complaint.Id, form.EvidenceIds, t), ct))
         {
             return ProblemHandling.Validation("evidenceIds", "证明材料已附加到其他投诉或已过期,请重新上传。");
         }
@@ -145,8 +93,43 @@ public static class SubmitComplaint
         ComplaintsMetrics.Received.Add(1, new KeyValuePair<string, object?>("channel", WireNames.Of(complaint.Channel)));
         var view = new SubmittedComplaintView(complaint.Id, complaint.TrackingNumber, queryCode.Value, complaint.Status, complaint.ReceivedAt.Cst(),
             DeadlinesView.From(complaint.Deadlines(calendar, now)));
-        var location = caller.IsComplainant ? $"/api/v1/me/complaints/{complaint.Id}" : $"/api/v1/cases/{complaint.Id}";
-        return TypedResults.Created(location, view);
+        return TypedResults.Created(caller.IsComplainant ? $"/api/v1/me/complaints/{complaint.Id}" : $"/api/v1/cases/{complaint.Id}", view);
+    }
+
+    /// <summary>The body as the domain's form. Present: the declared rules ([ZhRequired]) are enforced before the handler runs.</summary>
+    private static IntakeForm FormOf(SubmitComplaintRequest request) => new(
+        request.Channel!.Value,
+        ComplainantIdentity.ParticularsOf(request.Complainant),
+        request.ContactAddress,
+        new Respondent(request.Respondent!.AgencyId!.Value, request.Respondent.StaffName, request.Respondent.WindowNumber),
+        request.ServiceItem is null ? null : new ServiceItem(request.ServiceItem.Name ?? "", request.ServiceItem.Code),
+        request.Request,
+        request.Facts,
+        request.EvidenceIds ?? [],
+        request.Confidential,
+        request.NoticeByPost ?? false);
+
+    /// <summary>
+    /// What intake needs from the store (<see cref="IntakeRecords"/>). The usual case, no evidence, in one round trip: the
+    /// agency (active ones only) and the next serial of its region and day; with evidence: the agency, the evidence, the serial.
+    /// </summary>
+    private static async Task<IntakeRecords> LoadAsync(ComplaintsDbContext db, string uploader, IntakeForm form, DateTimeOffset now, CancellationToken ct)
+    {
+        var agencyId = form.Respondent.AgencyId;
+        if (form.EvidenceIds.Count == 0)
+        {
+            return await DrawForAgencyAsync(db, agencyId, now, ct) is { } drawn ? new(drawn.Region, true, drawn.Tracking) : new(null, true, null);
+        }
+
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.Active).Select(a => new { a.Id, a.RegionCode }).FirstOrDefaultAsync(ct);
+        if (agency is null)
+        {
+            return new(null, true, null);
+        }
+
+        return await EvidenceAttachment.IsUsableAsync(db, uploader, form.EvidenceIds, ct)
+            ? new(agency.RegionCode, true, await NextTrackingNumberAsync(db, agency.RegionCode, now, ct))
+            : new(agency.RegionCode, false, null);
     }
 
     /// <summary>

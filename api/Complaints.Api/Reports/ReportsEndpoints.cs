@@ -54,63 +54,23 @@ public static class ReportsEndpoints
     private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Submit(
         SubmitReportRequest request, ClaimsPrincipal user, ComplaintsDbContext db, AuditTrail audit, UnitOfWork work, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
-        var period = ReportingPeriod.TryParse(request.Period);
-        if (!period.IsSuccess)
+        var target = await BindAsync(request, db, ct);
+        if (!target.IsSuccess)
         {
-            return (period.Error! with { Field = "period" }).ToProblem();
+            return target.Error!.ToProblem();
         }
 
-        var scope = await StatisticsScope.ParseAsync(request.Scope, db, ct);
-        if (!scope.IsSuccess)
-        {
-            return scope.Error!.ToProblem();
-        }
-
-        var caller = Caller.From(user);
-        var (s, p, key, now) = (scope.Value, period.Value, scope.Value.ToString(), clock.GetUtcNow());
-        var reporter = s.AgencyId is { } agency ? Reporter.Agency(s.AgencyRegion, agency) : Reporter.Department(s.RegionCode!);
+        var ((p, s), key, caller, now) = (target.Value, target.Value.Scope.ToString(), Caller.From(user), clock.GetUtcNow());
         var onFile = await db.Reports.AnyAsync(r => r.Period == p.ToString() && r.Scope == key, ct);
-
         // 第十八条: who submits, which period is owed, not before it ends, once (and 第十九条: nothing before 2022-07-10).
-        var owed = ReportSubmission.Check(caller.ToActor(), reporter, key, p, onFile, now);
+        var owed = ReportSubmission.Check(caller.ToActor(), ReporterOf(s), key, p, onFile, now);
         if (!owed.IsSuccess)
         {
             return owed.Error!.ToProblem();
         }
 
-        var duty = owed.Value;
-        ReportFigures contents;
-        if (s.AgencyId is not null)
-        {
-            contents = new ReportFigures(await StatisticsQuery.ComputeAsync(db, s, duty.CountsFrom, p.To, now, ct), [], []);
-        }
-        else
-        {
-            var ownLevel = await StatisticsQuery.ComputeAsync(db, StatisticsScope.OwnLevelOf(s.RegionCode!), duty.CountsFrom, p.To, now, ct);
-            var children = await db.Divisions.AsNoTracking().Where(d => d.ParentCode == s.RegionCode).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);
-            var childScopes = children.Select(c => $"region:{c}").ToList();
-            var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && childScopes.Contains(r.Scope)).ToListAsync(ct);
-            contents = ReportSubmission.SumForDepartment(ownLevel, children,
-                [.. submitted.Select(r => new SubmittedReport(r.Id, r.RegionCode!, JsonSerializer.Deserialize<ComplaintStatistics>(r.Figures, json.Value.SerializerOptions)!))]);
-        }
-
-        var figures = contents.Figures;
-        var report = new Report
-        {
-            Id = Guid.CreateVersion7(now),
-            Period = p.ToString(),
-            Scope = key,
-            AgencyId = s.AgencyId,
-            RegionCode = s.RegionCode,
-            SubmittedToRegionCode = duty.SubmittedTo,
-            DueDate = duty.DueDate,
-            SubmittedAt = now,
-            SubmittedBy = caller.Subject,
-            Late = p.IsLate(now),
-            Figures = JsonSerializer.Serialize(figures, json.Value.SerializerOptions),
-            IncludedReportIds = [.. contents.IncludedReports],
-            MissingRegionCodes = [.. contents.MissingDivisions],
-        };
+        var contents = await ReportContents.LoadAsync(db, s, owed.Value, now, json.Value.SerializerOptions, ct);
+        var report = Frozen(owed.Value, s, contents, caller.Subject, now, json.Value.SerializerOptions);
         db.Reports.Add(report);
         var analysis = await Insight.ReportContent.FreezeAsync(db, report, s, p, now, json.Value.SerializerOptions, ct);
         audit.Record(caller, "report.submitted", null, $"period={report.Period};scope={key};late={report.Late}");
@@ -123,8 +83,41 @@ public static class ReportsEndpoints
             return DomainError.Conflict("report.already_submitted", $"{key} 的 {p} 报告已报送。").ToProblem(DomainProblems.GenericConflictTitle);
         }
 
-        return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, figures) with { ContentAnalysis = analysis });
+        return TypedResults.Created($"/api/v1/reports/{report.Id}", ViewOf(report, contents.Figures) with { ContentAnalysis = analysis });
     }
+
+    /// <summary>The period and the reporter the request names (<c>agency:{id}</c> or <c>region:{code}</c>).</summary>
+    private static async Task<Result<(ReportingPeriod Period, StatisticsScope Scope)>> BindAsync(SubmitReportRequest request, ComplaintsDbContext db, CancellationToken ct)
+    {
+        var period = ReportingPeriod.TryParse(request.Period);
+        if (!period.IsSuccess)
+        {
+            return period.Error! with { Field = "period" };
+        }
+
+        var scope = await StatisticsScope.ParseAsync(request.Scope, db, ct);
+        return scope.IsSuccess ? (period.Value, scope.Value) : scope.Error!;
+    }
+
+    private static Reporter ReporterOf(StatisticsScope s) => s.AgencyId is { } agency ? Reporter.Agency(s.AgencyRegion, agency) : Reporter.Department(s.RegionCode!);
+
+    /// <summary>The report as stored: the duty's period, due date and addressee, and the contents frozen at <paramref name="now"/>.</summary>
+    private static Report Frozen(ReportingDuty duty, StatisticsScope s, ReportFigures contents, string submittedBy, DateTimeOffset now, JsonSerializerOptions json) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Period = duty.Period.ToString(),
+        Scope = s.ToString(),
+        AgencyId = s.AgencyId,
+        RegionCode = s.RegionCode,
+        SubmittedToRegionCode = duty.SubmittedTo,
+        DueDate = duty.DueDate,
+        SubmittedAt = now,
+        SubmittedBy = submittedBy,
+        Late = duty.Period.IsLate(now),
+        Figures = JsonSerializer.Serialize(contents.Figures, json),
+        IncludedReportIds = [.. contents.IncludedReports],
+        MissingRegionCodes = [.. contents.MissingDivisions],
+    };
 
     private static async Task<Results<Ok<ReportingStatusView>, ProblemHttpResult>> Status(string? period, ClaimsPrincipal user, ComplaintsDbContext db, CancellationToken ct)
     {
@@ -137,7 +130,7 @@ public static class ReportsEndpoints
         var p = parsed.Value;
         var caller = Caller.From(user);
         var agency = caller.IsAgency && caller.AgencyId is { } agencyId
-            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => new { a.Id, a.Name, a.RegionCode }).FirstAsync(ct)
+            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => new ListedReporter($"agency:{a.Id}", a.Name, a.RegionCode)).FirstAsync(ct)
             : null;
 
         // 第十八条: which report the caller is shown, and whose (those who report to it, or itself).
@@ -147,15 +140,7 @@ public static class ReportsEndpoints
             return owed.Error!.ToProblem();
         }
 
-        var region = owed.Value.Duty.Reporter.RegionCode;
-        List<(string Scope, string Name)> reporters = owed.Value.Listed switch
-        {
-            ReportersListed.TheAgencyItself => [($"agency:{agency!.Id}", agency.Name)],
-            ReportersListed.AgenciesOfTheLevel => (await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
-                .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => ($"agency:{a.Id}", a.Name)).ToList(),
-            _ => (await db.Divisions.AsNoTracking().Where(d => d.Code == region || d.ParentCode == region).OrderBy(d => d.Code)
-                .Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => ($"region:{d.Code}", d.Name)).ToList(),
-        };
+        var reporters = await ReportersAsync(db, owed.Value, agency, ct);
         var scopes = reporters.Select(r => r.Scope).ToList();
         var submitted = await db.Reports.AsNoTracking().Where(r => r.Period == p.ToString() && scopes.Contains(r.Scope))
             .Select(r => new { r.Scope, r.Id, r.SubmittedAt, r.Late }).ToListAsync(ct);
@@ -165,6 +150,22 @@ public static class ReportsEndpoints
             var report = submitted.FirstOrDefault(x => x.Scope == r.Scope);
             return new ReporterStatus(r.Scope, r.Name, due, report is not null, report?.SubmittedAt.Cst(), report?.Late, report?.Id);
         }).ToArray()));
+    }
+
+    private sealed record ListedReporter(string Scope, string Name, string? RegionCode = null);
+
+    /// <summary>The reporters the domain says a status lists: the viewing agency itself, the agencies of the level, or the department and the level below.</summary>
+    private static async Task<List<ListedReporter>> ReportersAsync(ComplaintsDbContext db, ReportingStatusDuty owed, ListedReporter? agency, CancellationToken ct)
+    {
+        var region = owed.Duty.Reporter.RegionCode;
+        return owed.Listed switch
+        {
+            ReportersListed.TheAgencyItself => [agency!],
+            ReportersListed.AgenciesOfTheLevel => await db.Agencies.AsNoTracking().Where(a => a.RegionCode == region && a.Active).OrderBy(a => a.Name)
+                .Select(a => new ListedReporter($"agency:{a.Id}", a.Name, null)).ToListAsync(ct),
+            _ => await db.Divisions.AsNoTracking().Where(d => d.Code == region || d.ParentCode == region).OrderBy(d => d.Code)
+                .Select(d => new ListedReporter($"region:{d.Code}", d.Name, null)).ToListAsync(ct),
+        };
     }
 
     private static async Task<Results<Ok<ReportView>, FileContentHttpResult, ProblemHttpResult>> Get(

@@ -119,38 +119,26 @@ public static class SpotCheckEndpoints
             return NotFound();
         }
 
-        var (caseId, verdict) = (request.CaseId!.Value, request.Verdict!.Value); // [ZhRequired]
-        // 第十六条: a case of the sample, reviewed once; rectification only for an improper handling, with a due date.
-        if (SpotCheckRules.CheckFinding(check.CaseIds, check.Findings.Select(f => f.CaseId), caseId, verdict == SpotCheckVerdict.Improper,
-            request.Rectification is not null, request.Rectification?.DueDate) is { } refused)
+        var (caseId, verdict, now) = (request.CaseId!.Value, request.Verdict!.Value, r.Clock.GetUtcNow()); // [ZhRequired]
+        var complaint = request.Rectification is null ? null : await CaseAccess.FindVisibleAsync(r.Db, caseId, caller, tracking: true, ct);
+        var change = complaint is null ? null : ComplaintChange.Begin(complaint);
+        // 第十六条: a case of the sample, reviewed once; rectification only for an improper handling, with a due date, on the case.
+        var ordered = SpotCheckRules.RecordFinding(check.CaseIds, check.Findings.Select(f => f.CaseId), caseId, verdict == SpotCheckVerdict.Improper,
+            request.Rectification is { } order ? new RectificationOrder(order.Requirement, order.DueDate) : null, complaint, caller.ToActor(), now);
+        if (!ordered.IsSuccess)
         {
-            return refused.ToProblem();
+            return ordered.Error!.ToProblem();
         }
 
-        var ordered = false;
-        if (request.Rectification is { } rectification)
+        if (change is not null)
         {
-            var complaint = await CaseAccess.FindVisibleAsync(r.Db, caseId, caller, tracking: true, ct);
-            if (complaint is null)
-            {
-                return NotFound();
-            }
-
-            var change = ComplaintChange.Begin(complaint);
-            var result = complaint.OrderRectification(rectification.Requirement, rectification.DueDate!.Value, caller.ToActor(), r.Clock.GetUtcNow());
-            if (!result.IsSuccess)
-            {
-                return result.Error!.ToProblem();
-            }
-
             // The same path as a rectification ordered on the case: audit line, notice and agency event from the domain's event.
-            await change.StageAsync(r.Db, r.Audit, r.Calendar, caller, r.Clock.GetUtcNow(), ct, context: $"spotCheck={id}");
-            ordered = true;
+            await change.StageAsync(r.Db, r.Audit, r.Calendar, caller, now, ct, context: $"spotCheck={id}");
         }
 
         check.Findings.Add(new SpotCheckFinding
         {
-            CaseId = caseId, Verdict = verdict, Note = request.Note!.Trim(), ReviewedBy = caller.Subject, ReviewedAt = r.Clock.GetUtcNow(), RectificationOrdered = ordered,
+            CaseId = caseId, Verdict = verdict, Note = request.Note!.Trim(), ReviewedBy = caller.Subject, ReviewedAt = now, RectificationOrdered = ordered.Value,
         });
         r.Audit.Record(caller, "spot_check.reviewed", caseId, $"spotCheck={id};verdict={verdict}");
         try
@@ -172,7 +160,7 @@ public static class SpotCheckEndpoints
         return check is null || !CaseVisibility.Supervises(caller, check.RegionCode) ? NotFound() : TypedResults.Ok(ViewOf(check));
     }
 
-    private static ProblemHttpResult NotFound() => DomainError.NotFound("spot_check.not_found", "抽查不存在。").ToProblem();
+    private static ProblemHttpResult NotFound() => DomainError.NotFound(SpotCheckRules.NotFoundCode, "抽查不存在。").ToProblem();
 
     private static SpotCheckView ViewOf(SpotCheck s) => new(s.Id, s.RegionCode, s.From, s.To, s.SampleSize, s.Seed, s.CreatedAt.Cst(), s.CaseIds, s.Findings.Count,
         s.Findings.Select(f => new SpotCheckFinding

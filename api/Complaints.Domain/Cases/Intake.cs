@@ -1,5 +1,7 @@
+using Complaints.Domain.Calendar;
 using Complaints.Domain.Common;
 using Complaints.Domain.Identity;
+using Complaints.Domain.Tracking;
 
 namespace Complaints.Domain.Cases;
 
@@ -23,6 +25,35 @@ public sealed record IdentifiedComplainant(ComplainantType Type, string Name, Id
 }
 
 /// <summary>
+/// 第七条 投诉材料 as submitted: the complainant's particulars (given by staff registering an offline channel), the 联系地址
+/// (given beside an online complainant's token), and the rest of <see cref="ComplaintSubmission"/>.
+/// </summary>
+public sealed record IntakeForm(
+    Channel Channel,
+    ComplainantParticulars? Complainant,
+    string? ContactAddress,
+    Respondent Respondent,
+    ServiceItem? ServiceItem,
+    string? Request,
+    string? Facts,
+    IReadOnlyList<Guid> EvidenceIds,
+    bool Confidential,
+    bool NoticeByPost);
+
+/// <summary>
+/// What the store found for a submission: the respondent agency's division (null: no active agency has that id), whether
+/// every evidence id names the submitter's own upload not yet attached to a complaint, and the tracking number drawn for
+/// that division and day (drawn only when both hold: a complaint that cannot be stored spends no number).
+/// </summary>
+public sealed record IntakeRecords(string? RespondentRegionCode, bool EvidenceUsable, TrackingNumber? TrackingNumber);
+
+/// <summary>
+/// A complaint received (第六条): the case, with the complainant sealed as stored (第九条), and the complainant as identified in
+/// plain text, from which the caller derives masks and lookup indexes and which it never stores.
+/// </summary>
+public sealed record Registration(Complaint Complaint, IdentifiedComplainant Complainant);
+
+/// <summary>
 /// Intake (第四、五、六、七条): who may register a complaint, on which channel, with which identity, and who receives it.
 /// <list type="bullet">
 /// <item>an online complainant's identity is the real-name token's, never the request's (rules.md "Materials and real name");
@@ -37,6 +68,42 @@ public sealed record IdentifiedComplainant(ComplainantType Type, string Name, Id
 /// </summary>
 public static class Intake
 {
+    /// <summary>
+    /// The submission of a complaint, decided in one step and in this order: whose identity counts and whether it holds
+    /// (<see cref="Identify"/>, 第七条); the respondent is an agency on file (第七条 被投诉人); the evidence is the submitter's
+    /// own (第七条 证明材料); then the complaint is received (<see cref="Register"/>, 第四、五、六条) with the complainant's
+    /// document and phone numbers sealed by <paramref name="seal"/> (第九条: the case never holds them in plain text).
+    /// </summary>
+    public static Result<Registration> Submit(
+        IntakeForm form, Actor actor, RealNameClaims? token, IntakeRecords found, Guid id, QueryCode queryCode, Func<string, string> seal, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(queryCode);
+        ArgumentNullException.ThrowIfNull(seal);
+        var identified = Identify(actor, token, form.Complainant, form.ContactAddress, ChinaTime.DateOf(at));
+        if (!identified.IsSuccess)
+        {
+            return identified.Error!;
+        }
+
+        if (found.RespondentRegionCode is not { } region)
+        {
+            return FieldErrors.Invalid("respondent.agencyId", "被投诉的政务服务机构不存在。");
+        }
+
+        if (!found.EvidenceUsable)
+        {
+            return FieldErrors.Invalid("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。");
+        }
+
+        var tracking = found.TrackingNumber ?? throw new ArgumentException("A number is drawn for a respondent on file with usable evidence.", nameof(found));
+        var submission = new ComplaintSubmission(form.Channel, Sealed(identified.Value, seal), form.Respondent, form.ServiceItem, form.Request, form.Facts,
+            form.EvidenceIds, form.Confidential, form.NoticeByPost);
+        var received = Register(id, tracking.Value, QueryCode.Hash(tracking, queryCode), submission, region, actor, at);
+        return received.IsSuccess ? new Registration(received.Value, identified.Value) : received.Error!;
+    }
+
     /// <summary>
     /// 第七条: the complainant's identity, by who submits. <paramref name="token"/> is read for an online complainant
     /// (<see cref="ActorRole.Complainant"/>) and <paramref name="registered"/> for staff; a body that tries to supply the
@@ -81,6 +148,16 @@ public static class Intake
     public static Result<Complaint> Register(
         Guid id, string trackingNumber, string queryCodeHash, ComplaintSubmission submission, string respondentRegionCode, Actor actor, DateTimeOffset at) =>
         Complaint.Receive(id, trackingNumber, queryCodeHash, submission, ReceiverFor(actor, respondentRegionCode), actor, at);
+
+    /// <summary>第九条: what the case records of the complainant, the document and phone numbers only sealed.</summary>
+    private static ComplainantSnapshot Sealed(IdentifiedComplainant c, Func<string, string> seal) => new(
+        c.Type,
+        c.Name,
+        c.Document?.Type,
+        c.Document is null ? null : seal(c.Document.Value),
+        c.Phone is null ? null : seal(c.Phone.Value),
+        c.Address,
+        c.RealNameVerified);
 
     /// <summary>Online: always real-name, from the verified token (rules.md [decision]).</summary>
     private static Result<IdentifiedComplainant> FromToken(RealNameClaims token, string? contactAddress, DateOnly today)

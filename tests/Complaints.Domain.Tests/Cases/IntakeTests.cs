@@ -1,5 +1,6 @@
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
+using Complaints.Domain.Tracking;
 using static Complaints.Domain.Tests.Cases.Given;
 
 namespace Complaints.Domain.Tests.Cases;
@@ -114,5 +115,69 @@ public class IntakeTests
         Intake.Register(Guid.NewGuid(), "YN202603020003", "hash", Submission(Channel.OnlineApp), Region, Management, ReceivedAt).ShouldFailWith(ComplaintErrors.ChannelNotAllowed);
         Intake.Register(Guid.NewGuid(), "YN202603020004", "hash", Submission(Channel.Letter), Region, Citizen, ReceivedAt).ShouldFailWith(ComplaintErrors.ChannelNotAllowed);
         Intake.Register(Guid.NewGuid(), "YN202603020005", "hash", Submission(Channel.Phone12345), Region, Hotline, ReceivedAt).ShouldSucceed();
+    }
+
+    private static readonly TrackingNumber Drawn = TrackingNumber.Create(Region, new DateOnly(2026, 3, 2), 7).Value;
+    private static readonly QueryCode Code = QueryCode.TryParse("ABCD2345").Value;
+    private static readonly IntakeRecords OnFile = new(Region, true, Drawn);
+
+    private static string Seal(string plain) => "sealed:" + plain;
+
+    private static IntakeForm Form(Channel channel = Channel.OnlineApp, ComplainantParticulars? complainant = null, string? contactAddress = null) => new(
+        channel, complainant, contactAddress, new Respondent(AgencyA, "李四", "12"), new ServiceItem("不动产登记", "530000-001"),
+        "请督促窗口按规定时限办理", "工作人员拒绝收件。", [Guid.NewGuid()], false, false);
+
+    private static Result<Registration> Submit(IntakeForm form, Actor actor, IntakeRecords found, RealNameClaims? token = null) =>
+        Intake.Submit(form, actor, token ?? (actor.Role == ActorRole.Complainant ? Token() : null), found, Guid.NewGuid(), Code, Seal, ReceivedAt);
+
+    [Fact]
+    public void A_submission_is_decided_in_one_step_the_identity_before_the_respondent_the_evidence_and_the_channel_第七条()
+    {
+        var nothingOnFile = new IntakeRecords(null, false, null);
+
+        Assert.Equal("complainant", Submit(Form(Channel.Letter), Hotline, nothingOnFile).ShouldFailWith(ComplaintErrors.ComplainantRequired).Field);
+        Assert.Equal("respondent.agencyId", Submit(Form(Channel.Letter, Registered()), Hotline, nothingOnFile).ShouldFailWith(FieldErrors.Code).Field);
+        Assert.Equal("evidenceIds", Submit(Form(Channel.Letter, Registered()), Hotline, new IntakeRecords(Region, false, null)).ShouldFailWith(FieldErrors.Code).Field);
+        Assert.Equal("channel", Submit(Form(Channel.Letter), Citizen, OnFile).ShouldFailWith(ComplaintErrors.ChannelNotAllowed).Field);
+    }
+
+    [Fact]
+    public void A_complaint_names_an_agency_on_file_as_the_respondent_第七条()
+    {
+        var error = Submit(Form(), Citizen, new IntakeRecords(null, true, null)).ShouldFailWith(FieldErrors.Code);
+
+        Assert.Equal(("respondent.agencyId", "被投诉的政务服务机构不存在。"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void The_evidence_of_a_complaint_is_the_submitters_own_upload_not_yet_attached_elsewhere_第七条()
+    {
+        var error = Submit(Form(), Citizen, new IntakeRecords(Region, false, null)).ShouldFailWith(FieldErrors.Code);
+
+        Assert.Equal(("evidenceIds", "证明材料不存在、不是您上传的,或已附加到其他投诉。"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void The_case_records_the_complainants_id_and_phone_numbers_only_sealed_第九条()
+    {
+        var registered = Submit(Form(contactAddress: "昆明市五华区人民中路1号"), Citizen, OnFile).ShouldSucceed();
+
+        var stored = registered.Complaint.Complainant;
+        Assert.Equal(("sealed:" + IdNumber, "sealed:13812345678", IdType.ResidentId, true), (stored.IdNumber, stored.Phone, stored.IdType, stored.RealNameVerified));
+        Assert.Equal(("张三", "昆明市五华区人民中路1号"), (stored.Name, stored.Address));
+        Assert.Equal((IdNumber, "138****5678"), (registered.Complainant.Document!.Value, registered.Complainant.Phone!.Masked));
+    }
+
+    [Fact]
+    public void A_submission_is_received_under_the_number_drawn_with_its_query_code_by_the_department_of_the_respondents_division_第五条()
+    {
+        var online = Submit(Form(), Citizen, OnFile).ShouldSucceed().Complaint;
+
+        Assert.Equal((Drawn.Value, Region, CaseStatus.PendingReferral, "citizen-1"), (online.TrackingNumber, online.ReceivingRegionCode, online.Status, online.ComplainantUserId));
+        Assert.True(QueryCode.Verify(Drawn, Code.Value, online.QueryCodeHash));
+
+        var atTheAgency = Submit(Form(Channel.Onsite, Registered()), Agency, OnFile).ShouldSucceed().Complaint;
+        Assert.Equal((CaseStatus.PendingAcceptance, (Guid?)AgencyA, (string?)null), (atTheAgency.Status, atTheAgency.AssignedAgencyId, atTheAgency.ComplainantUserId));
+        Assert.Null(atTheAgency.Complainant.IdNumber);
     }
 }

@@ -1,6 +1,8 @@
 using Complaints.Domain.Cases;
 using Complaints.Domain.Common;
 using Complaints.Domain.Supervision;
+using Complaints.Domain.Tests.Cases;
+using static Complaints.Domain.Tests.Cases.Given;
 
 namespace Complaints.Domain.Tests.Supervision;
 
@@ -48,6 +50,33 @@ public class SpotCheckRulesTests
         Assert.Null(SpotCheckRules.CheckFinding(Sample, [], Sampled, improper: true, ordersRectification: true, due));
         Assert.Equal(("rectification", FieldErrors.Code), Of(SpotCheckRules.CheckFinding(Sample, [], Sampled, improper: false, ordersRectification: true, due)));
         Assert.Equal(("rectification.dueDate", ComplaintErrors.Required), Of(SpotCheckRules.CheckFinding(Sample, [], Sampled, improper: true, ordersRectification: true, null)));
+    }
+
+    [Fact]
+    public void A_finding_that_orders_rectification_orders_it_on_the_sampled_case_itself_第十六条()
+    {
+        var order = new RectificationOrder("规范窗口收件", new DateOnly(2026, 4, 1));
+        var complaint = Concluded();
+
+        Assert.True(SpotCheckRules.RecordFinding(Sample, [], Sampled, improper: true, order, complaint, Management, Later).ShouldSucceed());
+        Assert.Equal(TimelineEventKind.RectificationOrdered, complaint.Timeline[^1].Kind);
+
+        var untouched = Concluded();
+        Assert.False(SpotCheckRules.RecordFinding(Sample, [], Sampled, improper: false, null, null, Management, Later).ShouldSucceed());
+        Assert.False(SpotCheckRules.RecordFinding(Sample, [], Sampled, improper: true, null, untouched, Management, Later).ShouldSucceed());
+        Assert.NotEqual(TimelineEventKind.RectificationOrdered, untouched.Timeline[^1].Kind);
+    }
+
+    [Fact]
+    public void A_finding_is_checked_before_the_case_and_a_rectification_needs_a_case_the_reviewer_sees_第十六条()
+    {
+        var order = new RectificationOrder("规范窗口收件", new DateOnly(2026, 4, 1));
+
+        Assert.Equal(("caseId", FieldErrors.Code), Of(SpotCheckRules.RecordFinding(Sample, [], Guid.NewGuid(), improper: true, order, null, Management, Later).Error));
+        Assert.Equal(SpotCheckRules.AlreadyReviewedCode, SpotCheckRules.RecordFinding(Sample, [Reviewed], Reviewed, improper: true, order, null, Management, Later).Error!.Code);
+        var notFound = SpotCheckRules.RecordFinding(Sample, [], Sampled, improper: true, order, null, Management, Later).ShouldFailWith(SpotCheckRules.NotFoundCode);
+        Assert.Equal(ErrorCategory.NotFound, notFound.Category);
+        SpotCheckRules.RecordFinding(Sample, [], Sampled, improper: true, order, InHandling(), Management, Later).ShouldFailWith(ComplaintErrors.InvalidTransition);
     }
 
     private static (string? Field, string Code) Of(DomainError? error)
