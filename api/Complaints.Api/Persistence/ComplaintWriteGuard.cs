@@ -49,13 +49,15 @@ public sealed class ComplaintWriteGuard : SaveChangesInterceptor
             return;
         }
 
-        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        // One pass over the tracked entries (Entries() detects changes once; SaveChanges then does it again).
+        var tracked = db.ChangeTracker.Entries().ToList();
+        var changed = tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0)
         {
             return;
         }
 
-        var complaints = db.ChangeTracker.Entries<Complaint>().ToDictionary(e => e.Entity.Id, e => e.Entity);
+        var complaints = tracked.Select(e => e.Entity).OfType<Complaint>().ToDictionary(c => c.Id);
         foreach (var entry in changed)
         {
             if (entry.Entity is AgencyQueueRow)
