@@ -136,10 +136,12 @@ public static class CaseActions
                 return DomainError.Invalid("complaint.merge_target_not_found", "合并到的投诉不存在。", "第十三条", "intoCaseId");
             }
 
+            // The target changes too (its MergedInto event, the complainant merged in): the same path, staged here.
+            var intoChange = ComplaintChange.Begin(into);
             var error = c.Merge(into, actor, now).Error;
             if (error is null)
             {
-                ComplaintStore.BumpVersion(r.Db, into);
+                await intoChange.StageAsync(r.Db, r.Audit, r.Calendar, r.Caller, now, ct);
             }
 
             return error;

@@ -14,9 +14,11 @@ namespace Complaints.Api.Cases;
 /// case: see CaseViews.
 /// <para>
 /// The rule is written in SQL once (Persistence/Migrations/Baseline/visibility.sql: <c>case_agency_ids</c>, from which
-/// the agency queue is derived, and <c>department_sees</c>); hand-written queries take it from
-/// <see cref="RemitSql"/>. <see cref="VisibleTo"/> states it for EF and <see cref="Sees"/> in C#;
-/// VisibilityParityTests holds all of them equal over generated cases.
+/// the agency queue is derived, and <c>department_sees</c>); hand-written queries take it from <see cref="RemitSql"/>, EF
+/// queries from <see cref="VisibleTo"/>, whose department rule is <c>department_sees</c> itself (<see cref="DepartmentSees"/>).
+/// Whether one case is visible is decided by the query that loads it (<c>CaseAccess.FindVisibleAsync</c>), never in C#.
+/// The agency rule in <see cref="VisibleTo"/> names the four columns <c>case_agency_ids</c> reads; VisibilityParityTests
+/// holds every form equal to the SQL over generated cases.
 /// </para>
 /// </summary>
 public static class CaseVisibility
@@ -31,12 +33,9 @@ public static class CaseVisibility
         }
         else if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
         {
-            var prefix = RegionCode.SubtreePrefix(region);
-
-            // A county has no divisions below it: equality, which the (region_code, received_at, id) index serves in order.
-            visible = prefix.Length == region.Length
-                ? cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode) == region)
-                : cases.Where(c => EF.Property<string>(c, ComplaintConfiguration.RegionCode).StartsWith(prefix));
+            // department_sees itself: with the department a parameter, PostgreSQL inlines it, so a county's test is equality,
+            // which the (region_code, received_at, id) index serves in order (department_sees takes character(6), the column's type).
+            visible = cases.Where(c => DepartmentSees(region, EF.Property<string>(c, ComplaintConfiguration.RegionCode)));
         }
         else
         {
@@ -46,27 +45,28 @@ public static class CaseVisibility
         return visible;
     }
 
-    /// <summary>The rule in C#, over a loaded case and its stored region (the respondent agency's division).</summary>
-    public static bool Sees(Caller caller, Complaint c, string caseRegion)
-    {
-        if (caller.IsAgency && caller.AgencyId is { } agency)
-        {
-            return AgenciesThatSee(c).Contains(agency);
-        }
+    /// <summary>
+    /// The department rule, <c>department_sees</c> (visibility.sql), mapped for EF (<see cref="Map"/>): a management department at
+    /// <paramref name="department"/> sees a case stored with <paramref name="caseRegion"/>. SQL only: it has no C# body.
+    /// </summary>
+    public static bool DepartmentSees(string department, string caseRegion) =>
+        throw new NotSupportedException("department_sees is evaluated by PostgreSQL only (Persistence/Migrations/Baseline/visibility.sql).");
 
-        return Supervises(caller, caseRegion);
+    /// <summary>Maps <see cref="DepartmentSees"/> to the SQL function; its arguments are character(6), the stored column's type.</summary>
+    internal static void Map(ModelBuilder model)
+    {
+        var function = model.HasDbFunction(typeof(CaseVisibility).GetMethod(nameof(DepartmentSees))!).HasName("department_sees");
+        function.HasParameter("department").HasStoreType("character(6)");
+        function.HasParameter("caseRegion").HasStoreType("character(6)");
     }
 
     /// <summary>
-    /// The department rule in C#: the caller is a management department whose division is <paramref name="region"/> or lies
-    /// above it, and so supervises (and sees) what happens there. <c>department_sees</c> in SQL.
+    /// Which divisions a management department supervises, for what is not a case: a spot check's division, a report's
+    /// addressee, a statistics scope. That is the domain's region tree (<see cref="RegionCode.IsWithin"/>, 第五条); whether
+    /// a department sees a case is never decided here but by <c>department_sees</c>. VisibilityParityTests holds the two equal.
     /// </summary>
     public static bool Supervises(Caller caller, string region) =>
         caller.IsManagement && caller.RegionCode is { } department && RegionCode.IsWithin(region, department);
-
-    /// <summary>The agencies that see a case, as <c>case_agency_ids</c> lists them (ordered, without repeats).</summary>
-    public static IReadOnlyList<Guid> AgenciesThatSee(Complaint c) =>
-        new[] { c.Respondent.AgencyId, c.AssignedAgencyId, c.LeadAgencyId }.OfType<Guid>().Concat(c.CooperatingAgencyIds).Distinct().Order().ToList();
 
     /// <summary>
     /// The rule as a condition on <paramref name="alias"/> (a row of <c>complaints</c>) for hand-written SQL, its parameters

@@ -57,6 +57,8 @@ public sealed class ComplaintChange
         {
             ComplaintStore.Stage(db, Complaint, calendar);
         }
+
+        ComplaintWriteGuard.MarkStaged(Complaint);
     }
 }
 

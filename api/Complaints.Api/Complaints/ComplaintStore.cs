@@ -1,4 +1,3 @@
-using Complaints.Api.Audit;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
@@ -37,13 +36,6 @@ public static class ComplaintStore
     public static string RegionOf(ComplaintsDbContext db, Complaint complaint) =>
         db.Entry(complaint).Property<string>(ComplaintConfiguration.RegionCode).CurrentValue;
 
-    /// <summary>A second aggregate changed in the same unit of work (a merge target) gets its version bumped too.</summary>
-    public static void BumpVersion(ComplaintsDbContext db, Complaint complaint)
-    {
-        var version = db.Entry(complaint).Property<int>(ComplaintConfiguration.Version);
-        version.CurrentValue = version.OriginalValue + 1;
-    }
-
     public static int VersionOf(ComplaintsDbContext db, Complaint complaint) =>
         db.Entry(complaint).Property<int>(ComplaintConfiguration.Version).CurrentValue;
 
@@ -73,17 +65,6 @@ public static class ComplaintStore
         {
             return SaveOutcome.Conflict;
         }
-    }
-
-    /// <summary>
-    /// Stages and saves a changed aggregate with whatever audit lines were recorded. For seeding and tests that set up
-    /// data: a request or a job changes a complaint through <see cref="ComplaintChange"/>, which derives its audit lines and notices.
-    /// </summary>
-    public static async Task<bool> TrySaveAsync(ComplaintsDbContext db, AuditTrail audit, Complaint complaint, IWorkingDayCalendar calendar, CancellationToken ct)
-    {
-        Stage(db, complaint, calendar);
-        await using var work = new UnitOfWork(db, audit, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitOfWork>.Instance);
-        return await TrySaveStagedAsync(work, ct);
     }
 
     /// <summary>The stored columns the domain does not keep (running deadline, search text) refreshed, and the version bumped.</summary>

@@ -24,11 +24,17 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.SentReminder> SentReminders => Set<Webhooks.SentReminder>();
 
+    /// <summary>True only while <see cref="UnitOfWork"/> saves: <see cref="ComplaintWriteGuard"/> lets complaints be saved then alone.</summary>
+    internal bool SavingThroughUnitOfWork { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);
 
         // Numbers audit lines across all chains without a lock (see AuditTrail).
         modelBuilder.HasSequence<long>(Audit.AuditTrail.SequenceName);
+
+        // Who may see a case: the SQL function, not a C# restatement (#15 item 3).
+        Cases.CaseVisibility.Map(modelBuilder);
     }
 }

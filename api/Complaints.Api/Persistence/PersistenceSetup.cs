@@ -67,12 +67,13 @@ public static class PersistenceSetup
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(ComplaintWriteGuard.Instance);
 
     internal static void Configure(DbContextOptionsBuilder options, Npgsql.NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(StorableTextInterceptor.Instance);
+            .AddInterceptors(StorableTextInterceptor.Instance, ComplaintWriteGuard.Instance);
 }
 
 /// <summary>Configuration section <c>Database</c>: what the process does to the schema and data at start.</summary>

@@ -168,7 +168,15 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
     {
         // The chain heads are read under their locks, then the change and its lines are written in one batch.
         await audit.AppendPendingAsync(transaction, ct);
-        await db.SaveChangesAsync(ct);
+        db.SavingThroughUnitOfWork = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SavingThroughUnitOfWork = false;
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using Complaints.Api.Cases;
 using Complaints.Api.Persistence;
 using Complaints.Api.Statistics;
 using Complaints.Api.Tests.Infrastructure;
+using Complaints.Domain.Cases;
 using Complaints.Domain.Jurisdiction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,10 @@ using Npgsql;
 namespace Complaints.Api.Tests.Cases;
 
 /// <summary>
-/// #15 item 3: who may see a case (第五条) is written once in SQL (case_agency_ids → agency_queue, department_sees); the EF
-/// filter, the C# predicate, the SQL every hand-written query uses and the division scope of statistics must agree with it
-/// on every case and every caller.
+/// #15 item 3: who may see a case (第五条) is written once in SQL (case_agency_ids → agency_queue, department_sees). The EF
+/// filter (which calls department_sees), the SQL every hand-written query uses and the division scope of statistics must
+/// give, on every case and for every caller, what the regulation says: an agency sees the cases it is complained about,
+/// handles, leads or cooperates on; a department its division and the divisions below (the domain's region tree).
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class VisibilityParityTests(AppFixture app)
@@ -68,7 +70,7 @@ public sealed class VisibilityParityTests(AppFixture app)
         {
             var inSql = await db.Database.SqlQueryRaw<Guid[]>("SELECT case_agency_ids(c) AS \"Value\" FROM complaints c WHERE c.id = @id", new NpgsqlParameter("id", c.Id)).SingleAsync();
             var queued = await db.AgencyQueue.AsNoTracking().Where(q => q.ComplaintId == c.Id).Select(q => q.AgencyId).OrderBy(a => a).ToListAsync();
-            Assert.Equal(CaseVisibility.AgenciesThatSee(c), inSql);
+            Assert.Equal(AgenciesThatSee(c), inSql);
             Assert.Equal(inSql.Order(), queued);
         }
 
@@ -78,7 +80,7 @@ public sealed class VisibilityParityTests(AppFixture app)
         var seenBySomeone = 0;
         foreach (var caller in callers)
         {
-            var byCSharp = cases.Where(c => CaseVisibility.Sees(caller, c, regions[c.Id])).Select(c => c.Id).Order().ToList();
+            var byCSharp = cases.Where(c => Sees(caller, c, regions[c.Id])).Select(c => c.Id).Order().ToList();
             var byEf = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(caller).Select(c => c.Id).OrderBy(id => id).ToListAsync();
             var parameters = new List<NpgsqlParameter> { new("ids", ids.ToArray()) };
             var remitSql = CaseVisibility.RemitSql(caller, "c", parameters);
@@ -103,6 +105,22 @@ public sealed class VisibilityParityTests(AppFixture app)
         Assert.True(seenBySomeone > ids.Count, "the generated cases exercise the rule");
     }
 
+    [Fact]
+    public async Task One_case_is_visible_by_the_query_that_loads_it_第五条()
+    {
+        var remit = await TestRemit.CreateAsync(app.Host);
+        var id = await new CaseFlow(app.Host, remit).SubmitOnlineAsync();
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        foreach (var (department, sees) in new[] { (remit.RegionCode, true), (RegionCode.ParentOf(remit.RegionCode)!, true), ("530000", true), ("540000", false), ("532301", false) })
+        {
+            var caller = new Caller($"department-{department}", Roles.ManagementStaff, null, department);
+            var query = db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller);
+            Assert.Contains("department_sees(", query.ToQueryString(), StringComparison.Ordinal);
+            Assert.Equal(sees, await CaseAccess.FindVisibleAsync(db, id, caller, tracking: false, CancellationToken.None) is not null);
+        }
+    }
+
     [Theory]
     [InlineData("530000")]
     [InlineData("530100")]
@@ -120,4 +138,12 @@ public sealed class VisibilityParityTests(AppFixture app)
             Assert.True(RegionCode.IsWithin(caseRegion, department) == sql, $"{department} sees {caseRegion}: C# {!sql}, SQL {sql}");
         }
     }
+
+    /// <summary>The regulation's words, independent of the service's SQL: the four agencies of a case, a department's subtree.</summary>
+    private static bool Sees(Caller caller, Complaint c, string caseRegion) =>
+        caller.IsAgency ? caller.AgencyId is { } agency && AgenciesThatSee(c).Contains(agency)
+        : caller.IsManagement && caller.RegionCode is { } department && RegionCode.IsWithin(caseRegion, department);
+
+    private static List<Guid> AgenciesThatSee(Complaint c) =>
+        new[] { c.Respondent.AgencyId, c.AssignedAgencyId, c.LeadAgencyId }.OfType<Guid>().Concat(c.CooperatingAgencyIds).Distinct().Order().ToList();
 }

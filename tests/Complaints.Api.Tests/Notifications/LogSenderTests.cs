@@ -1,4 +1,3 @@
-using Complaints.Api.Audit;
 using Complaints.Api.Complaints;
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
@@ -24,9 +23,10 @@ public sealed class LogSenderTests(AppFixture app)
             Assert.IsType<LoggingNotificationSender>(scope.ServiceProvider.GetRequiredService<INotificationSender>());
             var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
             var complaint = await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id);
+            var change = ComplaintChange.Begin(complaint);
             Assert.True(complaint.Withdraw("已自行解决", Actor.ForComplainant("citizen-li-ming"), app.Clock.GetUtcNow()).IsSuccess);
-            messageId = NotificationOutbox.EnqueueFor(db, complaint, complaint.ComplainantsToNotify[0], NotificationKind.WithdrawalConfirmation, new Dictionary<string, string>(), app.Clock.GetUtcNow()).Id;
-            Assert.True(await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), complaint, scope.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None));
+            Assert.True(await OnePath.SaveAsync(scope.ServiceProvider, change, app.Clock.GetUtcNow())); // the confirmation follows from the Withdrawn event
+            messageId = await db.NotificationOutbox.AsNoTracking().Where(m => m.CaseId == id && m.Kind == NotificationKind.WithdrawalConfirmation).Select(m => m.Id).SingleAsync();
         }
 
         // The host's own loop may get there first; either way it is sent once.

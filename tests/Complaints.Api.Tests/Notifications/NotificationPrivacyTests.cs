@@ -17,7 +17,6 @@ public sealed class NotificationPrivacyTests(NotificationsFixture fx) : IAsyncLi
         const string result = "已约谈窗口工作人员赵某并当面致歉";
         var target = await fx.SubmitOnlineAsync("citizen");
         var merged = await fx.RegisterAsync("phone_12345", "13600001111");
-        var ids = new List<Guid>();
         Assert.True(await fx.WorkAsync(
             w =>
             {
@@ -26,16 +25,21 @@ public sealed class NotificationPrivacyTests(NotificationsFixture fx) : IAsyncLi
                 Assert.True(into.Accept(w.Calendar, Classification.Onsite, Staff.Agency, w.Now).IsSuccess);
                 Assert.True(from.Refer(w.Calendar, WuhuaMarket, null, Staff.Management, w.Now).IsSuccess);
                 Assert.True(from.Merge(into, Staff.Agency, w.Now).IsSuccess);
-                Assert.True(into.Conclude(w.Calendar, Finding.Substantiated, result, null, Staff.Agency, w.Now).IsSuccess);
-                ids.AddRange(NotificationOutbox.Enqueue(w.Db, into, NotificationKind.ConclusionFeedback, new Dictionary<string, string>
-                {
-                    [PayloadKeys.Finding] = "substantiated",
-                    [PayloadKeys.Result] = result,
-                }, w.Now).Select(m => m.Id));
                 return Task.CompletedTask;
             },
             target,
             merged));
+        await fx.ResetAsync(); // only the conclusion feedback (to both complainants) is sent below
+
+        Assert.True(await fx.WorkAsync(
+            w =>
+            {
+                Assert.True(w.Cases[0].Conclude(w.Calendar, Finding.Substantiated, result, null, Staff.Agency, w.Now).IsSuccess);
+                return Task.CompletedTask;
+            },
+            target));
+        var ids = (await fx.MessagesAsync(target)).Select(m => m.Id).ToList();
+        Assert.Equal(2, ids.Count);
 
         // One answer of each kind the dispatcher logs: retry, permanent failure, success.
         var answers = new Queue<int>([500, 400, 200]);

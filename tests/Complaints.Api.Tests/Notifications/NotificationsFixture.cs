@@ -79,8 +79,9 @@ public sealed class NotificationsFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the loaded cases and saves them as one unit of work, the way a
-    /// casework handler will: domain calls and enqueueing, then <see cref="ComplaintStore.TrySaveAsync"/>.
+    /// Runs <paramref name="work"/> on the loaded cases and saves them the way a handler does (<see cref="ComplaintChange"/>):
+    /// each case's change begun before the domain calls, its audit lines and notices derived from its events, all saved by
+    /// the unit of work. Whatever <paramref name="work"/> queues by hand is saved with it.
     /// </summary>
     public async Task<bool> WorkAsync(Func<WorkContext, Task> work, params Guid[] ids)
     {
@@ -92,15 +93,16 @@ public sealed class NotificationsFixture : IAsyncLifetime
             cases.Add(await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id));
         }
 
-        var context = new WorkContext(db, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>(), Clock.GetUtcNow(), cases);
-        await work(context);
-        foreach (var other in cases.Skip(1))
+        var changes = cases.Select(ComplaintChange.Begin).ToList();
+        var now = Clock.GetUtcNow();
+        await work(new WorkContext(db, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>(), now, cases));
+        foreach (var change in changes)
         {
-            var version = db.Entry(other).Property<int>(ComplaintConfiguration.Version);
-            version.CurrentValue = version.OriginalValue + 1;
+            await change.StageAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>(),
+                OnePath.Setup, now, CancellationToken.None);
         }
 
-        return await ComplaintStore.TrySaveAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(), cases[0], scope.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None);
+        return await ComplaintStore.TrySaveStagedAsync(scope.ServiceProvider.GetRequiredService<global::Complaints.Api.Persistence.UnitOfWork>(), CancellationToken.None);
     }
 
     public async Task<List<OutboxMessage>> MessagesAsync(Guid caseId)
@@ -116,26 +118,20 @@ public sealed class NotificationsFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().NotificationOutbox.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
-    /// <summary>An online complaint referred to and accepted (offsite) by 五华区市场监督管理局, with the acceptance notice queued.</summary>
+    /// <summary>An online complaint referred to and accepted (offsite) by 五华区市场监督管理局, with the acceptance notice its acceptance queued.</summary>
     public async Task<(Guid CaseId, OutboxMessage Message)> AcceptedWithNoticeAsync(string persona = "citizen")
     {
         var id = await SubmitOnlineAsync(persona);
-        OutboxMessage? message = null;
         Assert.True(await WorkAsync(
             w =>
             {
                 var c = w.Cases[0];
                 Assert.True(c.Refer(w.Calendar, WuhuaMarket, null, Staff.Management, w.Now).IsSuccess);
                 Assert.True(c.Accept(w.Calendar, Classification.Offsite, Staff.Agency, w.Now).IsSuccess);
-                message = Assert.Single(NotificationOutbox.Enqueue(w.Db, c, NotificationKind.AcceptanceNotice, new Dictionary<string, string>
-                {
-                    [PayloadKeys.Classification] = "offsite",
-                    [PayloadKeys.DueDate] = "2026-12-07",
-                }, w.Now));
                 return Task.CompletedTask;
             },
             id));
-        return (id, message!);
+        return (id, Assert.Single(await MessagesAsync(id), m => m.Kind == NotificationKind.AcceptanceNotice));
     }
 }
 

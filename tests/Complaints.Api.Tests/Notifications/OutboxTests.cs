@@ -1,4 +1,3 @@
-using Complaints.Api.Audit;
 using Complaints.Api.Complaints;
 using Complaints.Api.Notifications;
 using Complaints.Api.Persistence;
@@ -52,13 +51,14 @@ public sealed class OutboxTests(NotificationsFixture fx) : IAsyncLifetime
         var calendar = first.ServiceProvider.GetRequiredService<Domain.Calendar.IWorkingDayCalendar>();
         var now = fx.Clock.GetUtcNow();
 
+        // Two officers decide at once, each the way a handler does; the notice follows from each one's Rejected event.
+        var change1 = ComplaintChange.Begin(c1);
         Assert.True(c1.Reject(calendar, NotAcceptedReason.OtherLegalChannel, null, null, Staff.Management, now).IsSuccess);
-        NotificationOutbox.Enqueue(db1, c1, NotificationKind.NonAcceptanceNotice, new Dictionary<string, string> { [PayloadKeys.Reason] = "other_legal_channel" }, now);
+        var change2 = ComplaintChange.Begin(c2);
         Assert.True(c2.Reject(calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Staff.Management, now).IsSuccess);
-        NotificationOutbox.Enqueue(db2, c2, NotificationKind.NonAcceptanceNotice, new Dictionary<string, string> { [PayloadKeys.Reason] = "no_clear_respondent_or_request" }, now);
 
-        Assert.True(await ComplaintStore.TrySaveAsync(db1, first.ServiceProvider.GetRequiredService<AuditTrail>(), c1, first.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None));
-        Assert.False(await ComplaintStore.TrySaveAsync(db2, second.ServiceProvider.GetRequiredService<AuditTrail>(), c2, second.ServiceProvider.GetRequiredService<global::Complaints.Domain.Calendar.IWorkingDayCalendar>(), CancellationToken.None));
+        Assert.True(await OnePath.SaveAsync(first.ServiceProvider, change1, now));
+        Assert.False(await OnePath.SaveAsync(second.ServiceProvider, change2, now));
 
         var message = Assert.Single(await fx.MessagesAsync(id));
         Assert.Equal("other_legal_channel", message.Payload[PayloadKeys.Reason]);
@@ -77,17 +77,19 @@ public sealed class OutboxTests(NotificationsFixture fx) : IAsyncLifetime
                 Assert.True(into.Accept(w.Calendar, Classification.Offsite, Staff.Agency, w.Now).IsSuccess);
                 Assert.True(from.Refer(w.Calendar, WuhuaMarket, null, Staff.Management, w.Now).IsSuccess);
                 Assert.True(from.Merge(into, Staff.Agency, w.Now).IsSuccess);
-                Assert.True(into.Conclude(w.Calendar, Finding.Substantiated, "已约谈窗口工作人员并书面致歉。", null, Staff.Agency, w.Now).IsSuccess);
-                var added = NotificationOutbox.Enqueue(w.Db, into, NotificationKind.ConclusionFeedback, new Dictionary<string, string>
-                {
-                    [PayloadKeys.Finding] = "substantiated",
-                    [PayloadKeys.Result] = "已约谈窗口工作人员并书面致歉。",
-                }, w.Now);
-                Assert.Equal(2, added.Count);
                 return Task.CompletedTask;
             },
             target,
             merged));
+        await fx.ResetAsync(); // the acceptance and merge notices; this test is about the conclusion's
+
+        Assert.True(await fx.WorkAsync(
+            w =>
+            {
+                Assert.True(w.Cases[0].Conclude(w.Calendar, Finding.Substantiated, "已约谈窗口工作人员并书面致歉。", null, Staff.Agency, w.Now).IsSuccess);
+                return Task.CompletedTask;
+            },
+            target));
 
         var messages = await fx.MessagesAsync(target);
         Assert.Equal(2, messages.Count);
