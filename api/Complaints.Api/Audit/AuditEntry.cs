@@ -6,7 +6,7 @@ namespace Complaints.Api.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Unique across the log, from a database sequence; increasing within a chain, with gaps.</summary>
+    /// <summary>Unique across the log, from a database sequence drawn under the chain's lock; increasing within a chain, with gaps.</summary>
     public long Sequence { get; init; }
 
     /// <summary>The hash chain of this line (<see cref="AuditTrail.ChainOf"/>); lines written before chains existed are in chain 0.</summary>
@@ -18,6 +18,8 @@ public sealed class AuditEntry
     public Guid? CaseId { get; init; }
     public string? ClientAddress { get; init; }
     public string? Details { get; init; }
-    public required string PreviousHash { get; init; }
-    public required string Hash { get; init; }
+
+    /// <summary>Set by the database as the line is appended (<see cref="AuditTrail.AppendPending"/>), like <see cref="Sequence"/> and <see cref="Hash"/>.</summary>
+    public string PreviousHash { get; init; } = null!;
+    public string Hash { get; init; } = null!;
 }

@@ -5,8 +5,6 @@ using System.Text;
 using Complaints.Api.Auth;
 using Complaints.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Complaints.Api.Audit;
 
@@ -16,9 +14,9 @@ namespace Complaints.Api.Audit;
 /// <para>
 /// The log is <see cref="Chains"/> hash chains rather than one: a line belongs to the chain of its
 /// case (<see cref="ChainOf"/>; lines without a case to chain 0), so all of a case's history is in one
-/// chain, in order. Appending takes a transaction-scoped advisory lock on that chain only (with the
-/// chain's head, in one round trip), so concurrent writers to different chains never wait for each
-/// other and writers to the same chain wait only for one insert batch and a commit. Within each chain the
+/// chain, in order. Appending takes a transaction-scoped advisory lock on that chain only (in the database,
+/// as the line is inserted: <see cref="AppendPending"/>), so concurrent writers to different chains never wait
+/// for each other and writers to the same chain wait only for the rest of one insert batch and a commit. Within each chain the
 /// guarantee is the single chain's: an edited, removed or reordered line breaks it; only the newest
 /// lines of a chain could be cut off unnoticed, as the newest lines of one chain could.
 /// </para>
@@ -33,7 +31,9 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
     /// <summary>The database sequence that numbers lines across all chains.</summary>
     public const string SequenceName = "audit_entries_sequence";
 
-    private const long ChainLockBase = 0x5943_4155_4449_5400; // "YCAUDIT" + the chain number in the low byte
+    /// <summary>"YCAUDIT" and the chain number in the low byte: the advisory lock audit-chain.sql takes (written there as a decimal).</summary>
+    public const long ChainLockBase = 0x5943_4155_4449_5400;
+
     private readonly List<(Caller Caller, string Action, Guid? CaseId, string? Details)> _pending = [];
 
     public void Record(Caller caller, string action, Guid? caseId, string? details = null) => _pending.Add((caller, action, caseId, details));
@@ -52,63 +52,28 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
     }
 
     /// <summary>
-    /// Adds the lines recorded so far to the change tracker, chained under their chains' locks taken in
-    /// <paramref name="transaction"/>: the caller (<see cref="Persistence.UnitOfWork"/>) saves them with the change they describe.
+    /// Adds the lines recorded so far to the change tracker: the caller (<see cref="Persistence.UnitOfWork"/>) saves them
+    /// with the change they describe, in the same batch. The database numbers and chains each line as it is inserted
+    /// (trigger <c>audit_entries_chain</c>, Persistence/Migrations/Issue16/audit-chain.sql: the chain's lock, its head,
+    /// the sequence and the hash), so appending costs no round trip of its own and the chain's lock is held only from
+    /// that batch to the commit. Chains in ascending order, so that two units of work touching the same chains take
+    /// their locks in the same order and cannot deadlock.
     /// </summary>
-    public async Task AppendPendingAsync(IDbContextTransaction transaction, CancellationToken ct)
+    public void AppendPending()
     {
         if (_pending.Count == 0)
         {
             return;
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-
-        // Chains in ascending order, so that two units of work touching the same chains cannot deadlock.
-        foreach (var chain in _pending.Select(p => ChainOf(p.CaseId)).Distinct().Order())
+        foreach (var (caller, action, caseId, details) in _pending.OrderBy(p => ChainOf(p.CaseId)))
         {
-            var lines = _pending.Where(p => ChainOf(p.CaseId) == chain).ToList();
-
-            // One round trip. The lock is its own statement, so the head is read with a snapshot taken
-            // after the lock was granted (READ COMMITTED): it sees every line committed before.
-            await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction.GetDbTransaction())
+            db.AuditEntries.Add(new AuditEntry
             {
-                BatchCommands =
-                {
-                    new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = ChainLockBase + chain } } },
-                    new NpgsqlBatchCommand(
-                        $"SELECT (SELECT hash FROM audit_entries WHERE chain = $1 ORDER BY sequence DESC LIMIT 1), nextval('{SequenceName}') FROM generate_series(1, $2)")
-                    {
-                        Parameters = { new() { Value = chain }, new() { Value = lines.Count } },
-                    },
-                },
-            };
-            var previous = Genesis;
-            var sequences = new List<long>(lines.Count);
-            await using (var reader = await batch.ExecuteReaderAsync(ct))
-            {
-                await reader.NextResultAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    previous = reader.IsDBNull(0) ? Genesis : reader.GetString(0);
-                    sequences.Add(reader.GetInt64(1));
-                }
-            }
-
-            sequences.Sort();
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var (caller, action, caseId, details) = lines[i];
-                var at = clock.GetUtcNow();
-                var hash = HashOf(previous, sequences[i], at, caller.Subject, caller.Role, action, caseId, address, details);
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    Sequence = sequences[i], Chain = chain, At = at, ActorUserId = caller.Subject, ActorRole = caller.Role, Action = action,
-                    CaseId = caseId, ClientAddress = address, Details = details, PreviousHash = previous, Hash = hash,
-                });
-                previous = hash;
-            }
+                Chain = ChainOf(caseId), At = clock.GetUtcNow(), ActorUserId = caller.Subject, ActorRole = caller.Role, Action = action,
+                CaseId = caseId, ClientAddress = address, Details = details,
+            });
         }
 
         _pending.Clear();
@@ -150,6 +115,7 @@ public sealed class AuditTrail(ComplaintsDbContext db, TimeProvider clock, IHttp
         return first;
     }
 
+    /// <summary>The line's hash; the database computes the same when it appends a line (audit-chain.sql), and verification recomputes it here.</summary>
     private static string HashOf(string previous, long sequence, DateTimeOffset at, string actor, string role, string action, Guid? caseId, string? address, string? details)
     {
         // Microsecond precision: what PostgreSQL's timestamptz keeps, so a re-read line hashes the same.

@@ -1,6 +1,7 @@
 using Complaints.Api.Directory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Complaints.Api.Persistence;
 
@@ -75,7 +76,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
     {
         b.ToTable("audit_entries");
         b.HasKey(e => e.Sequence);
-        b.Property(e => e.Sequence).ValueGeneratedNever();
+        // Numbered and chained by the database as a line is inserted (Migrations/Issue16/audit-chain.sql), read back by the insert.
+        b.Property(e => e.Sequence).ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
+        b.Property(e => e.PreviousHash).ValueGeneratedOnAdd();
+        b.Property(e => e.Hash).ValueGeneratedOnAdd();
         b.Property(e => e.ActorUserId).HasMaxLength(128);
         b.Property(e => e.ActorRole).HasMaxLength(32);
         b.Property(e => e.Action).HasMaxLength(64);

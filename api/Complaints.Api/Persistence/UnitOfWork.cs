@@ -79,7 +79,7 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
                 }
             }
 
-            await WriteAsync(open, ct);
+            await WriteAsync(ct);
             return true;
         }
 
@@ -92,7 +92,7 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
                 return false;
             }
 
-            await WriteAsync(_transaction!, ct);
+            await WriteAsync(ct);
             await CommitAsync(ct);
             return true;
         }
@@ -164,10 +164,10 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         }
     }
 
-    private async Task WriteAsync(IDbContextTransaction transaction, CancellationToken ct)
+    private async Task WriteAsync(CancellationToken ct)
     {
-        // The chain heads are read under their locks, then the change and its lines are written in one batch.
-        await audit.AppendPendingAsync(transaction, ct);
+        // The change and its audit lines in one batch; the database chains the lines as it inserts them.
+        audit.AppendPending();
         db.SavingThroughUnitOfWork = true;
         try
         {

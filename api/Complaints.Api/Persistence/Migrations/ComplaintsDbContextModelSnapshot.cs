@@ -28,8 +28,10 @@ namespace Complaints.Api.Persistence.Migrations
             modelBuilder.Entity("Complaints.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -75,6 +77,7 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("hash")
@@ -82,6 +85,7 @@ namespace Complaints.Api.Persistence.Migrations
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
