@@ -5,6 +5,7 @@
 #   bench/uploads.sh                       publish this checkout (Release) and measure it
 #   UPLOADS_PUBLISH_DIR=… bench/uploads.sh measure a build published beforehand (e.g. an older commit)
 #   UPLOADS_ROUNDS=3                       how many times the 16-at-once burst runs (each reported)
+#   UPLOADS_PHOTO=…                        another file instead of the 12 MP photo (e.g. a small one, for the fixed cost)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,7 +25,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -d postgres -c "drop database i
 
 [ -z "${UPLOADS_PUBLISH_DIR:-}" ] && dotnet publish api/Complaints.Api -c Release -o "$publish" -nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build bench/Seeder -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
-photo=$out/photo-12mp.jpg
+photo=${UPLOADS_PHOTO:-$out/photo-12mp.jpg}
 [ -f "$photo" ] || dotnet bench/Seeder/bin/Release/net10.0/Seeder.dll photo "$photo" 4000 3000
 
 port=$(p=18380; while ! port_is_free "$p"; do p=$((p + 1)); done; echo "$p")

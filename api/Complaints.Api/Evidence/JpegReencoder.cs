@@ -55,7 +55,8 @@ internal static class JpegReencoder
     /// </summary>
     private static VipsImage Fitted(byte[] input, int longSide)
     {
-        var image = VipsImage.ThumbnailBuffer(input, longSide, height: longSide, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+        // fail_on goes to the loader in the option string: thumbnail's own failOn argument let a truncated scan through.
+        var image = VipsImage.ThumbnailBuffer(input, longSide, optionString: "[fail_on=error]", height: longSide, size: Enums.Size.Down);
         if (image.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw)
         {
             return image;
