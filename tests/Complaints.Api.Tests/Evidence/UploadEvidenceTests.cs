@@ -165,6 +165,30 @@ public sealed class UploadEvidenceTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_jpeg_cut_off_in_its_scan_data_is_refused_as_unreadable()
+    {
+        // Its header is whole, so it passes every check before the decoder; libvips is told to fail on truncation.
+        var jpeg = EvidenceSamples.Jpeg(800, 600);
+        var token = await app.Host.ForAsync("citizen");
+        var result = await app.Host.UploadAsync(token, jpeg[..(jpeg.Length * 2 / 3)], 422, "photo.jpg", "image/jpeg");
+        await result.ShouldBeProblemAsync("evidence.unreadable");
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_a_second_frame_header_claiming_more_pixels_is_refused_as_unreadable()
+    {
+        // The memory is reserved for the first frame header (800 × 600); a decoder that believed the second would need 168 MB.
+        var jpeg = EvidenceSamples.Jpeg(800, 600);
+        var sof = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xC0]);
+        var length = (jpeg[sof + 2] << 8) | jpeg[sof + 3];
+        var second = EvidenceSamples.WithJpegFrameSize(jpeg, 7000, 6000).AsSpan(sof, length + 2).ToArray();
+        byte[] lying = [.. jpeg[..(sof + length + 2)], .. second, .. jpeg[(sof + length + 2)..]];
+        var token = await app.Host.ForAsync("citizen");
+        var result = await app.Host.UploadAsync(token, lying, 422, "photo.jpg", "image/jpeg");
+        await result.ShouldBeProblemAsync("evidence.unreadable");
+    }
+
+    [Fact]
     public async Task A_25_MiB_upload_is_a_413_problem()
     {
         var token = await app.Host.ForAsync("citizen");

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The upload figures of bench/run.sh (#16) alone, on a small cluster of their own ("uploads"), for iterating on the
+# evidence pipeline without the 1,000,000-case database. Same photo, same curl, same RSS sampling as bench/run.sh, plus
+# the service's CPU time per upload (utime + stime from /proc/<pid>/stat), which stays true on a busy host.
+#   bench/uploads.sh                       publish this checkout (Release) and measure it
+#   UPLOADS_PUBLISH_DIR=… bench/uploads.sh measure a build published beforehand (e.g. an older commit)
+#   UPLOADS_ROUNDS=3                       how many times the 16-at-once burst runs (each reported)
+#   UPLOADS_PHOTO=…                        another file instead of the 12 MP photo (e.g. a small one, for the fixed cost)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+source scripts/pg.sh
+out=${UPLOADS_OUT:-$root/bench/out/uploads}
+mkdir -p "$out"
+publish=${UPLOADS_PUBLISH_DIR:-$out/publish}
+
+pg_start uploads
+service_pid=""
+cleanup() {
+  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; fi
+  pg_stop
+}
+trap cleanup EXIT
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -d postgres -c "drop database if exists complaints_uploads" -c "create database complaints_uploads" >/dev/null
+
+[ -z "${UPLOADS_PUBLISH_DIR:-}" ] && dotnet publish api/Complaints.Api -c Release -o "$publish" -nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build bench/Seeder -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+photo=${UPLOADS_PHOTO:-$out/photo-12mp.jpg}
+[ -f "$photo" ] || dotnet bench/Seeder/bin/Release/net10.0/Seeder.dll photo "$photo" 4000 3000
+
+port=$(p=18380; while ! port_is_free "$p"; do p=$((p + 1)); done; echo "$p")
+(cd "$publish" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ConnectionStrings__Complaints="$(pg_connection_string complaints_uploads)" Database__MigrateOnStartup=true Database__SeedDemoData=true \
+  Evidence__StorageFolder="$out/store" RateLimits__UploadPerMinute=100000000 Evidence__UnattachedQuotaBytes=1000000000000 \
+  Logging__LogLevel__Default=Warning dotnet Complaints.Api.dll) >"$out/service.log" 2>&1 &
+service_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do curl -fs "$base/healthz/ready" >/dev/null 2>&1 && break; sleep 1; done
+citizen=$(curl -fs -X POST "$base/api/dev/tokens" -H 'content-type: application/json' -d '{"persona":"citizen"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+
+rss() { awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$service_pid/status"; }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$service_pid/stat"; }
+upload() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST "$base/api/v1/evidence" -H "authorization: Bearer $citizen" -F "file=@$photo;type=image/jpeg"; }
+export -f upload; export base citizen photo
+
+# Two warm-up uploads (JIT, pools), not counted.
+upload >/dev/null; upload >/dev/null
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+c0=$(cpu_ms)
+single=$(for _ in 1 2 3 4 5; do upload; done | awk '{print $2}' | sort -n | sed -n 3p)
+c1=$(cpu_ms)
+echo "one alone: median of 5 ${single}s; service CPU $(( (c1 - c0) / 5 )) ms per upload"
+for round in $(seq 1 "${UPLOADS_ROUNDS:-2}"); do
+  rm -f "$out/done"; echo 0 >"$out/peak"
+  (peak=0; while [ ! -f "$out/done" ]; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$out/peak"; sleep 0.1; done) &
+  sampler=$!
+  c0=$(cpu_ms)
+  seq 16 | xargs -P16 -I{} bash -c upload >"$out/burst.txt"
+  c1=$(cpu_ms)
+  touch "$out/done"; wait "$sampler" 2>/dev/null || true
+  echo "16 at once (round $round): p50 $(awk '{print $2}' "$out/burst.txt" | sort -n | sed -n 8p)s max $(awk '{print $2}' "$out/burst.txt" | sort -n | tail -1)s" \
+    "[$(awk '{print $1}' "$out/burst.txt" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')] peak RSS $(cat "$out/peak") MB; service CPU $(( (c1 - c0) / 16 )) ms per upload"
+  sleep 3
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
