@@ -20,6 +20,22 @@ public static class StatisticsFigures
     public static IReadOnlyList<(Figure Figure, string Sql)> Counted { get; } =
         Figures.Counted.Select(f => (f, Sql.TryGetValue(f.Key, out var sql) ? sql : throw new InvalidOperationException($"The figure {f.Key} has no SQL."))).ToList();
 
+    /// <summary>
+    /// The counted figures that depend on the moment of the request (逾期未办: open and past its deadline <em>now</em>): they
+    /// change with the passing of time alone, so they are never rolled up but counted at each request over the open cases
+    /// (a running deadline, <c>running_due_at IS NOT NULL</c>, which each of them requires). docs/decisions/statistics-rollups.md.
+    /// </summary>
+    public static IReadOnlySet<string> Live { get; } = new HashSet<string>(StringComparer.Ordinal) { "overdueNow" };
+
+    /// <summary>The counted figures kept in the rollups (every counted figure but the <see cref="Live"/> ones), in table order.</summary>
+    public static IReadOnlyList<(Figure Figure, string Sql)> RolledUp { get; } = Counted.Where(f => !Live.Contains(f.Figure.Key)).ToList();
+
+    /// <summary>The per-case joins the conditions read (r: the case's rectifications, lr: its latest revisit), for a case <c>c</c>.</summary>
+    public static string PartsOf(string caseId) => $"""
+        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications WHERE complaint_id = {caseId} GROUP BY complaint_id) r ON TRUE
+        LEFT JOIN (SELECT complaint_id, rating FROM complaint_revisits WHERE complaint_id = {caseId} ORDER BY number DESC LIMIT 1) lr ON TRUE
+        """;
+
     /// <summary>EF stores these enums by member name (ComplaintConfiguration): the SQL literal of a value.</summary>
     private static string Stored<TEnum>(TEnum value)
         where TEnum : struct, Enum => $"'{value}'";
