@@ -30,10 +30,15 @@ public static class StatisticsFigures
     /// <summary>The counted figures kept in the rollups (every counted figure but the <see cref="Live"/> ones), in table order.</summary>
     public static IReadOnlyList<(Figure Figure, string Sql)> RolledUp { get; } = Counted.Where(f => !Live.Contains(f.Figure.Key)).ToList();
 
-    /// <summary>The per-case joins the conditions read (r: the case's rectifications, lr: its latest revisit), for a case <c>c</c>.</summary>
-    public static string PartsOf(string caseId) => $"""
-        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications WHERE complaint_id = {caseId} GROUP BY complaint_id) r ON TRUE
-        LEFT JOIN (SELECT complaint_id, rating FROM complaint_revisits WHERE complaint_id = {caseId} ORDER BY number DESC LIMIT 1) lr ON TRUE
+    /// <summary>
+    /// The joins the conditions read beside a case <c>c</c>: r, its rectifications (any, any verified); lr, its latest revisit.
+    /// The count from the cases and the rollups' per-case rows (StatisticsRollups) both use them.
+    /// </summary>
+    public static string PartsSql { get; } = $"""
+        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
+          ON r.complaint_id = c.id
+        LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
+          ON lr.complaint_id = c.id
         """;
 
     /// <summary>EF stores these enums by member name (ComplaintConfiguration): the SQL literal of a value.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
-using Complaints.Domain.Cases;
 using Complaints.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -74,10 +73,7 @@ public static class StatisticsQuery
     private static string FromCasesSql(string scope) => $"""
         SELECT {string.Join(",\n  ", StatisticsFigures.Counted.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Figure.Key}\""))}
         FROM complaints c
-        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
-          ON r.complaint_id = c.id
-        LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
-          ON lr.complaint_id = c.id
+        {StatisticsFigures.PartsSql}
         WHERE {scope}
         """;
 
