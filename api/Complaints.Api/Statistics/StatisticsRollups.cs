@@ -89,8 +89,10 @@ public static class StatisticsRollups
               FROM complaints c
               {StatisticsFigures.PartsSql.Replace("\n", "\n  ", StringComparison.Ordinal)};
 
-            -- Adds (plus) and subtracts (minus) one case's figures in its day and its month.
-            CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE sql AS $$
+            -- Adds (plus) and subtracts (minus) one case's figures in its day and its month. PL/pgSQL, whose plans a session keeps:
+            -- a SQL function called from the trigger is planned again on every call.
+            CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
               INSERT INTO statistics_rollup AS t (grain, start, region_code, respondent_agency_id,
                 {Each(", ", Column)})
               SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
@@ -98,15 +100,16 @@ public static class StatisticsRollups
               FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
               ON CONFLICT (grain, start, region_code, respondent_agency_id) DO UPDATE SET
                 {Each(",\n    ", k => $"{Column(k)} = t.{Column(k)} + excluded.{Column(k)}")};
-            $$;
+            END $$;
 
-            CREATE FUNCTION statistics_apply_item(s statistics_cases, delta integer) RETURNS void LANGUAGE sql AS $$
+            CREATE FUNCTION statistics_apply_item(s statistics_cases, delta integer) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
               INSERT INTO statistics_items AS t (grain, start, region_code, item, n)
               SELECT g.grain, g.start, s.region_code, s.service_item, delta
               FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
               WHERE s.service_item <> ''
               ON CONFLICT (grain, start, region_code, item) DO UPDATE SET n = t.n + excluded.n;
-            $$;
+            END $$;
 
             -- One case changed (or its rectifications or revisits did): the rollups lose what it counted and gain what it counts,
             -- in the changing transaction. Its statistics_cases row is locked first, so two writers of one case apply in turn.
@@ -175,12 +178,14 @@ public static class StatisticsRollups
               SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
                 {Each(",\n    ", k => $"count(*) FILTER (WHERE '{k}' = ANY(s.figures))")}
               FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
-              GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id;
+              GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id
+              ORDER BY g.grain, g.start;
               INSERT INTO statistics_items (grain, start, region_code, item, n)
               SELECT g.grain, g.start, s.region_code, s.service_item, count(*)
               FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
               WHERE s.service_item <> ''
-              GROUP BY g.grain, g.start, s.region_code, s.service_item;
+              GROUP BY g.grain, g.start, s.region_code, s.service_item
+              ORDER BY g.grain, g.start;
             $$;
 
             SELECT statistics_rebuild();

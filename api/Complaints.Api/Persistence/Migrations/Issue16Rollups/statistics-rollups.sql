@@ -139,8 +139,10 @@ CREATE VIEW statistics_case_rows AS
   LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
     ON lr.complaint_id = c.id;
 
--- Adds (plus) and subtracts (minus) one case's figures in its day and its month.
-CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE sql AS $$
+-- Adds (plus) and subtracts (minus) one case's figures in its day and its month. PL/pgSQL, whose plans a session keeps:
+-- a SQL function called from the trigger is planned again on every call.
+CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO statistics_rollup AS t (grain, start, region_code, respondent_agency_id,
     "received", "received.onsite", "received.phone_12345", "received.phone_hotline", "received.online_portal", "received.online_app", "received.email", "received.letter", "received.suggestion_box", "accepted", "notAccepted", "notAccepted.no_clear_respondent_or_request", "notAccepted.already_accepted_or_in_progress", "notAccepted.other_legal_channel", "notAccepted.repeat_without_new_evidence", "referred", "referredOnTime", "referredLate", "decided", "decidedOnTime", "decidedLate", "onsite", "offsite", "concluded", "concludedOnTime", "concludedLate", "extended", "merged", "finding.substantiated", "finding.partially_substantiated", "finding.unsubstantiated", "finding.unverifiable", "satisfaction.very_satisfied", "satisfaction.satisfied", "satisfaction.basically_satisfied", "satisfaction.dissatisfied", "satisfaction.very_dissatisfied", "rectificationsOrdered", "rectificationsCompleted", "major")
   SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
@@ -226,15 +228,16 @@ CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) 
     "rectificationsOrdered" = t."rectificationsOrdered" + excluded."rectificationsOrdered",
     "rectificationsCompleted" = t."rectificationsCompleted" + excluded."rectificationsCompleted",
     "major" = t."major" + excluded."major";
-$$;
+END $$;
 
-CREATE FUNCTION statistics_apply_item(s statistics_cases, delta integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION statistics_apply_item(s statistics_cases, delta integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO statistics_items AS t (grain, start, region_code, item, n)
   SELECT g.grain, g.start, s.region_code, s.service_item, delta
   FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
   WHERE s.service_item <> ''
   ON CONFLICT (grain, start, region_code, item) DO UPDATE SET n = t.n + excluded.n;
-$$;
+END $$;
 
 -- One case changed (or its rectifications or revisits did): the rollups lose what it counted and gain what it counts,
 -- in the changing transaction. Its statistics_cases row is locked first, so two writers of one case apply in turn.
@@ -342,12 +345,14 @@ CREATE FUNCTION statistics_rebuild() RETURNS void LANGUAGE sql AS $$
     count(*) FILTER (WHERE 'rectificationsCompleted' = ANY(s.figures)),
     count(*) FILTER (WHERE 'major' = ANY(s.figures))
   FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
-  GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id;
+  GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id
+  ORDER BY g.grain, g.start;
   INSERT INTO statistics_items (grain, start, region_code, item, n)
   SELECT g.grain, g.start, s.region_code, s.service_item, count(*)
   FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
   WHERE s.service_item <> ''
-  GROUP BY g.grain, g.start, s.region_code, s.service_item;
+  GROUP BY g.grain, g.start, s.region_code, s.service_item
+  ORDER BY g.grain, g.start;
 $$;
 
 SELECT statistics_rebuild();
