@@ -110,7 +110,19 @@ internal static class Schema
             END $$;
             """);
 
-        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("agency_queue"))
+        // The statistics rollups (#16 item 3) likewise: the migration's own rebuild counts them from the cases, with the same
+        // per-case function the trigger uses (docs/decisions/statistics-rollups.md).
+        await Execute(connection, """
+            DO $$
+            BEGIN
+              IF to_regprocedure('statistics_rebuild()') IS NOT NULL THEN
+                PERFORM statistics_rebuild();
+              END IF;
+            END $$;
+            """);
+
+        foreach (var table in LoadedTables.Append("agencies").Append("tracking_sequences").Append("agency_queue")
+            .Append("statistics_cases").Append("statistics_rollup").Append("statistics_items"))
         {
             await using var exists = new NpgsqlCommand($"SELECT to_regclass('{table}') IS NOT NULL", connection);
             if ((bool)(await exists.ExecuteScalarAsync())!)

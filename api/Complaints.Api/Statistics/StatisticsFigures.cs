@@ -20,6 +20,27 @@ public static class StatisticsFigures
     public static IReadOnlyList<(Figure Figure, string Sql)> Counted { get; } =
         Figures.Counted.Select(f => (f, Sql.TryGetValue(f.Key, out var sql) ? sql : throw new InvalidOperationException($"The figure {f.Key} has no SQL."))).ToList();
 
+    /// <summary>
+    /// The counted figures that depend on the moment of the request (逾期未办: open and past its deadline <em>now</em>): they
+    /// change with the passing of time alone, so they are never rolled up but counted at each request over the open cases
+    /// (a running deadline, <c>running_due_at IS NOT NULL</c>, which each of them requires). docs/decisions/statistics-rollups.md.
+    /// </summary>
+    public static IReadOnlySet<string> Live { get; } = new HashSet<string>(StringComparer.Ordinal) { "overdueNow" };
+
+    /// <summary>The counted figures kept in the rollups (every counted figure but the <see cref="Live"/> ones), in table order.</summary>
+    public static IReadOnlyList<(Figure Figure, string Sql)> RolledUp { get; } = Counted.Where(f => !Live.Contains(f.Figure.Key)).ToList();
+
+    /// <summary>
+    /// The joins the conditions read beside a case <c>c</c>: r, its rectifications (any, any verified); lr, its latest revisit.
+    /// The count from the cases and the rollups' per-case rows (StatisticsRollups) both use them.
+    /// </summary>
+    public static string PartsSql { get; } = $"""
+        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
+          ON r.complaint_id = c.id
+        LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
+          ON lr.complaint_id = c.id
+        """;
+
     /// <summary>EF stores these enums by member name (ComplaintConfiguration): the SQL literal of a value.</summary>
     private static string Stored<TEnum>(TEnum value)
         where TEnum : struct, Enum => $"'{value}'";

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
-using Complaints.Domain.Cases;
 using Complaints.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,37 +10,76 @@ using Npgsql;
 namespace Complaints.Api.Statistics;
 
 /// <summary>
-/// The figures of rules.md "Reporting" (第十八条), computed in PostgreSQL in one round trip: the
-/// rows never come into memory, only their counts. Complaints count in the period they were received.
+/// The figures of rules.md "Reporting" (第十八条), computed in PostgreSQL: the rows never come into memory, only their
+/// counts. Complaints count in the period they were received (days in CST).
 /// <para>
-/// Two statements, each one pass over the scope: every counted figure of the domain's <see cref="Figures"/> (where
-/// each is defined, once; its SQL in <see cref="StatisticsFigures"/>) as FILTERed counts of one aggregate, read back by name, then the top respondent agencies
-/// and the top service items. The scope is read through
-/// <c>ix_complaints_statistics</c>, an index on received_at that includes every column counted here,
-/// so a province's year (a third of a million cases) is an index-only scan, not a read of the whole table.
+/// Read from the rollups (<see cref="StatisticsRollups"/>, kept exact by triggers in the transaction of every change):
+/// the full months of the period from the month rows, its other days from the day rows, summed over the scope
+/// (<see cref="StatisticsScope.Sql"/>, the same condition as over the cases); the figures that depend on the moment of the
+/// request (<see cref="StatisticsFigures.Live"/>) are counted over the period's open cases each time. The top respondent
+/// agencies come from the rollups too, the top service items from their own rollup (for an agency's scope, from its cases).
+/// </para>
+/// <para>
+/// <see cref="FromCasesAsync"/> counts the same figures from the cases themselves (every figure's SQL as a FILTERed count,
+/// through <c>ix_complaints_statistics</c>): what the rollups must equal (StatisticsRollupTests).
 /// </para>
 /// </summary>
 public static class StatisticsQuery
 {
-    // One text per kind of scope (StatisticsScope.Sql: an agency, one level or a county, a division and below), each with a
-    // condition PostgreSQL can match to an index: a county (or one level only) is a range of the (region_code, received_at, id)
-    // index, an agency of its foreign-key index, and a prefecture or the province reads the covering index on received_at.
-    private static readonly ConcurrentDictionary<string, (string Counts, string Tops)> Texts = new(StringComparer.Ordinal);
+    // One text per kind of scope (StatisticsScope.Sql: an agency, one level or a county, a division and below) and source.
+    private static readonly ConcurrentDictionary<(string Scope, bool FromCases, bool ByAgency), (string Counts, string Tops)> Texts = new();
 
-    // Every counted figure as a FILTERed count of one aggregate, named by its key.
-    private static string Sql(string scope) => $"""
+    private const string Rollup = "statistics_rollup";
+
+    // The period in the rollups: the months wholly inside it from the month rows, the days before and after them from the
+    // day rows (parameters of PeriodParameters).
+    private static string InPeriod(string table) => $"""
+        (SELECT * FROM {table} WHERE grain = 'm' AND start >= @months_from AND start < @months_to
+         UNION ALL SELECT * FROM {table} WHERE grain = 'd' AND start >= @from_day AND start < @months_from
+         UNION ALL SELECT * FROM {table} WHERE grain = 'd' AND start >= @months_to AND start < @after_day)
+        """;
+
+    // Rolled-up figures summed over the scope's rows of the period, beside the live ones counted over its open cases.
+    private static string RollupSql(string scope, string casesScope)
+    {
+        var live = StatisticsFigures.Counted.Where(f => StatisticsFigures.Live.Contains(f.Figure.Key)).ToList();
+        return $"""
+            SELECT * FROM
+              (SELECT {string.Join(",\n    ", StatisticsFigures.RolledUp.Select(f => $"coalesce(sum(c.{StatisticsRollups.Column(f.Figure.Key)}), 0) AS \"{f.Figure.Key}\""))}
+               FROM {InPeriod(Rollup)} c
+               WHERE {scope}) rolled,
+              (SELECT {string.Join(",\n    ", live.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Figure.Key}\"").DefaultIfEmpty("0 AS none"))}
+               FROM complaints c WHERE c.running_due_at IS NOT NULL AND {casesScope}) live
+            """;
+    }
+
+    private static string RollupTopsSql(string scope) => $"""
+        SELECT r.by_item, r.agency, r.name, r.item, r.n FROM (
+          SELECT g.by_item, g.agency, a.name, g.item, g.n,
+                 row_number() OVER (PARTITION BY g.by_item ORDER BY g.n DESC, CASE WHEN g.by_item = 0 THEN a.name ELSE g.item END, g.agency) AS rank
+          FROM (SELECT 0 AS by_item, c.respondent_agency_id AS agency, NULL::text AS item, sum(c."received") AS n
+                FROM {InPeriod(Rollup)} c WHERE {scope}
+                GROUP BY c.respondent_agency_id HAVING sum(c."received") > 0
+                UNION ALL
+                SELECT 1, NULL::uuid, c.item, sum(c.n)
+                FROM {InPeriod("statistics_items")} c WHERE {scope}
+                GROUP BY c.item HAVING sum(c.n) > 0) g
+          LEFT JOIN agencies a ON a.id = g.agency) r
+        WHERE r.rank <= 10
+        ORDER BY r.by_item, r.rank
+        """;
+
+    // Every counted figure as a FILTERed count of one aggregate over the cases, named by its key.
+    private static string FromCasesSql(string scope) => $"""
         SELECT {string.Join(",\n  ", StatisticsFigures.Counted.Select(f => $"count(*) FILTER (WHERE {f.Sql}) AS \"{f.Figure.Key}\""))}
         FROM complaints c
-        LEFT JOIN (SELECT complaint_id, bool_or(status = '{RectificationStatus.Verified}') AS verified FROM complaint_rectifications GROUP BY complaint_id) r
-          ON r.complaint_id = c.id
-        LEFT JOIN (SELECT DISTINCT ON (complaint_id) complaint_id, rating FROM complaint_revisits ORDER BY complaint_id, number DESC) lr
-          ON lr.complaint_id = c.id
+        {StatisticsFigures.PartsSql}
         WHERE {scope}
         """;
 
     // The top respondent agencies and service items in one pass (two grouping sets), ranked as before:
     // most complaints first, ties by name (then id); blank item names left out.
-    private static string TopsSql(string scope) => $"""
+    private static string FromCasesTopsSql(string scope) => $"""
         SELECT r.by_item, r.agency, r.name, r.item, r.n FROM (
           SELECT g.by_item, g.agency, a.name, g.item, g.n,
                  row_number() OVER (PARTITION BY g.by_item ORDER BY g.n DESC, CASE WHEN g.by_item = 0 THEN a.name ELSE g.item END, g.agency) AS rank
@@ -54,7 +92,36 @@ public static class StatisticsQuery
         ORDER BY r.by_item, r.rank
         """;
 
-    public static async Task<ComplaintStatistics> ComputeAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The figures of the scope over [from, to] (days of receipt, CST), from the rollups.</summary>
+    public static Task<ComplaintStatistics> ComputeAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(db, scope, from, to, now, fromCases: false, ct);
+
+    /// <summary>The same figures counted from the cases themselves, each time: what the rollups must equal.</summary>
+    public static Task<ComplaintStatistics> FromCasesAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(db, scope, from, to, now, fromCases: true, ct);
+
+    /// <summary>The month rows cover [months_from, months_to), the day rows the rest of [from_day, after_day).</summary>
+    private static IEnumerable<NpgsqlParameter> PeriodParameters(DateOnly from, DateOnly to)
+    {
+        var after = to.AddDays(1);
+        var monthsFrom = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var monthsTo = new DateOnly(after.Year, after.Month, 1);
+        if (monthsFrom >= monthsTo)
+        {
+            (monthsFrom, monthsTo) = (after, after);
+        }
+
+        return
+        [
+            new("from_day", NpgsqlTypes.NpgsqlDbType.Date) { Value = from },
+            new("after_day", NpgsqlTypes.NpgsqlDbType.Date) { Value = after },
+            new("months_from", NpgsqlTypes.NpgsqlDbType.Date) { Value = monthsFrom },
+            new("months_to", NpgsqlTypes.NpgsqlDbType.Date) { Value = monthsTo },
+        ];
+    }
+
+    private static async Task<ComplaintStatistics> ReadAsync(
+        ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, bool fromCases, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -64,8 +131,13 @@ public static class StatisticsQuery
             new("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
             new("to", ChinaTime.EndOf(to).ToUniversalTime()),
         };
-        var inScope = $"c.received_at >= @from AND c.received_at < @to AND {scope.Sql("c", parameters)}";
-        var sql = Texts.GetOrAdd(inScope, where => (Sql(where), TopsSql(where)));
+        parameters.AddRange(PeriodParameters(from, to));
+        var scopeSql = scope.Sql("c", parameters);
+        var casesScope = $"c.received_at >= @from AND c.received_at < @to AND {scopeSql}";
+        var byAgency = scope.AgencyId is not null;
+        var sql = Texts.GetOrAdd((scopeSql, fromCases, byAgency), key => key.FromCases
+            ? (FromCasesSql(casesScope), FromCasesTopsSql(casesScope))
+            : (RollupSql(scopeSql, casesScope), key.ByAgency ? FromCasesTopsSql(casesScope) : RollupTopsSql(scopeSql)));
 
         NpgsqlCommand Command(string text, bool withNow)
         {
