@@ -26,7 +26,7 @@ internal sealed class GeneratedCase
     public string QueryCode = "";
     public string QueryCodeHash = "";
     public Channel Channel;
-    public CaseStatus Status;
+    public ComplaintStatus Status;
     public DateTimeOffset ReceivedAt;
     public string? ReceivingRegionCode;
     public string? ComplainantUserId;
@@ -98,7 +98,7 @@ internal sealed class CaseGenerator
 
     private static readonly (Channel Channel, double Weight)[] Channels =
     [
-        (Channel.OnlinePortal, 24), (Channel.OnlineApp, 21), (Channel.Phone12345, 30), (Channel.Onsite, 10),
+        (Channel.OnlinePortal, 24), (Channel.OnlineApp, 21), (Channel.Phone12345, 30), (Channel.InPerson, 10),
         (Channel.PhoneHotline, 5), (Channel.Email, 4), (Channel.Letter, 3), (Channel.SuggestionBox, 3),
     ];
 
@@ -153,7 +153,7 @@ internal sealed class CaseGenerator
     private readonly double[] _divisionCumulative;
     private readonly Dictionary<string, AgencyRow[]> _agenciesByRegion;
     private readonly Dictionary<Guid, (Guid Id, string Tracking)> _lastCaseByAgency = [];
-    private readonly List<(string Tracking, string Code, CaseStatus Status)> _lookupSample = [];
+    private readonly List<(string Tracking, string Code, ComplaintStatus Status)> _lookupSample = [];
     private readonly DateTimeOffset _start;
     private readonly double _spanSeconds;
     private readonly PersonalData _personal = new();
@@ -259,7 +259,7 @@ internal sealed class CaseGenerator
         c.Identity = Identity(c.ComplainantUserId, online, receivedAt);
         c.ReceivingRegionCode = byAgency ? null : respondent.RegionCode;
         c.AssignedAgencyId = byAgency ? respondent.Id : null;
-        c.Status = byAgency ? CaseStatus.PendingAcceptance : CaseStatus.PendingReferral;
+        c.Status = byAgency ? ComplaintStatus.PendingAcceptance : ComplaintStatus.PendingReferral;
         Add(c, receivedAt, TimelineEventKind.Received, "第六条", receiver,
             ("channel", WireNames.Of(c.Channel)), ("receivedBy", byAgency ? $"agency:{respondent.Id}" : $"region:{respondent.RegionCode}"),
             ("confidential", Flag(c.Confidential)), ("evidenceCount", "0"));
@@ -294,7 +294,7 @@ internal sealed class CaseGenerator
 
             if (first == withdrawAt)
             {
-                c.Status = CaseStatus.Withdrawn;
+                c.Status = ComplaintStatus.Withdrawn;
                 c.WithdrawnAt = withdrawAt;
                 c.WithdrawalReason = "问题已自行解决";
                 Add(c, withdrawAt, TimelineEventKind.Withdrawn, null, Complainant(c), ("onBehalf", Flag(c.ComplainantUserId is null)));
@@ -302,7 +302,7 @@ internal sealed class CaseGenerator
             else
             {
                 var into = _lastCaseByAgency[respondent.Id];
-                c.Status = CaseStatus.Merged;
+                c.Status = ComplaintStatus.Merged;
                 c.MergedAt = mergeAt;
                 c.MergedIntoCaseId = into.Id;
                 c.MergedIntoTrackingNumber = into.Tracking;
@@ -332,7 +332,7 @@ internal sealed class CaseGenerator
 
             if (r.NextDouble() < 0.03)
             {
-                Reject(c, at, at <= due.DueAt, management, NotAcceptedReason.OtherLegalChannel);
+                NotAccept(c, at, at <= due.DueAt, management, NotAcceptedReason.OtherLegalChannel);
                 return;
             }
 
@@ -341,7 +341,7 @@ internal sealed class CaseGenerator
             c.ReferralNote = "请按规定时限受理并答复投诉人。";
             var assigned = r.NextDouble() < 0.9 ? respondent : agencies[r.Next(agencies.Length)];
             c.AssignedAgencyId = assigned.Id;
-            c.Status = CaseStatus.PendingAcceptance;
+            c.Status = ComplaintStatus.PendingAcceptance;
             Add(c, at, TimelineEventKind.Referred, "第十条", management, ("agencyId", assigned.Id.ToString()), ("onTime", Flag(c.ReferredOnTime.Value)));
             agencyReceivedAt = at;
         }
@@ -365,7 +365,7 @@ internal sealed class CaseGenerator
         if (r.NextDouble() < 0.15)
         {
             var reasons = Enum.GetValues<NotAcceptedReason>();
-            Reject(c, decidedAt, decidedAt <= acceptanceDue.DueAt, staff, reasons[r.Next(reasons.Length)]);
+            NotAccept(c, decidedAt, decidedAt <= acceptanceDue.DueAt, staff, reasons[r.Next(reasons.Length)]);
             return;
         }
 
@@ -373,7 +373,7 @@ internal sealed class CaseGenerator
         c.DecidedOnTime = decidedAt <= acceptanceDue.DueAt;
         c.AcceptedAt = decidedAt;
         c.Classification = r.NextDouble() < 0.3 ? Classification.Onsite : Classification.Offsite;
-        c.Status = CaseStatus.InHandling;
+        c.Status = ComplaintStatus.InHandling;
         Add(c, decidedAt, TimelineEventKind.Accepted, "第十一条", staff, ("classification", WireNames.Of(c.Classification.Value)), ("onTime", Flag(c.DecidedOnTime.Value)));
 
         if (r.NextDouble() < 0.01)
@@ -427,7 +427,7 @@ internal sealed class CaseGenerator
         }
 
         var finding = r.NextDouble() switch { < 0.35 => Finding.Substantiated, < 0.6 => Finding.PartiallySubstantiated, < 0.9 => Finding.Unsubstantiated, _ => Finding.Unverifiable };
-        c.Status = CaseStatus.Concluded;
+        c.Status = ComplaintStatus.Concluded;
         c.Finding = finding;
         c.IsInvalidComplaint = finding.IsInvalidComplaint();
         c.Result = Results[(int)finding].Replace("{item}", c.ServiceItemName, StringComparison.Ordinal);
@@ -465,14 +465,14 @@ internal sealed class CaseGenerator
         }
     }
 
-    private void Reject(GeneratedCase c, DateTimeOffset at, bool onTime, (string, ActorRole, Guid?, string?) actor, NotAcceptedReason reason)
+    private void NotAccept(GeneratedCase c, DateTimeOffset at, bool onTime, (string, ActorRole, Guid?, string?) actor, NotAcceptedReason reason)
     {
-        c.Status = CaseStatus.NotAccepted;
+        c.Status = ComplaintStatus.NotAccepted;
         c.DecidedAt = at;
         c.DecidedOnTime = onTime;
         c.NotAcceptedReason = reason;
         c.NotAcceptedExplanation = "不符合受理条件,已告知投诉人依法通过其他途径解决。";
-        Add(c, at, TimelineEventKind.Rejected, "第八条", actor, ("reason", WireNames.Of(reason)), ("onTime", Flag(onTime)));
+        Add(c, at, TimelineEventKind.NotAccepted, "第八条", actor, ("reason", WireNames.Of(reason)), ("onTime", Flag(onTime)));
     }
 
     /// <summary>The deadline the case now waits on; a passed one was flagged by the deadline monitor already.</summary>

@@ -111,7 +111,7 @@ internal static class CopyWriter
                     _ => "hotline_operator",
                 };
                 var details = $"channel={c.Channel};status={(c.ReceivingRegionCode is null ? "PendingAcceptance" : "PendingReferral")}";
-                chains.Append(audit, hasChainColumn, c.ReceivedAt, received.ActorUserId, role, "complaint.received", c.Id, "10.20.0.1", details);
+                chains.Append(audit, hasChainColumn, c.ReceivedAt, received.ActorUserId, role, "case.received", c.Id, "10.20.0.1", details);
             }
 
             if (++cases % 100_000 == 0)

@@ -16,7 +16,7 @@ public sealed record ReferralRequest([property: ZhRequired] Guid? AgencyId, [pro
 public enum AcceptanceDecision
 {
     Accept,
-    Reject,
+    NotAccept,
 }
 
 [ValidatableType]
@@ -78,8 +78,8 @@ public static class CaseActions
                 ?? c.Refer(r.Calendar, agencyId, body.Note, actor, now).Error;
         });
 
-    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> Decide(Guid id, AcceptanceRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
-        Act(id, r, body.Decision == AcceptanceDecision.Reject ? "case.rejected" : "case.accepted", ct, async (c, actor, now) =>
+    public static Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAcceptance(Guid id, AcceptanceRequest body, [AsParameters] CaseRequest r, CancellationToken ct) =>
+        Act(id, r, body.Decision == AcceptanceDecision.NotAccept ? "case.not_accepted" : "case.accepted", ct, async (c, actor, now) =>
         {
             switch (body.Decision)
             {
@@ -87,13 +87,13 @@ public static class CaseActions
                     return body.Classification is { } classification
                         ? c.Accept(r.Calendar, classification, actor, now).Error
                         : Missing("classification", "分类(现场处理类或者非现场处理类,第十二条)");
-                case AcceptanceDecision.Reject:
+                case AcceptanceDecision.NotAccept:
                     if (body.Reason is not { } reason)
                     {
                         return Missing("reason", "不予受理的理由(第八条)");
                     }
 
-                    if (c.Status == CaseStatus.PendingReferral && ReceivingDepartmentOnly(c, r) is { } notReceiver)
+                    if (c.Status == ComplaintStatus.PendingReferral && ReceivingDepartmentOnly(c, r) is { } notReceiver)
                     {
                         return notReceiver;
                     }
@@ -108,7 +108,7 @@ public static class CaseActions
                         }
                     }
 
-                    return c.Reject(r.Calendar, reason, related, body.Explanation, actor, now).Error;
+                    return c.NotAccept(r.Calendar, reason, related, body.Explanation, actor, now).Error;
                 default:
                     return Missing("decision", "受理决定(受理或者不予受理,第十一条)");
             }

@@ -33,7 +33,7 @@ public static class CaseQueue
     {
         public Guid Id { get; init; }
         public required string TrackingNumber { get; init; }
-        public CaseStatus Status { get; init; }
+        public ComplaintStatus Status { get; init; }
         public Channel Channel { get; init; }
         public DateTimeOffset ReceivedAt { get; init; }
         public Guid RespondentAgencyId { get; init; }
@@ -74,7 +74,7 @@ public static class CaseQueue
             return ProblemHandling.Validation("cursor", "分页游标无效。");
         }
 
-        if (!TryReadWireName(f.Status, out CaseStatus? status))
+        if (!TryReadWireName(f.Status, out ComplaintStatus? status))
         {
             return ProblemHandling.Validation("status", $"未知的案件状态“{f.Status}”。");
         }

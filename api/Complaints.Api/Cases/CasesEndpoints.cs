@@ -12,7 +12,7 @@ public static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapGet("/", CaseQueue.List).WithName("ListCases")
-            .WithMetadata(new QueryEnum("status", typeof(Domain.Cases.CaseStatus)), new QueryEnum("classification", typeof(Domain.Cases.Classification)))
+            .WithMetadata(new QueryEnum("status", typeof(Domain.Cases.ComplaintStatus)), new QueryEnum("classification", typeof(Domain.Cases.Classification)))
             .WithSummary("The caller's queue: its agency's cases, or its division's and every division's below (keyset pagination, newest first).")
             .WithDescription("Filters: `status`, `overdue` (the running deadline has passed), `dueSoon` (due by the end of the next working day), "
                 + "`dueBefore` (running deadline on or before a date), `classification`, `agency` (respondent, assigned or lead).");
@@ -26,8 +26,8 @@ public static class CasesEndpoints
             .WithSummary("Who read or changed what on this case, and when (officers and management departments).");
 
         Action(cases, "referral", CaseActions.Refer, "ReferCase", "Refer to the responsible agency with a 交办单 (management, within 2 working days, 第十条).");
-        Action(cases, "acceptance", CaseActions.Decide, "DecideAcceptance",
-            "Accept and classify (onsite/offsite), or reject under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may reject before referral).");
+        Action(cases, "acceptance", CaseActions.DecideAcceptance, "DecideAcceptance",
+            "Accept and classify (onsite/offsite), or not accept under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may decide not to accept before referral).");
         Action(cases, "extension", CaseActions.Extend, "ExtendCase", "Extend an offsite case once, before its deadline, to at most 20 working days, with a reason (第十三条).");
         Action(cases, "investigation-records", CaseActions.RecordInvestigation, "RecordInvestigation",
             "Record an investigation step (on-site investigation, interview, records retrieval, other) or the respondent's statement (`respondent_statement`, with `disputed` when it contradicts the complaint) (第十四条). An invalid finding, and any finding on a disputed case, needs at least one investigation step first.");

@@ -25,7 +25,7 @@ public enum DeliveryNeed
 public sealed record NoticeToDeliverItem(
     Guid CaseId,
     string TrackingNumber,
-    CaseStatus Status,
+    ComplaintStatus Status,
     DecisionNotice Notice,
     DateTimeOffset DecidedAt,
     DeliveryNeed Need,
@@ -62,7 +62,7 @@ public static class NoticesToDeliver
         // Driven by the two small sets (failed notices, postal requests), then narrowed to what the caller sees.
         var candidates = failedNotices.Select(m => m.CaseId!.Value).Union(db.Complaints.Where(c => c.NoticeByPost).Select(c => c.Id));
         var query = db.Complaints.AsNoTracking().VisibleTo(r.Caller)
-            .Where(c => candidates.Contains(c.Id) && c.DecidedAt != null && c.Status != CaseStatus.Withdrawn && !c.NoticeDeliveries.Any());
+            .Where(c => candidates.Contains(c.Id) && c.DecidedAt != null && c.Status != ComplaintStatus.Withdrawn && !c.NoticeDeliveries.Any());
         if (f.Cursor is not null)
         {
             query = query.Where(c => c.DecidedAt > after || (c.DecidedAt == after && c.Id.CompareTo(afterId) > 0));

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Complaints.Api.Changes;
 
 /// <summary>One change in the feed: enough to know which case to re-read (<c>GET /api/v1/cases/{caseId}</c>) and whether it is news.</summary>
-public sealed record CaseChangeView(string Cursor, Guid CaseId, string TrackingNumber, int Version, CaseStatus Status, DateTimeOffset RecordedAt);
+public sealed record CaseChangeView(string Cursor, Guid CaseId, string TrackingNumber, int Version, ComplaintStatus Status, DateTimeOffset RecordedAt);
 
 /// <summary>A page of the feed. <c>nextCursor</c> is always set: pass it as <c>after</c> to resume (an empty page answers the same cursor).</summary>
 public sealed record ChangeFeedPage(IReadOnlyList<CaseChangeView> Items, string NextCursor, bool HasMore);
@@ -61,7 +61,7 @@ public static class ChangeFeedEndpoints
             .ToListAsync(ct);
 
         var page = rows.Take(take).Select(x => new CaseChangeView(Format(x.Change.TransactionId, x.Change.Position), x.Change.CaseId, x.TrackingNumber,
-            x.Change.Version, Enum.Parse<CaseStatus>(x.Change.Status), x.Change.RecordedAt.Cst())).ToList();
+            x.Change.Version, Enum.Parse<ComplaintStatus>(x.Change.Status), x.Change.RecordedAt.Cst())).ToList();
         var next = page.Count == 0 ? Format(tx, position) : page[^1].Cursor;
         return TypedResults.Ok(new ChangeFeedPage(page, next, rows.Count > take));
     }

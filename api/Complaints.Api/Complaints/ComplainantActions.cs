@@ -19,7 +19,7 @@ public sealed record WithdrawalRequest([property: ZhMaxLength(ComplaintLimits.Sh
 
 public sealed record SatisfactionView(SatisfactionRating Rating, DateTimeOffset RatedAt);
 
-public sealed record WithdrawalView(CaseStatus Status, DateTimeOffset WithdrawnAt);
+public sealed record WithdrawalView(ComplaintStatus Status, DateTimeOffset WithdrawnAt);
 
 [ValidatableType]
 public sealed record MaterialsRequest([property: ZhRequired, ZhMinLength(1), ZhMaxLength(ComplaintLimits.MaxEvidence)] IReadOnlyList<Guid>? EvidenceIds);

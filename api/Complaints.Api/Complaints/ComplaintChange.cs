@@ -52,7 +52,7 @@ public sealed class ComplaintChange
             audit.Record(caller, AuditActions.Of(e.Kind), Complaint.Id, details);
         }
 
-        await CaseHooks.AfterEventsAsync(db, calendar, Complaint, events, now, ct);
+        await ComplaintNotices.AfterEventsAsync(db, calendar, Complaint, events, now, ct);
         if (!_new)
         {
             ComplaintStore.Stage(db, Complaint, calendar);
@@ -67,13 +67,13 @@ public static class AuditActions
 {
     public static string Of(TimelineEventKind kind) => kind switch
     {
-        TimelineEventKind.Received => "complaint.received",
-        TimelineEventKind.Withdrawn => "complaint.withdrawn",
-        TimelineEventKind.Rated => "complaint.rated",
-        TimelineEventKind.MaterialsAdded => "complaint.materials_added",
+        TimelineEventKind.Received => "case.received",
+        TimelineEventKind.Withdrawn => "case.withdrawn",
+        TimelineEventKind.Rated => "case.rated",
+        TimelineEventKind.MaterialsAdded => "case.materials_added",
         TimelineEventKind.Referred => "case.referred",
         TimelineEventKind.Accepted => "case.accepted",
-        TimelineEventKind.Rejected => "case.rejected",
+        TimelineEventKind.NotAccepted => "case.not_accepted",
         TimelineEventKind.Extended => "case.extended",
         TimelineEventKind.InvestigationRecorded => "case.investigation_recorded",
         TimelineEventKind.Concluded => "case.concluded",

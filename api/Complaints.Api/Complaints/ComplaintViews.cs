@@ -13,13 +13,13 @@ public sealed record TimelineItemView(DateTimeOffset At, TimelineEventKind Event
 
 public sealed record ResultView(Finding Finding, bool InvalidComplaint, string Result, string? Measures, DateTimeOffset ConcludedAt);
 
-public sealed record SubmittedComplaintView(Guid Id, string TrackingNumber, string QueryCode, CaseStatus Status, DateTimeOffset ReceivedAt, DeadlinesView Deadlines);
+public sealed record SubmittedComplaintView(Guid Id, string TrackingNumber, string QueryCode, ComplaintStatus Status, DateTimeOffset ReceivedAt, DeadlinesView Deadlines);
 
 /// <summary>
 /// 第十三条: the case a merged complaint went into, as its complainant follows it: its tracking number, status,
 /// deadlines and, once concluded, its result — the result this complainant is given.
 /// </summary>
-public sealed record MergedIntoView(string TrackingNumber, CaseStatus Status, Classification? Classification, DeadlinesView Deadlines, ResultView? Result)
+public sealed record MergedIntoView(string TrackingNumber, ComplaintStatus Status, Classification? Classification, DeadlinesView Deadlines, ResultView? Result)
 {
     public static MergedIntoView From(PublicStatusView target) => new(target.TrackingNumber, target.Status, target.Classification, target.Deadlines, target.Result);
 }
@@ -27,7 +27,7 @@ public sealed record MergedIntoView(string TrackingNumber, CaseStatus Status, Cl
 /// <summary>What anyone holding the tracking number and query code may see: no personal data (api.md). <c>mergedInto</c> only for a merged complaint.</summary>
 public sealed record PublicStatusView(
     string TrackingNumber,
-    CaseStatus Status,
+    ComplaintStatus Status,
     Classification? Classification,
     DeadlinesView Deadlines,
     IReadOnlyList<TimelineItemView> Timeline,
@@ -37,7 +37,7 @@ public sealed record PublicStatusView(
 public sealed record MyComplaintSummary(
     Guid Id,
     string TrackingNumber,
-    CaseStatus Status,
+    ComplaintStatus Status,
     Channel Channel,
     DateTimeOffset ReceivedAt,
     Guid RespondentAgencyId,
@@ -47,7 +47,7 @@ public sealed record MyComplaintSummary(
 public sealed record MyComplaintView(
     Guid Id,
     string TrackingNumber,
-    CaseStatus Status,
+    ComplaintStatus Status,
     Channel Channel,
     DateTimeOffset ReceivedAt,
     Guid RespondentAgencyId,

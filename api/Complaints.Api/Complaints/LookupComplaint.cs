@@ -69,7 +69,7 @@ public static class LookupComplaint
         var now = clock.GetUtcNow();
         var view = row.ToPublicStatus(calendar, now);
         var target = row;
-        for (var hop = 0; hop < MaxMergeHops && target is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        for (var hop = 0; hop < MaxMergeHops && target is { Status: ComplaintStatus.Merged, MergedIntoCaseId: { } into }; hop++)
         {
             target = await FindAsync(db, FindById, into, ct);
         }
@@ -100,7 +100,7 @@ public static class LookupComplaint
         return new LookupRow(
             reader.GetString(0),
             reader.GetString(1),
-            Enum.Parse<CaseStatus>(reader.GetString(2)),
+            Enum.Parse<ComplaintStatus>(reader.GetString(2)),
             reader.IsDBNull(3) ? null : Enum.Parse<Classification>(reader.GetString(3)),
             reader.GetFieldValue<DateTimeOffset>(4),
             reader.IsDBNull(5) ? null : reader.GetString(5),
@@ -138,7 +138,7 @@ public static class LookupComplaint
     internal sealed record LookupRow(
         string TrackingNumber,
         string QueryCodeHash,
-        CaseStatus Status,
+        ComplaintStatus Status,
         Classification? Classification,
         DateTimeOffset ReceivedAt,
         string? ReceivingRegionCode,

@@ -13,11 +13,11 @@ public static class MergedTarget
     public static async Task<Complaint?> FinalAsync(ComplaintsDbContext db, Complaint complaint, CancellationToken ct)
     {
         var current = complaint;
-        for (var hop = 0; hop < MaxHops && current is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        for (var hop = 0; hop < MaxHops && current is { Status: ComplaintStatus.Merged, MergedIntoCaseId: { } into }; hop++)
         {
             current = await db.Complaints.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(c => c.Id == into, ct);
         }
 
-        return current is null || ReferenceEquals(current, complaint) || current.Status == CaseStatus.Merged ? null : current;
+        return current is null || ReferenceEquals(current, complaint) || current.Status == ComplaintStatus.Merged ? null : current;
     }
 }

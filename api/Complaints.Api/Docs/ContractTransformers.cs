@@ -45,7 +45,7 @@ internal static class ContractTransformers
 
     public static void Apply(OpenApiOptions options)
     {
-        // Two enums share a name: the request's accept/reject and the registration form's outcome.
+        // Two enums share a name: the request's accept/not_accept and the registration form's outcome.
         options.CreateSchemaReferenceId = type => type.Type == typeof(Domain.Cases.AcceptanceDecision)
             ? "AcceptanceOutcome"
             : OpenApiOptions.CreateDefaultSchemaReferenceId(type);

@@ -63,7 +63,7 @@ public sealed record AcceptanceNoticeDocument(
         var c = file.Complaint;
         var decidedAt = c.DecidedAt!.Value;
         var decision = c.AcceptedAt is not null ? AcceptanceDecision.Accepted : AcceptanceDecision.NotAccepted;
-        var entry = file.Last(decision == AcceptanceDecision.Accepted ? TimelineEventKind.Accepted : TimelineEventKind.Rejected);
+        var entry = file.Last(decision == AcceptanceDecision.Accepted ? TimelineEventKind.Accepted : TimelineEventKind.NotAccepted);
         var issuer = entry switch
         {
             { ActorAgencyId: { } agency } => new DocumentIssuer(agency, null, file.Agency(agency).Name),

@@ -125,12 +125,12 @@ internal sealed class CaseFile
     public static async Task<Complaint?> FindMergeTargetAsync(ComplaintsDbContext db, Complaint complaint, CancellationToken ct)
     {
         var current = complaint;
-        for (var hop = 0; hop < 5 && current is { Status: CaseStatus.Merged, MergedIntoCaseId: { } into }; hop++)
+        for (var hop = 0; hop < 5 && current is { Status: ComplaintStatus.Merged, MergedIntoCaseId: { } into }; hop++)
         {
             current = await db.Complaints.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == into, ct);
         }
 
-        return current is null || ReferenceEquals(current, complaint) || current.Status == CaseStatus.Merged ? null : current;
+        return current is null || ReferenceEquals(current, complaint) || current.Status == ComplaintStatus.Merged ? null : current;
     }
 
     public static async Task<CaseFile> LoadAsync(

@@ -109,7 +109,7 @@ public static class DocumentEndpoints
 
         var now = clock.GetUtcNow();
         TDocument? document = default;
-        if (complaint.Status == CaseStatus.Merged && await CaseFile.FindMergeTargetAsync(db, complaint, ct) is { } target
+        if (complaint.Status == ComplaintStatus.Merged && await CaseFile.FindMergeTargetAsync(db, complaint, ct) is { } target
             && TDocument.Unavailable(target) is null)
         {
             // 第十一、十三条: e.g. the acceptance notice of the case it went into, addressed to this complainant.

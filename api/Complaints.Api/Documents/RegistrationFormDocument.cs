@@ -36,7 +36,7 @@ public sealed record RegistrationFormDocument(
     string Request,
     string Facts,
     int EvidenceCount,
-    CaseStatus Status,
+    ComplaintStatus Status,
     DocumentAgency? HandlingAgency,
     DateTimeOffset? ReferredAt,
     AcceptanceDecision AcceptanceDecision,
@@ -61,7 +61,7 @@ public sealed record RegistrationFormDocument(
     SatisfactionRating? ComplainantRating,
     string? ComplainantComment,
     IReadOnlyList<DocumentRevisit> Revisits,
-    SatisfactionRating? EffectiveSatisfaction,
+    SatisfactionRating? Satisfaction,
     DeadlinesView Deadlines,
     IReadOnlyList<DocumentRectification> Rectifications,
     IReadOnlyList<DocumentSpotCheck> SpotChecks,
@@ -118,7 +118,7 @@ public sealed record RegistrationFormDocument(
             form.ComplainantRating,
             form.ComplainantComment,
             form.Revisits.Select(r => new DocumentRevisit(r.At.Cst(), r.Method, r.Rating, r.Note)).ToList(),
-            form.EffectiveSatisfaction,
+            form.Satisfaction,
             DeadlinesView.From(file.Complaint.Deadlines(file.Calendar, file.Now)),
             form.Rectifications.Select(r => new DocumentRectification(
                 r.Number, r.Requirement, r.DueDate, r.OrderedAt.Cst(), r.Status, r.Report, r.CompletedAt?.Cst(), r.SentBackCount, r.VerificationNote, r.VerifiedAt?.Cst())).ToList(),
@@ -203,7 +203,7 @@ public sealed record RegistrationFormDocument(
         }
 
         rows.Section("回访与评价")
-            .Two("投诉人评价", ComplainantRating?.Name(), "计入统计", EffectiveSatisfaction?.Name())
+            .Two("投诉人评价", ComplainantRating?.Name(), "计入统计", Satisfaction?.Name())
             .One("评价意见", ComplainantComment);
         foreach (var (revisit, i) in Revisits.Select((r, i) => (r, i + 1)))
         {

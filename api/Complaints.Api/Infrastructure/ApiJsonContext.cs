@@ -14,7 +14,7 @@ namespace Complaints.Api.Infrastructure;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(WireEnumConverter<CaseStatus>), typeof(WireEnumConverter<Channel>), typeof(WireEnumConverter<Classification>),
+    Converters = [typeof(WireEnumConverter<ComplaintStatus>), typeof(WireEnumConverter<Channel>), typeof(WireEnumConverter<Classification>),
         typeof(WireEnumConverter<TimelineEventKind>), typeof(WireEnumConverter<Finding>)])]
 [JsonSerializable(typeof(Page<CaseQueueItem>))]
 [JsonSerializable(typeof(LookupRequest))]

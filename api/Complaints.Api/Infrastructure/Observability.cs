@@ -108,7 +108,7 @@ public static class ComplaintsMetrics
     /// <summary>complaints_received_total{channel}: every complaint stored, by the channel it came through.</summary>
     public static readonly Counter<long> Received = Meter.CreateCounter<long>("complaints.received", "{complaint}", "Complaints received, by channel");
 
-    /// <summary>complaints_decisions_total{action}: every case action taken (accepted, rejected, concluded, ...).</summary>
+    /// <summary>complaints_decisions_total{action}: every case action taken (accepted, not accepted, concluded, ...).</summary>
     public static readonly Counter<long> Decisions = Meter.CreateCounter<long>("complaints.decisions", "{decision}", "Case decisions and actions, by action");
 
     internal static readonly BacklogSample Backlog = new();

@@ -66,10 +66,10 @@ public static class CaseSearch
             return ProblemHandling.Validation("q", "检索(q)可与 status、classification、limit、cursor 同用,不与其他筛选条件同用。");
         }
 
-        CaseStatus? status = null;
+        ComplaintStatus? status = null;
         if (f.Status is not null)
         {
-            if (!WireNames.TryParse<CaseStatus>(f.Status, out var parsed))
+            if (!WireNames.TryParse<ComplaintStatus>(f.Status, out var parsed))
             {
                 return ProblemHandling.Validation("status", $"未知的案件状态“{f.Status}”。");
             }
@@ -177,7 +177,7 @@ public static class CaseSearch
         var rows = await r.Db.Database.SqlQueryRaw<Row>(sql, parameters.ToArray<object>()).ToListAsync(ct);
         var now = r.Clock.GetUtcNow();
         var items = rows.Take(take).Select(x => new CaseQueueItem(
-            x.Id, x.TrackingNumber, Enum.Parse<CaseStatus>(x.Status), Enum.Parse<Channel>(x.Channel), x.ReceivedAt.Cst(), x.RespondentAgencyId,
+            x.Id, x.TrackingNumber, Enum.Parse<ComplaintStatus>(x.Status), Enum.Parse<Channel>(x.Channel), x.ReceivedAt.Cst(), x.RespondentAgencyId,
             x.HandlingAgencyId, x.ServiceItem, x.Classification is null ? null : Enum.Parse<Classification>(x.Classification), x.Confidential,
             x.DueDate, x.DueAt <= now)).ToArray();
         var next = rows.Count > take ? FormatCursor(rows[take - 1]) : null;

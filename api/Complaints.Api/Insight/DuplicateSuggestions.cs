@@ -17,7 +17,7 @@ public sealed record MergeSuggestion(Guid CaseId, Guid IntoCaseId, string Href);
 
 /// <summary>An open case that is probably the same matter, why, and how to merge it. Never any complainant data.</summary>
 public sealed record DuplicateSuggestionView(
-    Guid CaseId, string TrackingNumber, CaseStatus Status, Channel Channel, DateTimeOffset ReceivedAt, Guid RespondentAgencyId, string ServiceItem,
+    Guid CaseId, string TrackingNumber, ComplaintStatus Status, Channel Channel, DateTimeOffset ReceivedAt, Guid RespondentAgencyId, string ServiceItem,
     bool Confidential, double Score, double TextSimilarity, IReadOnlyList<DuplicateReason> Reasons, int DaysApart, MergeSuggestion Merge);
 
 public sealed record DuplicateSuggestionsView(Guid CaseId, int WindowDays, IReadOnlyList<DuplicateSuggestionView> Suggestions);
@@ -37,7 +37,7 @@ public static class DuplicateSuggestions
 {
     public const int MaxCandidates = 2000;
 
-    private static readonly string OpenStatuses = string.Join(", ", new[] { CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling }.Select(s => $"'{s}'"));
+    private static readonly string OpenStatuses = string.Join(", ", new[] { ComplaintStatus.PendingReferral, ComplaintStatus.PendingAcceptance, ComplaintStatus.InHandling }.Select(s => $"'{s}'"));
 
     private sealed class Row
     {
@@ -136,7 +136,7 @@ public static class DuplicateSuggestions
             var x = byId[m.Id];
             // The later complaint is merged into the earlier one, which keeps its deadlines (第十三条).
             var (source, into) = x.ReceivedAt > c.ReceivedAt || (x.ReceivedAt == c.ReceivedAt && x.Id.CompareTo(c.Id) > 0) ? (x.Id, c.Id) : (c.Id, x.Id);
-            return new DuplicateSuggestionView(x.Id, x.TrackingNumber, Enum.Parse<CaseStatus>(x.Status), Enum.Parse<Channel>(x.Channel), x.ReceivedAt.Cst(),
+            return new DuplicateSuggestionView(x.Id, x.TrackingNumber, Enum.Parse<ComplaintStatus>(x.Status), Enum.Parse<Channel>(x.Channel), x.ReceivedAt.Cst(),
                 x.RespondentAgencyId, x.ServiceItem, x.Confidential, m.Score, m.TextSimilarity, m.Reasons, m.DaysApart,
                 new MergeSuggestion(source, into, $"/api/v1/cases/{source}/merge"));
         }).ToArray();

@@ -22,10 +22,10 @@ public static class EnumLabels
     {
         [typeof(Channel)] = new()
         {
-            ["Onsite"] = "现场投诉", ["Phone12345"] = "12345政务服务便民热线", ["PhoneHotline"] = "监督投诉电话", ["OnlinePortal"] = "云南政务服务网",
+            ["InPerson"] = "现场投诉", ["Phone12345"] = "12345政务服务便民热线", ["PhoneHotline"] = "监督投诉电话", ["OnlinePortal"] = "云南政务服务网",
             ["OnlineApp"] = "“一部手机办事通”", ["Email"] = "电子邮箱", ["Letter"] = "信函", ["SuggestionBox"] = "投诉意见箱、意见簿",
         },
-        [typeof(CaseStatus)] = new()
+        [typeof(ComplaintStatus)] = new()
         {
             ["PendingReferral"] = "待交办", ["PendingAcceptance"] = "待受理", ["InHandling"] = "办理中", ["Concluded"] = "已办结",
             ["NotAccepted"] = "不予受理", ["Merged"] = "已合并", ["Withdrawn"] = "已撤回",
@@ -41,7 +41,7 @@ public static class EnumLabels
         {
             ["VerySatisfied"] = "非常满意", ["Satisfied"] = "满意", ["BasicallySatisfied"] = "基本满意", ["Dissatisfied"] = "不满意", ["VeryDissatisfied"] = "非常不满意",
         },
-        [typeof(RevisitMethod)] = new() { ["Phone"] = "电话回访", ["Sms"] = "短信回访", ["OnSite"] = "现场回访", ["App"] = "“一部手机办事通”回访" },
+        [typeof(RevisitMethod)] = new() { ["Phone"] = "电话回访", ["Sms"] = "短信回访", ["Visit"] = "现场回访", ["App"] = "“一部手机办事通”回访" },
         [typeof(InvestigationMethod)] = new() { ["OnSiteInvestigation"] = "现场调查", ["Interview"] = "谈话核实", ["RecordsRetrieval"] = "调取资料", ["Other"] = "其他方式" },
         [typeof(DuplicateReason)] = new()
         {
@@ -56,7 +56,7 @@ public static class EnumLabels
         },
         [typeof(TimelineEventKind)] = new()
         {
-            ["Received"] = "已收到投诉", ["Referred"] = "已交办", ["Accepted"] = "已受理", ["Rejected"] = "不予受理", ["Extended"] = "已延期",
+            ["Received"] = "已收到投诉", ["Referred"] = "已交办", ["Accepted"] = "已受理", ["NotAccepted"] = "不予受理", ["Extended"] = "已延期",
             ["InvestigationRecorded"] = "调查核实", ["Concluded"] = "已办结", ["Merged"] = "已并入其他投诉件合并办理", ["MergedInto"] = "其他投诉件并入本件合并办理",
             ["Coordinated"] = "联合办理", ["Withdrawn"] = "已撤回", ["Rated"] = "已评价", ["Revisited"] = "已回访", ["RectificationOrdered"] = "责令整改",
             ["RectificationCompleted"] = "整改完成", ["RectificationVerified"] = "整改验收通过", ["RectificationSentBack"] = "整改退回", ["MajorReported"] = "重大投诉已报告",
@@ -65,13 +65,13 @@ public static class EnumLabels
         [typeof(DecisionNotice)] = new() { ["Acceptance"] = "受理通知书", ["NonAcceptance"] = "不予受理通知书" },
         [typeof(DeliveryMethod)] = new()
         {
-            ["OnSite"] = "现场领取", ["Post"] = "邮寄", ["Sms"] = "短信", ["AppMessage"] = "应用消息", ["Email"] = "电子邮件", ["Other"] = "其他有效方式",
+            ["InPerson"] = "现场领取", ["Post"] = "邮寄", ["Sms"] = "短信", ["AppMessage"] = "应用消息", ["Email"] = "电子邮件", ["Other"] = "其他有效方式",
         },
         [typeof(Cases.DeliveryNeed)] = new() { ["NoElectronicContact"] = "无手机号码或应用账号,无法自动发送", ["SendingFailed"] = "自动发送失败", ["PostRequested"] = "投诉人要求邮寄" },
         [typeof(RectificationStatus)] = new() { ["Ordered"] = "整改中", ["Completed"] = "待验收", ["Verified"] = "已验收", ["SentBack"] = "已退回" },
         [typeof(RegionLevel)] = new() { ["Province"] = "省", ["Prefecture"] = "州(市)", ["County"] = "县(市、区)" },
         [typeof(Domain.Cases.AcceptanceDecision)] = new() { ["Pending"] = "尚未决定", ["Accepted"] = "受理", ["NotAccepted"] = "不予受理" },
-        [typeof(Cases.AcceptanceDecision)] = new() { ["Accept"] = "受理", ["Reject"] = "不予受理" },
+        [typeof(Cases.AcceptanceDecision)] = new() { ["Accept"] = "受理", ["NotAccept"] = "不予受理" },
         [typeof(AgencyKind)] = new() { ["ImplementingAgency"] = "政务服务实施机构", ["WindowServiceUnit"] = "窗口服务单位" },
         [typeof(EvidenceKind)] = new() { ["Image"] = "图片", ["Pdf"] = "PDF 文档" },
         [typeof(SpotCheckVerdict)] = new() { ["Proper"] = "处理规范", ["Improper"] = "处理不规范" },
@@ -94,7 +94,7 @@ public static class EnumLabels
         return Enum.GetNames(type).ToDictionary(WireNames.OfName, name => labels.TryGetValue(name, out var label) ? label : name, StringComparer.Ordinal);
     }
 
-    /// <summary>Every labelled enum by its schema name in the contract, e.g. <c>CaseStatus</c> → <c>pending_referral</c> → 待交办.</summary>
+    /// <summary>Every labelled enum by its schema name in the contract, e.g. <c>ComplaintStatus</c> → <c>pending_referral</c> → 待交办.</summary>
     public static SortedDictionary<string, IReadOnlyDictionary<string, string>> All() =>
         new(Table.Keys.ToDictionary(SchemaName, t => For(t)!), StringComparer.Ordinal);
 

@@ -18,7 +18,7 @@ public sealed class AgencyQueueRow
     public Guid AgencyId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public required string TrackingNumber { get; init; }
-    public CaseStatus Status { get; init; }
+    public ComplaintStatus Status { get; init; }
     public Channel Channel { get; init; }
     public Guid RespondentAgencyId { get; init; }
     public Guid? AssignedAgencyId { get; init; }

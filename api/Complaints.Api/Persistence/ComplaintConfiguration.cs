@@ -185,7 +185,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Ignore(c => c.HandlingAgencyId);
         b.Ignore(c => c.AgencyReceivedAt);
         b.Ignore(c => c.DeadlineFacts);
-        b.Ignore(c => c.EffectiveSatisfaction);
+        b.Ignore(c => c.Satisfaction);
         b.Ignore(c => c.IssuedNotice);
         b.Ignore(c => c.NoticeDelivered);
 

@@ -53,8 +53,8 @@ public static class StatisticsFigures
             sql[Figures.Key("received", ch)] = $"c.channel = {Stored(ch)}";
         }
 
-        sql["accepted"] = $"(c.classification IS NOT NULL OR c.status IN ({Stored(CaseStatus.InHandling)}, {Stored(CaseStatus.Concluded)}))";
-        sql["notAccepted"] = $"(c.status = {Stored(CaseStatus.NotAccepted)} OR c.not_accepted_reason IS NOT NULL)";
+        sql["accepted"] = $"(c.classification IS NOT NULL OR c.status IN ({Stored(ComplaintStatus.InHandling)}, {Stored(ComplaintStatus.Concluded)}))";
+        sql["notAccepted"] = $"(c.status = {Stored(ComplaintStatus.NotAccepted)} OR c.not_accepted_reason IS NOT NULL)";
         foreach (var r in Enum.GetValues<NotAcceptedReason>())
         {
             sql[Figures.Key("notAccepted", r)] = $"c.not_accepted_reason = {Stored(r)}";
@@ -68,12 +68,12 @@ public static class StatisticsFigures
         sql["decidedLate"] = "(c.decided_at IS NOT NULL AND NOT c.decided_on_time)";
         sql["onsite"] = $"c.classification = {Stored(Classification.Onsite)}";
         sql["offsite"] = $"c.classification = {Stored(Classification.Offsite)}";
-        sql["concluded"] = $"c.status = {Stored(CaseStatus.Concluded)}";
-        sql["concludedOnTime"] = $"(c.status = {Stored(CaseStatus.Concluded)} AND c.concluded_on_time)";
-        sql["concludedLate"] = $"(c.status = {Stored(CaseStatus.Concluded)} AND NOT c.concluded_on_time)";
+        sql["concluded"] = $"c.status = {Stored(ComplaintStatus.Concluded)}";
+        sql["concludedOnTime"] = $"(c.status = {Stored(ComplaintStatus.Concluded)} AND c.concluded_on_time)";
+        sql["concludedLate"] = $"(c.status = {Stored(ComplaintStatus.Concluded)} AND NOT c.concluded_on_time)";
         sql["extended"] = "c.extended";
         sql["overdueNow"] = "c.running_due_at <= @now";
-        sql["merged"] = $"c.status = {Stored(CaseStatus.Merged)}";
+        sql["merged"] = $"c.status = {Stored(ComplaintStatus.Merged)}";
         foreach (var x in Enum.GetValues<Finding>())
         {
             sql[Figures.Key("finding", x)] = $"c.finding = {Stored(x)}";
@@ -102,13 +102,13 @@ public static class StatisticsFigures
         DecidedOnTime = c.DecidedOnTime,
         NotAcceptedReason = c.NotAcceptedReason,
         Classification = c.Classification,
-        Concluded = c.Status == CaseStatus.Concluded,
+        Concluded = c.Status == ComplaintStatus.Concluded,
         ConcludedOnTime = c.ConcludedOnTime,
         Extended = c.Extended,
         OverdueNow = c.RunningDeadline(calendar) is { } running && running.DueAt <= now,
-        Merged = c.Status == CaseStatus.Merged,
+        Merged = c.Status == ComplaintStatus.Merged,
         Finding = c.Finding,
-        Satisfaction = c.EffectiveSatisfaction,
+        Satisfaction = c.Satisfaction,
         RectificationOrdered = c.Rectifications.Count > 0,
         RectificationCompleted = c.Rectifications.Any(r => r.Status == RectificationStatus.Verified),
         Major = c.IsMajor,

@@ -77,7 +77,7 @@ public static class AgencyEvents
     /// <summary>A new complaint: the agency that received it directly, or the department that is to refer it.</summary>
     public static Task ReceivedAsync(ComplaintsDbContext db, Complaint c, DateOnly? dueDate, DateTimeOffset now, CancellationToken ct)
     {
-        var to = c.Status == CaseStatus.PendingReferral ? Party.SupervisingDepartment(db, c) : Party.HandlingAgency(c);
+        var to = c.Status == ComplaintStatus.PendingReferral ? Party.SupervisingDepartment(db, c) : Party.HandlingAgency(c);
         return RaiseAsync(db, to, NotificationKind.CaseReceived, c, new Dictionary<string, string?>
         {
             ["status"] = WireNames.Of(c.Status),

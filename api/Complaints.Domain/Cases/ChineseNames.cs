@@ -9,7 +9,7 @@ public static class ChineseNames
 {
     public static string Name(this Channel channel) => channel switch
     {
-        Channel.Onsite => "现场投诉",
+        Channel.InPerson => "现场投诉",
         Channel.Phone12345 => "12345政务服务便民热线",
         Channel.PhoneHotline => "监督投诉电话",
         Channel.OnlinePortal => "云南政务服务网",
@@ -70,7 +70,7 @@ public static class ChineseNames
     {
         RevisitMethod.Phone => "电话回访",
         RevisitMethod.Sms => "短信回访",
-        RevisitMethod.OnSite => "现场回访",
+        RevisitMethod.Visit => "现场回访",
         RevisitMethod.App => "“一部手机办事通”回访",
         _ => method.ToString(),
     };
@@ -119,7 +119,7 @@ public static class ChineseNames
     /// <summary>第十一条第二款: 现场领取 or another effective way.</summary>
     public static string Name(this DeliveryMethod method) => method switch
     {
-        DeliveryMethod.OnSite => "现场领取",
+        DeliveryMethod.InPerson => "现场领取",
         DeliveryMethod.Post => "邮寄",
         DeliveryMethod.Sms => "短信",
         DeliveryMethod.AppMessage => "应用消息",

@@ -15,7 +15,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Refer, CaseStatus.PendingReferral)
+        var error = InState(ComplaintAction.Refer, ComplaintStatus.PendingReferral)
             ?? ByManagement(ComplaintAction.Refer, actor)
             ?? (toAgencyId == Guid.Empty ? ComplaintErrors.Missing("agencyId", "承办的政务服务机构", "第十条") : null)
             ?? OptionalText(note, "note", "交办说明", ComplaintLimits.ShortTextMaxLength);
@@ -29,7 +29,7 @@ public sealed partial class Complaint
         ReferredAt = at;
         ReferredOnTime = !deadline.IsOverdueAt(at);
         ReferralNote = Trimmed(note);
-        Status = CaseStatus.PendingAcceptance;
+        Status = ComplaintStatus.PendingAcceptance;
         Record(
             TimelineEventKind.Referred,
             "第十条",
@@ -46,7 +46,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Accept, CaseStatus.PendingAcceptance)
+        var error = InState(ComplaintAction.Accept, ComplaintStatus.PendingAcceptance)
             ?? ByHandlingAgency(ComplaintAction.Accept, actor)
             ?? Defined(classification, "classification");
         if (error is not null)
@@ -59,7 +59,7 @@ public sealed partial class Complaint
         DecidedOnTime = !deadline.IsOverdueAt(at);
         AcceptedAt = at;
         Classification = classification;
-        Status = CaseStatus.InHandling;
+        Status = ComplaintStatus.InHandling;
         Record(
             TimelineEventKind.Accepted,
             "第十一条",
@@ -78,12 +78,12 @@ public sealed partial class Complaint
     /// already decline while the case waits for referral [decision: only then, so that the two never
     /// decide the same case].
     /// </summary>
-    public Outcome Reject(IWorkingDayCalendar calendar, NotAcceptedReason reason, Complaint? relatedCase, string? explanation, Actor actor, DateTimeOffset at)
+    public Outcome NotAccept(IWorkingDayCalendar calendar, NotAcceptedReason reason, Complaint? relatedCase, string? explanation, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Reject, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance)
-            ?? (Status == CaseStatus.PendingReferral ? ByManagement(ComplaintAction.Reject, actor) : ByHandlingAgency(ComplaintAction.Reject, actor))
+        var error = InState(ComplaintAction.NotAccept, ComplaintStatus.PendingReferral, ComplaintStatus.PendingAcceptance)
+            ?? (Status == ComplaintStatus.PendingReferral ? ByManagement(ComplaintAction.NotAccept, actor) : ByHandlingAgency(ComplaintAction.NotAccept, actor))
             ?? Defined(reason, "reason")
             ?? CheckRelatedCase(reason, relatedCase)
             ?? OptionalText(explanation, "explanation", "不予受理说明", ComplaintLimits.LongTextMaxLength);
@@ -92,7 +92,7 @@ public sealed partial class Complaint
             return error;
         }
 
-        var deadline = Status == CaseStatus.PendingReferral
+        var deadline = Status == ComplaintStatus.PendingReferral
             ? DeadlineRules.Referral(calendar, ReceivedAt)
             : DeadlineRules.Acceptance(calendar, AgencyReceivedAt!.Value);
         DecidedAt = at;
@@ -100,9 +100,9 @@ public sealed partial class Complaint
         NotAcceptedReason = reason;
         RelatedCaseId = relatedCase?.Id;
         NotAcceptedExplanation = Trimmed(explanation);
-        Status = CaseStatus.NotAccepted;
+        Status = ComplaintStatus.NotAccepted;
         Record(
-            TimelineEventKind.Rejected,
+            TimelineEventKind.NotAccepted,
             "第八条",
             actor,
             at,
@@ -131,7 +131,7 @@ public sealed partial class Complaint
         {
             Cases.NotAcceptedReason.AlreadyAcceptedOrInProgress when related.Status.IsTerminal() =>
                 DomainError.Conflict(ComplaintErrors.RelatedCaseNotOpen, $"相关投诉件{related.Status.Describe()},不是已经受理或者正在处理的投诉(第八条第(二)项)。", "第八条", "relatedCaseId"),
-            Cases.NotAcceptedReason.RepeatWithoutNewEvidence when related.Status != CaseStatus.Concluded =>
+            Cases.NotAcceptedReason.RepeatWithoutNewEvidence when related.Status != ComplaintStatus.Concluded =>
                 DomainError.Conflict(ComplaintErrors.RelatedCaseNotConcluded, $"相关投诉件{related.Status.Describe()},不是已经办结的投诉(第八条第(四)项)。", "第八条", "relatedCaseId"),
             _ => null,
         };

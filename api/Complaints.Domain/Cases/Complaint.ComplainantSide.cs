@@ -13,7 +13,7 @@ public sealed partial class Complaint
     public Outcome Withdraw(string? reason, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Withdraw, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.Withdraw, ComplaintStatus.PendingReferral, ComplaintStatus.PendingAcceptance, ComplaintStatus.InHandling)
             ?? WithdrawalAllowed(reason, actor)
             ?? OptionalText(reason, "reason", "撤回理由", ComplaintLimits.ShortTextMaxLength);
         if (error is not null)
@@ -23,7 +23,7 @@ public sealed partial class Complaint
 
         WithdrawnAt = at;
         WithdrawalReason = Trimmed(reason);
-        Status = CaseStatus.Withdrawn;
+        Status = ComplaintStatus.Withdrawn;
         Record(TimelineEventKind.Withdrawn, null, actor, at, ("onBehalf", Flag(actor.Role != ActorRole.Complainant)));
         return Outcome.Ok();
     }
@@ -52,7 +52,7 @@ public sealed partial class Complaint
     public Outcome RateSatisfaction(SatisfactionRating rating, string? comment, Actor actor, DateTimeOffset at, Complaint? mergedInto = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = (Status == CaseStatus.Merged ? MergedResultGiven(mergedInto) : InState(ComplaintAction.RateSatisfaction, CaseStatus.Concluded))
+        var error = (Status == ComplaintStatus.Merged ? MergedResultGiven(mergedInto) : InState(ComplaintAction.RateSatisfaction, ComplaintStatus.Concluded))
             ?? ByOwnComplainant(ComplaintAction.RateSatisfaction, actor)
             ?? (ComplainantRating is null ? null : DomainError.Conflict(ComplaintErrors.AlreadyRated, "已经评价过,每件投诉只能评价一次(第十六条)。", "第十六条", "rating"))
             ?? Defined(rating, "rating")
@@ -76,7 +76,7 @@ public sealed partial class Complaint
     public bool WentInto(Complaint candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return Status == CaseStatus.Merged && candidate.Status != CaseStatus.Merged && candidate._mergedCases.Any(m => m.CaseId == Id);
+        return Status == ComplaintStatus.Merged && candidate.Status != ComplaintStatus.Merged && candidate._mergedCases.Any(m => m.CaseId == Id);
     }
 
     private DomainError? MergedResultGiven(Complaint? mergedInto)
@@ -86,7 +86,7 @@ public sealed partial class Complaint
             return ComplaintErrors.Transition(Status, ComplaintAction.RateSatisfaction);
         }
 
-        return mergedInto.Status == CaseStatus.Concluded
+        return mergedInto.Status == ComplaintStatus.Concluded
             ? null
             : DomainError.Conflict(
                 ComplaintErrors.InvalidTransition,
@@ -102,7 +102,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(evidenceIds);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.AddMaterials, CaseStatus.PendingReferral, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.AddMaterials, ComplaintStatus.PendingReferral, ComplaintStatus.PendingAcceptance, ComplaintStatus.InHandling)
             ?? ByOwnComplainant(ComplaintAction.AddMaterials, actor)
             ?? (evidenceIds.Count == 0 ? DomainError.Invalid(ComplaintErrors.Required, "缺少要补充的证明材料。", "第七条", "evidenceIds") : null)
             ?? ComplaintSubmission.CheckEvidence([.. _evidenceIds, .. evidenceIds]);

@@ -6,7 +6,7 @@ namespace Complaints.Domain.Cases;
 // names the current state), who acts, then what was given.
 public sealed partial class Complaint
 {
-    private DomainError? InState(ComplaintAction action, params ReadOnlySpan<CaseStatus> allowed)
+    private DomainError? InState(ComplaintAction action, params ReadOnlySpan<ComplaintStatus> allowed)
     {
         foreach (var status in allowed)
         {

@@ -17,7 +17,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Extend, CaseStatus.InHandling) ?? ByHandlingAgency(ComplaintAction.Extend, actor);
+        var error = InState(ComplaintAction.Extend, ComplaintStatus.InHandling) ?? ByHandlingAgency(ComplaintAction.Extend, actor);
         if (error is not null)
         {
             return error;
@@ -69,7 +69,7 @@ public sealed partial class Complaint
     public Result<InvestigationRecord> AddInvestigationRecord(InvestigationMethod method, string? summary, Actor actor, DateTimeOffset at, bool disputed = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.AddInvestigationRecord, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.AddInvestigationRecord, ComplaintStatus.InHandling)
             ?? ByInvolvedAgency(ComplaintAction.AddInvestigationRecord, actor)
             ?? Defined(method, "method")
             ?? RequiredText(summary, "summary", method.IsInvestigationStep() ? "调查核实情况" : "被投诉人陈述内容", ComplaintLimits.LongTextMaxLength, "第十四条");
@@ -98,14 +98,14 @@ public sealed partial class Complaint
 
     /// <summary>
     /// 第十三条: the case is concluded with a finding (第十四条) and the result fed back. This is the only
-    /// way a finding or result is ever set, and only from <see cref="CaseStatus.InHandling"/>, so nothing
+    /// way a finding or result is ever set, and only from <see cref="ComplaintStatus.InHandling"/>, so nothing
     /// can be promised before acceptance and investigation (第九条). With a lead agency, only it concludes (第十五条).
     /// </summary>
     public Outcome Conclude(IWorkingDayCalendar calendar, Finding finding, string? result, string? measures, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Conclude, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.Conclude, ComplaintStatus.InHandling)
             ?? ByHandlingAgency(ComplaintAction.Conclude, actor)
             ?? Defined(finding, "finding")
             ?? RequiredText(result, "result", "处理结果", ComplaintLimits.LongTextMaxLength, "第十三条")
@@ -123,7 +123,7 @@ public sealed partial class Complaint
         IsInvalidComplaint = finding.IsInvalidComplaint();
         ConcludedAt = at;
         ConcludedOnTime = !deadline.IsOverdueAt(at);
-        Status = CaseStatus.Concluded;
+        Status = ComplaintStatus.Concluded;
         Record(
             TimelineEventKind.Concluded,
             "第十三条",
@@ -167,14 +167,14 @@ public sealed partial class Complaint
 
     /// <summary>
     /// 第十三条: the same matter complained of through different channels is handled as one case. This case
-    /// ends as <see cref="CaseStatus.Merged"/>; <paramref name="into"/> takes over its complainant (and any
+    /// ends as <see cref="ComplaintStatus.Merged"/>; <paramref name="into"/> takes over its complainant (and any
     /// it had absorbed itself) so that each still gets the feedback.
     /// </summary>
     public Outcome Merge(Complaint into, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(into);
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.Merge, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.Merge, ComplaintStatus.PendingAcceptance, ComplaintStatus.InHandling)
             ?? (actor.Role == ActorRole.ManagementStaff ? ByManagement(ComplaintAction.Merge, actor) : ByHandlingAgency(ComplaintAction.Merge, actor))
             ?? CheckMergeTarget(into, actor);
         if (error is not null)
@@ -192,7 +192,7 @@ public sealed partial class Complaint
         MergedIntoCaseId = into.Id;
         MergedIntoTrackingNumber = into.TrackingNumber;
         MergedAt = at;
-        Status = CaseStatus.Merged;
+        Status = ComplaintStatus.Merged;
         Record(TimelineEventKind.Merged, "第十三条", actor, at, ("intoCaseId", into.Id.ToString()), ("intoTrackingNumber", into.TrackingNumber));
         into.Record(TimelineEventKind.MergedInto, "第十三条", actor, at, ("mergedCaseId", Id.ToString()), ("mergedTrackingNumber", TrackingNumber));
         return Outcome.Ok();
@@ -232,7 +232,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         var cooperating = cooperatingAgencyIds ?? [];
-        var error = InState(ComplaintAction.Coordinate, CaseStatus.PendingAcceptance, CaseStatus.InHandling)
+        var error = InState(ComplaintAction.Coordinate, ComplaintStatus.PendingAcceptance, ComplaintStatus.InHandling)
             ?? ByManagement(ComplaintAction.Coordinate, actor)
             ?? (leadAgencyId == Guid.Empty ? ComplaintErrors.Missing("leadAgencyId", "牵头部门", "第十五条") : null)
             ?? CheckCooperating(leadAgencyId, cooperating);

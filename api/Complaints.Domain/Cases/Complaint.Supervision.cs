@@ -15,7 +15,7 @@ public sealed partial class Complaint
     public Result<Revisit> RecordRevisit(RevisitMethod method, SatisfactionRating rating, string? note, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.RecordRevisit, CaseStatus.Concluded)
+        var error = InState(ComplaintAction.RecordRevisit, ComplaintStatus.Concluded)
             ?? (actor.Role is ActorRole.ManagementStaff or ActorRole.HotlineOperator
                 ? ConfidentialityAllows(ComplaintAction.RecordRevisit, actor)
                 : ByHandlingAgency(ComplaintAction.RecordRevisit, actor))
@@ -51,7 +51,7 @@ public sealed partial class Complaint
     public Result<Rectification> OrderRectification(string? requirement, DateOnly dueDate, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.OrderRectification, CaseStatus.Concluded)
+        var error = InState(ComplaintAction.OrderRectification, ComplaintStatus.Concluded)
             ?? ByManagement(ComplaintAction.OrderRectification, actor)
             ?? (OpenRectification is { } open
                 ? DomainError.Conflict(ComplaintErrors.RectificationOpen, $"已有整改事项({open.Status.ChineseName()})尚未核验完成(第十六条)。", "第十六条")
@@ -81,7 +81,7 @@ public sealed partial class Complaint
     public Outcome CompleteRectification(string? report, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.CompleteRectification, CaseStatus.Concluded)
+        var error = InState(ComplaintAction.CompleteRectification, ComplaintStatus.Concluded)
             ?? ByHandlingAgency(ComplaintAction.CompleteRectification, actor)
             ?? RectificationIn(ComplaintAction.CompleteRectification, RectificationStatus.Ordered, RectificationStatus.SentBack)
             ?? RequiredText(report, "report", "整改情况", ComplaintLimits.LongTextMaxLength, "第十六条");
@@ -109,7 +109,7 @@ public sealed partial class Complaint
     public Outcome VerifyRectification(bool accepted, string? note, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var error = InState(ComplaintAction.VerifyRectification, CaseStatus.Concluded)
+        var error = InState(ComplaintAction.VerifyRectification, ComplaintStatus.Concluded)
             ?? ByManagement(ComplaintAction.VerifyRectification, actor)
             ?? RectificationIn(ComplaintAction.VerifyRectification, RectificationStatus.Completed)
             ?? (accepted
@@ -162,12 +162,12 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         var error = InState(
                 ComplaintAction.FlagMajor,
-                CaseStatus.PendingReferral,
-                CaseStatus.PendingAcceptance,
-                CaseStatus.InHandling,
-                CaseStatus.Concluded,
-                CaseStatus.NotAccepted,
-                CaseStatus.Withdrawn)
+                ComplaintStatus.PendingReferral,
+                ComplaintStatus.PendingAcceptance,
+                ComplaintStatus.InHandling,
+                ComplaintStatus.Concluded,
+                ComplaintStatus.NotAccepted,
+                ComplaintStatus.Withdrawn)
             ?? ByManagement(ComplaintAction.FlagMajor, actor)
             ?? (IsMajor ? DomainError.Conflict(ComplaintErrors.AlreadyReportedMajor, "本投诉已作为重大投诉事项报告过(第四条)。", "第四条") : null)
             ?? RequiredText(summary, "summary", "重大投诉事项报告内容", ComplaintLimits.LongTextMaxLength, "第四条");

@@ -40,7 +40,7 @@ public sealed partial class Complaint
 
     public Channel Channel { get; private set; }
 
-    public CaseStatus Status { get; private set; }
+    public ComplaintStatus Status { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
@@ -149,7 +149,7 @@ public sealed partial class Complaint
     /// The satisfaction that counts in statistics [decision]: the complainant's own rating when given,
     /// otherwise the latest revisit's. What the complainant said themselves outranks what staff noted down.
     /// </summary>
-    public SatisfactionRating? EffectiveSatisfaction => ComplainantRating ?? (_revisits.Count == 0 ? null : Revisits[^1].Rating);
+    public SatisfactionRating? Satisfaction => ComplainantRating ?? (_revisits.Count == 0 ? null : Revisits[^1].Rating);
 
     public IReadOnlyList<Rectification> Rectifications => InOrder(_rectifications, r => r.Number);
 
@@ -219,7 +219,7 @@ public sealed partial class Complaint
             Confidential = submission.Confidential,
             NoticeByPost = submission.NoticeByPost,
             AssignedAgencyId = receivedBy.AgencyId,
-            Status = receivedBy.AgencyId is null ? CaseStatus.PendingReferral : CaseStatus.PendingAcceptance,
+            Status = receivedBy.AgencyId is null ? ComplaintStatus.PendingReferral : ComplaintStatus.PendingAcceptance,
         };
         complaint._evidenceIds.AddRange(submission.EvidenceIds ?? []);
         complaint.Record(

@@ -5,7 +5,7 @@ public enum ComplaintAction
 {
     Refer,
     Accept,
-    Reject,
+    NotAccept,
     Extend,
     AddInvestigationRecord,
     Conclude,
@@ -29,7 +29,7 @@ internal static class ComplaintActionText
     {
         ComplaintAction.Refer => "交办",
         ComplaintAction.Accept => "受理",
-        ComplaintAction.Reject => "作出不予受理决定",
+        ComplaintAction.NotAccept => "作出不予受理决定",
         ComplaintAction.Extend => "延期办理",
         ComplaintAction.AddInvestigationRecord => "记录调查核实情况",
         ComplaintAction.Conclude => "办结",
@@ -53,7 +53,7 @@ internal static class ComplaintActionText
     {
         ComplaintAction.Refer => "第十条",
         ComplaintAction.Accept => "第十一条",
-        ComplaintAction.Reject => "第八条",
+        ComplaintAction.NotAccept => "第八条",
         ComplaintAction.Extend => "第十三条",
         ComplaintAction.AddInvestigationRecord => "第十四条",
         ComplaintAction.Conclude => "第十三条",

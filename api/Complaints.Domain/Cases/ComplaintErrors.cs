@@ -66,7 +66,7 @@ public static class ComplaintErrors
     public const string NoticeAlreadyDelivered = "complaint.notice_already_delivered";
     public const string DeliveryDateInvalid = "complaint.delivery_date_invalid";
 
-    internal static DomainError Transition(CaseStatus status, ComplaintAction action)
+    internal static DomainError Transition(ComplaintStatus status, ComplaintAction action)
     {
         var article = action.Article();
         return DomainError.Conflict(InvalidTransition, $"{status.Describe()},不能{action.Verb()}{Cite(article)}。", article);
@@ -99,7 +99,7 @@ public static class ComplaintErrors
     internal static DomainError Undefined(string field) =>
         DomainError.Invalid(InvalidValue, $"字段「{field}」的取值无效。", null, field);
 
-    internal static DomainError NotRunning(CaseStatus status, DeadlineKind kind) =>
+    internal static DomainError NotRunning(ComplaintStatus status, DeadlineKind kind) =>
         DomainError.Conflict(DeadlineNotRunning, $"{status.Describe()},{kind.Name()}的时限未在计算中。");
 
     internal static string Cite(string? article) => article is null ? "" : $"({article})";

@@ -9,7 +9,7 @@ namespace Complaints.Domain.Cases;
 /// gets the same answer without loading the aggregate.
 /// </summary>
 public readonly record struct DeadlineFacts(
-    CaseStatus Status,
+    ComplaintStatus Status,
     DateTimeOffset ReceivedAt,
     string? ReceivingRegionCode,
     DateTimeOffset? ReferredAt,
@@ -37,9 +37,9 @@ public readonly record struct DeadlineFacts(
     /// <summary>The deadline the case is waiting on now; none once it is closed.</summary>
     public Deadline? Running(IWorkingDayCalendar calendar) => Status switch
     {
-        CaseStatus.PendingReferral => Referral(calendar),
-        CaseStatus.PendingAcceptance => Acceptance(calendar),
-        CaseStatus.InHandling => Handling(calendar),
+        ComplaintStatus.PendingReferral => Referral(calendar),
+        ComplaintStatus.PendingAcceptance => Acceptance(calendar),
+        ComplaintStatus.InHandling => Handling(calendar),
         _ => null,
     };
 

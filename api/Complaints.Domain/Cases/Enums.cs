@@ -5,7 +5,7 @@ namespace Complaints.Domain.Cases;
 /// <summary>第六条: how the complaint arrived.</summary>
 public enum Channel
 {
-    Onsite,
+    InPerson,
     Phone12345,
     PhoneHotline,
     OnlinePortal,
@@ -15,7 +15,7 @@ public enum Channel
     SuggestionBox,
 }
 
-public enum CaseStatus
+public enum ComplaintStatus
 {
     PendingReferral,
     PendingAcceptance,
@@ -66,7 +66,7 @@ public enum RevisitMethod
 {
     Phone,
     Sms,
-    OnSite,
+    Visit,
     App,
 }
 

@@ -17,7 +17,7 @@ public enum DecisionNotice
 public enum DeliveryMethod
 {
     /// <summary>现场领取.</summary>
-    OnSite,
+    InPerson,
 
     /// <summary>邮寄.</summary>
     Post,

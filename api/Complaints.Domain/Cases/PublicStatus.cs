@@ -10,7 +10,7 @@ public sealed record PublicTimelineEntry(DateTimeOffset At, TimelineEventKind Ev
 /// </summary>
 public sealed record PublicStatus(
     string TrackingNumber,
-    CaseStatus Status,
+    ComplaintStatus Status,
     Classification? Classification,
     CaseDeadlines Deadlines,
     IReadOnlyList<PublicTimelineEntry> Timeline,
@@ -27,7 +27,7 @@ public sealed record PublicStatus(
         TimelineEventKind.Received,
         TimelineEventKind.Referred,
         TimelineEventKind.Accepted,
-        TimelineEventKind.Rejected,
+        TimelineEventKind.NotAccepted,
         TimelineEventKind.Extended,
         TimelineEventKind.InvestigationRecorded,
         TimelineEventKind.Concluded,

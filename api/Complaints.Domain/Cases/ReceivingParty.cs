@@ -2,8 +2,8 @@ namespace Complaints.Domain.Cases;
 
 /// <summary>
 /// Where a complaint first arrived. A management department must refer it (第十条), so the case
-/// starts <see cref="CaseStatus.PendingReferral"/>; an agency receiving a complaint about itself
-/// decides on it directly (第四条、第十一条), so the case starts <see cref="CaseStatus.PendingAcceptance"/>.
+/// starts <see cref="ComplaintStatus.PendingReferral"/>; an agency receiving a complaint about itself
+/// decides on it directly (第四条、第十一条), so the case starts <see cref="ComplaintStatus.PendingAcceptance"/>.
 /// </summary>
 public sealed record ReceivingParty
 {

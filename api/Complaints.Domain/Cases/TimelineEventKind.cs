@@ -5,7 +5,7 @@ public enum TimelineEventKind
     Received,
     Referred,
     Accepted,
-    Rejected,
+    NotAccepted,
     Extended,
     InvestigationRecorded,
     Concluded,

@@ -10,7 +10,7 @@ public sealed record CaseSummary
 {
     public required Channel Channel { get; init; }
 
-    public required CaseStatus Status { get; init; }
+    public required ComplaintStatus Status { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }
 

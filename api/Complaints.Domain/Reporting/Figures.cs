@@ -43,8 +43,8 @@ public static class Figures
         var f = new List<Figure> { new("received", "收到投诉", _ => true, s => s.Received) };
         f.AddRange(Enum.GetValues<Channel>().Select(ch => new Figure(Key("received", ch), $"收到投诉 · {ch.Name()}",
             c => c.Channel == ch, In(s => s.ReceivedByChannel, ch))));
-        f.Add(new("accepted", "受理", c => c.Classification is not null || c.Status is CaseStatus.InHandling or CaseStatus.Concluded, s => s.Accepted));
-        f.Add(new("notAccepted", "不予受理", c => c.Status == CaseStatus.NotAccepted || c.NotAcceptedReason is not null, s => s.NotAccepted));
+        f.Add(new("accepted", "受理", c => c.Classification is not null || c.Status is ComplaintStatus.InHandling or ComplaintStatus.Concluded, s => s.Accepted));
+        f.Add(new("notAccepted", "不予受理", c => c.Status == ComplaintStatus.NotAccepted || c.NotAcceptedReason is not null, s => s.NotAccepted));
         f.AddRange(Enum.GetValues<NotAcceptedReason>().Select(r => new Figure(Key("notAccepted", r), $"不予受理 · {r.Article()} {r.Name()}",
             c => c.NotAcceptedReason == r, In(s => s.NotAcceptedByReason, r))));
         f.AddRange(

@@ -155,7 +155,7 @@ export function createComplaintsClient(options: ClientOptions) {
       (await unwrap(raw.POST("/api/v1/complaints/{id}/satisfaction", { params: { path }, body }))).data,
 
     /** The caller's queue. */
-    queue: async (query: { limit?: number; cursor?: string; status?: Schemas["CaseStatus"] } = {}) =>
+    queue: async (query: { limit?: number; cursor?: string; status?: Schemas["ComplaintStatus"] } = {}) =>
       (await unwrap(raw.GET("/api/v1/cases", { params: { query } }))).data,
 
     /** A case and its ETag, to send as If-Match with the next action. */
@@ -170,7 +170,7 @@ export function createComplaintsClient(options: ClientOptions) {
       return { case: data, etag: response.headers.get("ETag") ?? "" };
     },
 
-    /** 第十一、十二条: accept and classify, or reject with a 第八条 reason. */
+    /** 第十一、十二条: accept and classify, or not accept with a 第八条 reason. */
     decideAcceptance: async (path: Id, body: Schemas["AcceptanceRequest"], etag: string) => {
       const { data, response } = await unwrap(raw.POST("/api/v1/cases/{id}/acceptance", { params: { path, header: { "If-Match": etag } }, body }));
       return { case: data, etag: response.headers.get("ETag") ?? "" };

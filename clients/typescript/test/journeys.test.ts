@@ -152,6 +152,6 @@ describe("citizen and agency journeys", () => {
   it("labels name every status in Chinese", async () => {
     const anonymous = createComplaintsClient({ baseUrl });
     const labels = await anonymous.labels();
-    assert.equal(labels["CaseStatus"]?.["pending_referral"], "待交办");
+    assert.equal(labels["ComplaintStatus"]?.["pending_referral"], "待交办");
   });
 });

@@ -252,7 +252,7 @@ public sealed class AgencyWebhookTests(AgencySystemsFixture fx) : IAsyncLifetime
         var flow = new CaseFlow(fx.Host);
 
         // Received directly by the agency (registered by its own system), and received by the department for referral.
-        var direct = (await (await flow.As("agency_system")).SubmitAsync(ComplaintBodies.Registered("onsite", ComplaintBodies.Person()))).GetProperty("id").GetGuid();
+        var direct = (await (await flow.As("agency_system")).SubmitAsync(ComplaintBodies.Registered("in_person", ComplaintBodies.Person()))).GetProperty("id").GetGuid();
         var online = await flow.SubmitOnlineAsync("citizen2");
 
         // Merged, concluded, rated 不满意, rectification ordered, spot-checked.

@@ -23,7 +23,7 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
         await using var scope = app.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
         var entry = await db.AuditEntries.SingleAsync(e => e.CaseId == id);
-        Assert.Equal("complaint.received", entry.Action);
+        Assert.Equal("case.received", entry.Action);
         Assert.Equal("hotline-operator-zheng-hong", entry.ActorUserId);
         Assert.Equal("hotline_operator", entry.ActorRole);
         Assert.DoesNotContain("530103199205164324", entry.Details ?? "", StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class CaseAccessMatrixTests(AppFixture app)
     private static readonly (string Path, object Body)[] Actions =
     [
         ("referral", new { agencyId = DemoDirectory.WuhuaMarketRegulation }),
-        ("acceptance", new { decision = "reject", reason = "other_legal_channel" }),
+        ("acceptance", new { decision = "not_accept", reason = "other_legal_channel" }),
         ("extension", new { reason = "复杂" }),
         ("investigation-records", new { method = "interview", summary = "谈话" }),
         ("conclusion", new { finding = "substantiated", result = "办结" }),

@@ -48,7 +48,7 @@ public sealed class CaseConcurrencyAndPrivacyTests(AppFixture app)
 
             var responses = await Task.WhenAll(
                 staff.PostAsJsonAsync($"/api/v1/cases/{caseId}/acceptance", new { decision = "accept", classification = "offsite" }),
-                officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/acceptance", new { decision = "reject", reason = "other_legal_channel" }),
+                officer.PostAsJsonAsync($"/api/v1/cases/{caseId}/acceptance", new { decision = "not_accept", reason = "other_legal_channel" }),
                 staff.PostAsJsonAsync($"/api/v1/cases/{caseId}/acceptance", new { decision = "accept", classification = "onsite" }));
             Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
             Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));

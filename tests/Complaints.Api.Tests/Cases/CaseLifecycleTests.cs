@@ -52,7 +52,7 @@ public sealed class CaseLifecycleTests(AppFixture app)
     public async Task An_onsite_complaint_is_concluded_the_day_it_is_accepted_第十三条()
     {
         var flow = new CaseFlow(app.Host);
-        var id = (await (await flow.As("agency_officer")).SubmitAsync(Registered("onsite", Person()))).GetProperty("id").GetGuid();
+        var id = (await (await flow.As("agency_officer")).SubmitAsync(Registered("in_person", Person()))).GetProperty("id").GetGuid();
         var accepted = await flow.ActAsync("agency_officer", id, "acceptance", new { decision = "accept", classification = "onsite" });
         var today = accepted.GetProperty("deadlines").GetProperty("handlingDue").GetString();
         Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd"), today);
@@ -74,11 +74,11 @@ public sealed class CaseLifecycleTests(AppFixture app)
         Guid? related = null;
         if (needsRelatedCase)
         {
-            await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "reject", reason }, HttpStatusCode.BadRequest);
+            await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "not_accept", reason }, HttpStatusCode.BadRequest);
             related = reason == "already_accepted_or_in_progress" ? await flow.AcceptedAsync("offsite") : await ConcludedAsync(flow);
         }
 
-        var rejected = await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "reject", reason, relatedCaseId = related, explanation = "依第八条不予受理" });
+        var rejected = await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "not_accept", reason, relatedCaseId = related, explanation = "依第八条不予受理" });
         Assert.Equal("not_accepted", rejected.GetProperty("status").GetString());
         Assert.Equal(reason, rejected.GetProperty("decision").GetProperty("notAcceptedReason").GetString());
         await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "accept", classification = "offsite" }, HttpStatusCode.Conflict);
@@ -89,7 +89,7 @@ public sealed class CaseLifecycleTests(AppFixture app)
     {
         var flow = new CaseFlow(app.Host);
         var id = await flow.SubmitOnlineAsync();
-        var rejected = await flow.ActAsync("management_staff", id, "acceptance", new { decision = "reject", reason = "other_legal_channel" });
+        var rejected = await flow.ActAsync("management_staff", id, "acceptance", new { decision = "not_accept", reason = "other_legal_channel" });
         Assert.Equal("not_accepted", rejected.GetProperty("status").GetString());
     }
 

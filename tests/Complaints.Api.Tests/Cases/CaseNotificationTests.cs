@@ -27,7 +27,7 @@ public sealed class CaseNotificationTests(AppFixture app)
     {
         var flow = new CaseFlow(app.Host);
         var id = await flow.SubmitOnlineAsync();
-        await flow.ActAsync("management_staff", id, "acceptance", new { decision = "reject", reason = "other_legal_channel" });
+        await flow.ActAsync("management_staff", id, "acceptance", new { decision = "not_accept", reason = "other_legal_channel" });
         Assert.Equal([NotificationKind.NonAcceptanceNotice], await KindsAsync(id));
     }
 

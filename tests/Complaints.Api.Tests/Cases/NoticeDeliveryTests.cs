@@ -23,7 +23,7 @@ public sealed class NoticeDeliveryTests(AppFixture app)
         var remit = await TestRemit.CreateAsync(app.Host);
         var flow = new CaseFlow(app.Host, remit);
         var pending = await flow.SubmitOnlineAsync();
-        var early = await flow.ActAsync("management_staff", pending, "notice-delivery", new { method = "on_site", deliveredOn = Today }, HttpStatusCode.Conflict);
+        var early = await flow.ActAsync("management_staff", pending, "notice-delivery", new { method = "in_person", deliveredOn = Today }, HttpStatusCode.Conflict);
         Assert.Equal("complaint.invalid_transition", early.GetProperty("code").GetString());
         Assert.Equal("第十一条", early.GetProperty("article").GetString());
 
@@ -33,11 +33,11 @@ public sealed class NoticeDeliveryTests(AppFixture app)
         var undescribed = await flow.ActAsync("agency_staff", id, "notice-delivery", new { method = "other", deliveredOn = Today }, HttpStatusCode.BadRequest);
         Assert.True(undescribed.GetProperty("errors").TryGetProperty("note", out _));
 
-        var view = await flow.ActAsync("agency_staff", id, "notice-delivery", new { method = "on_site", deliveredOn = Today, note = "投诉人到窗口领取" });
+        var view = await flow.ActAsync("agency_staff", id, "notice-delivery", new { method = "in_person", deliveredOn = Today, note = "投诉人到窗口领取" });
 
         var delivery = Assert.Single(view.GetProperty("noticeDeliveries").EnumerateArray());
         Assert.Equal("acceptance", delivery.GetProperty("notice").GetString());
-        Assert.Equal("on_site", delivery.GetProperty("method").GetString());
+        Assert.Equal("in_person", delivery.GetProperty("method").GetString());
         Assert.Equal(Today, delivery.GetProperty("deliveredOn").GetString());
         Assert.Equal("agency_staff", delivery.GetProperty("recordedByRole").GetString());
         var entry = view.GetProperty("timeline").EnumerateArray().Last();
@@ -63,7 +63,7 @@ public sealed class NoticeDeliveryTests(AppFixture app)
         // A letter from someone with an address and no phone: the notice cannot go out electronically.
         var byLetter = (await remit.Department.SubmitAsync(Registered("letter", Person(phone: null), remit.AgencyId))).GetProperty("id").GetGuid();
         await flow.ActAsync("management_staff", byLetter, "referral", new { agencyId = remit.AgencyId });
-        await flow.ActAsync("agency_staff", byLetter, "acceptance", new { decision = "reject", reason = "other_legal_channel", explanation = "已申请行政复议" });
+        await flow.ActAsync("agency_staff", byLetter, "acceptance", new { decision = "not_accept", reason = "other_legal_channel", explanation = "已申请行政复议" });
         await DispatchUntilSettledAsync(byLetter);
 
         // An online complainant who asks for the notices by post must give a 联系地址 (第七条).

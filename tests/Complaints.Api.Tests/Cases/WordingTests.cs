@@ -16,7 +16,7 @@ public sealed class WordingTests(AppFixture app)
         var id = await flow.SubmitOnlineAsync();
         await flow.ActAsync("management_staff", id, "referral", new { agencyId = ComplaintBodies.WuhuaMarket });
 
-        var problem = await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "reject", reason = "not_in_article_8" }, HttpStatusCode.BadRequest);
+        var problem = await flow.ActAsync("agency_staff", id, "acceptance", new { decision = "not_accept", reason = "not_in_article_8" }, HttpStatusCode.BadRequest);
 
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("第八条", detail, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class WordingTests(AppFixture app)
     public async Task A_refusal_names_the_channel_in_chinese_not_its_wire_value_第六条()
     {
         var citizen = await app.Host.ClientAsync("citizen");
-        var response = await citizen.PostAsJsonAsync("/api/v1/complaints", ComplaintBodies.Online(channel: "onsite"));
+        var response = await citizen.PostAsJsonAsync("/api/v1/complaints", ComplaintBodies.Online(channel: "in_person"));
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

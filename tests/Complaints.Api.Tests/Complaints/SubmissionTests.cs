@@ -180,7 +180,7 @@ public sealed class SubmissionTests(AppFixture app)
     public async Task An_agency_registers_a_complaint_about_itself_and_it_awaits_its_decision_第四条()
     {
         var client = await app.Host.ClientAsync("agency_staff");
-        var created = await client.SubmitAsync(Registered("onsite", Person()));
+        var created = await client.SubmitAsync(Registered("in_person", Person()));
         Assert.Equal("pending_acceptance", created.GetProperty("status").GetString());
         Assert.True(created.GetProperty("deadlines").TryGetProperty("acceptanceDue", out _));
     }
@@ -189,7 +189,7 @@ public sealed class SubmissionTests(AppFixture app)
     public async Task An_agency_may_not_register_a_complaint_about_another_agency_第四条()
     {
         var client = await app.Host.ClientAsync("other_agency_staff");
-        var response = await client.PostAsJsonAsync("/api/v1/complaints", Registered("onsite", Person()));
+        var response = await client.PostAsJsonAsync("/api/v1/complaints", Registered("in_person", Person()));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 

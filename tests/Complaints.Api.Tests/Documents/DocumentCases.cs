@@ -52,7 +52,7 @@ public sealed class DocumentCases(AppFixture app)
         var complaint = await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == id);
         var related = relatedId is { } r ? await db.Complaints.AsSplitQuery().SingleAsync(c => c.Id == r) : null;
         var change = ComplaintChange.Begin(complaint);
-        Assert.True(complaint.Reject(calendar, reason, related, explanation, Agency, app.Clock.GetUtcNow()).IsSuccess);
+        Assert.True(complaint.NotAccept(calendar, reason, related, explanation, Agency, app.Clock.GetUtcNow()).IsSuccess);
         Assert.True(await OnePath.SaveAsync(scope.ServiceProvider, change, app.Clock.GetUtcNow()));
     }
 

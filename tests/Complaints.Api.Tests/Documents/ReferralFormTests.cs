@@ -24,7 +24,7 @@ public sealed class ReferralFormTests(AppFixture app)
     public async Task A_complaint_an_agency_received_directly_never_has_a_referral_form_第十条()
     {
         var staff = await app.Host.ClientAsync("agency_staff");
-        var id = (await staff.SubmitAsync(Registered("onsite", Person()))).GetProperty("id").GetGuid();
+        var id = (await staff.SubmitAsync(Registered("in_person", Person()))).GetProperty("id").GetGuid();
         var response = await _cases.GetAsync("agency_staff", id, "referral-form");
         var problem = await DocumentCases.ProblemAsync(response, HttpStatusCode.Conflict, "document.not_available");
         Assert.Contains("直接接收", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

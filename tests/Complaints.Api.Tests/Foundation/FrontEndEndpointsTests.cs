@@ -69,7 +69,7 @@ public sealed class FrontEndEndpointsTests(AppFixture app)
     {
         var result = await app.Host.Scenario(s => { s.Get.Url("/api/v1/labels"); s.StatusCodeShouldBeOk(); });
         using var body = JsonDocument.Parse(await result.ReadAsTextAsync());
-        Assert.Equal("待交办", body.RootElement.GetProperty("CaseStatus").GetProperty("pending_referral").GetString());
+        Assert.Equal("待交办", body.RootElement.GetProperty("ComplaintStatus").GetProperty("pending_referral").GetString());
         Assert.Equal("12345政务服务便民热线", body.RootElement.GetProperty("Channel").GetProperty("phone_12345").GetString());
         // Every value of every enum has a label that is not just its wire name.
         foreach (var enumeration in body.RootElement.EnumerateObject())

@@ -51,11 +51,11 @@ public sealed class OutboxTests(NotificationsFixture fx) : IAsyncLifetime
         var calendar = first.ServiceProvider.GetRequiredService<Domain.Calendar.IWorkingDayCalendar>();
         var now = fx.Clock.GetUtcNow();
 
-        // Two officers decide at once, each the way a handler does; the notice follows from each one's Rejected event.
+        // Two officers decide at once, each the way a handler does; the notice follows from each one's NotAccepted event.
         var change1 = ComplaintChange.Begin(c1);
-        Assert.True(c1.Reject(calendar, NotAcceptedReason.OtherLegalChannel, null, null, Staff.Management, now).IsSuccess);
+        Assert.True(c1.NotAccept(calendar, NotAcceptedReason.OtherLegalChannel, null, null, Staff.Management, now).IsSuccess);
         var change2 = ComplaintChange.Begin(c2);
-        Assert.True(c2.Reject(calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Staff.Management, now).IsSuccess);
+        Assert.True(c2.NotAccept(calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Staff.Management, now).IsSuccess);
 
         Assert.True(await OnePath.SaveAsync(first.ServiceProvider, change1, now));
         Assert.False(await OnePath.SaveAsync(second.ServiceProvider, change2, now));

@@ -188,7 +188,7 @@ public sealed class WebhookDispatchTests(NotificationsFixture fx) : IAsyncLifeti
         Assert.True(await fx.WorkAsync(
             w =>
             {
-                Assert.True(w.Cases[0].Reject(w.Calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, "未写明投诉请求。", Staff.Management, w.Now).IsSuccess);
+                Assert.True(w.Cases[0].NotAccept(w.Calendar, NotAcceptedReason.NoClearRespondentOrRequest, null, "未写明投诉请求。", Staff.Management, w.Now).IsSuccess);
                 return Task.CompletedTask;
             },
             id));

@@ -87,7 +87,7 @@ public sealed class StatisticsRollupTests
                     await Post("agency_staff", act + "acceptance", new { decision = "accept", classification = Pick(new[] { "onsite", "offsite" }) });
                     break;
                 case 4:
-                    await Post(Pick(new[] { "agency_staff", "management_staff" }), act + "acceptance", new { decision = "reject", reason = "other_legal_channel" });
+                    await Post(Pick(new[] { "agency_staff", "management_staff" }), act + "acceptance", new { decision = "not_accept", reason = "other_legal_channel" });
                     break;
                 case 5:
                     await Post("agency_staff", act + "extension", new { reason = "需调取录像" });
@@ -134,7 +134,7 @@ public sealed class StatisticsRollupTests
                     stage[id] = await Post("management_staff", act + "referral", new { agencyId = WuhuaMarket, note = "请依法处理" }) ? 1 : 0;
                     break;
                 case 1 when r < 0.2:
-                    stage[id] = await Post(Pick(new[] { "agency_staff", "management_staff" }), act + "acceptance", new { decision = "reject", reason = "other_legal_channel" }) ? -1 : 1;
+                    stage[id] = await Post(Pick(new[] { "agency_staff", "management_staff" }), act + "acceptance", new { decision = "not_accept", reason = "other_legal_channel" }) ? -1 : 1;
                     break;
                 case 1 when r < 0.3:
                     stage[id] = await Post(complainant, $"/api/v1/complaints/{id}/withdrawal", new { reason = "已自行解决" }) ? -1 : 1;
@@ -202,7 +202,7 @@ public sealed class StatisticsRollupTests
                     stage[cases[^1].Id] = 0;
                     break;
                 default:
-                    cases.Add(((await (await flow.As("agency_staff")).SubmitAsync(Registered("onsite", Person()))).GetProperty("id").GetGuid(), ""));
+                    cases.Add(((await (await flow.As("agency_staff")).SubmitAsync(Registered("in_person", Person()))).GetProperty("id").GetGuid(), ""));
                     stage[cases[^1].Id] = 1;
                     break;
             }

@@ -44,7 +44,7 @@ public sealed class StatisticsFixture : IAsyncLifetime
         await flow.ActAsync("agency_staff", c2, "revisit", new { method = "phone", rating = "dissatisfied" });
 
         var c3 = (await (await flow.As("hotline_operator")).SubmitAsync(Registered("phone_12345", Person()))).GetProperty("id").GetGuid();
-        await flow.ActAsync("management_staff", c3, "acceptance", new { decision = "reject", reason = "other_legal_channel" });
+        await flow.ActAsync("management_staff", c3, "acceptance", new { decision = "not_accept", reason = "other_legal_channel" });
 
         var c4 = (await (await flow.As("enterprise")).SubmitAsync(Online(channel: "online_portal"))).GetProperty("id").GetGuid();
         await flow.ActAsync("management_staff", c4, "referral", new { agencyId = WuhuaMarket });
@@ -59,9 +59,9 @@ public sealed class StatisticsFixture : IAsyncLifetime
 
         var c5 = await flow.SubmitOnlineAsync();
         await flow.ActAsync("management_staff", c5, "referral", new { agencyId = WuhuaMarket });
-        await flow.ActAsync("agency_staff", c5, "acceptance", new { decision = "reject", reason = "repeat_without_new_evidence", relatedCaseId = c1 });
+        await flow.ActAsync("agency_staff", c5, "acceptance", new { decision = "not_accept", reason = "repeat_without_new_evidence", relatedCaseId = c1 });
 
-        var c6 = (await (await flow.As("agency_staff")).SubmitAsync(Registered("onsite", Person()))).GetProperty("id").GetGuid();
+        var c6 = (await (await flow.As("agency_staff")).SubmitAsync(Registered("in_person", Person()))).GetProperty("id").GetGuid();
 
         var c7 = await flow.SubmitOnlineAsync("citizen", WuhuaHr);
         await flow.ActAsync("management_staff", c7, "major-report", new { summary = "群体性诉求" });
@@ -92,7 +92,7 @@ public sealed class StatisticsTests(StatisticsFixture data) : IClassFixture<Stat
         Assert.Equal(4, channels.GetProperty("online_app").GetInt32()); // c1, c2, c5, c7
         Assert.Equal(1, channels.GetProperty("online_portal").GetInt32()); // c4
         Assert.Equal(2, channels.GetProperty("phone_12345").GetInt32());
-        Assert.Equal(1, channels.GetProperty("onsite").GetInt32());
+        Assert.Equal(1, channels.GetProperty("in_person").GetInt32());
         Assert.Equal(0, channels.GetProperty("letter").GetInt32());
         Assert.Equal(3, f.GetProperty("accepted").GetInt32());
         Assert.Equal(2, f.GetProperty("notAccepted").GetInt32());

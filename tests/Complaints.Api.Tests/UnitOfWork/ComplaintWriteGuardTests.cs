@@ -93,7 +93,7 @@ public sealed class ComplaintWriteGuardTests(AppFixture app)
 
         await using var check = app.Host.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(CaseStatus.PendingAcceptance, await db.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Status).SingleAsync());
+        Assert.Equal(ComplaintStatus.PendingAcceptance, await db.Complaints.Where(c => c.Id == complaint.Id).Select(c => c.Status).SingleAsync());
         Assert.Contains("case.referred", await db.AuditEntries.Where(e => e.CaseId == complaint.Id).Select(e => e.Action).ToListAsync());
     }
 
@@ -132,7 +132,7 @@ public sealed class ComplaintWriteGuardTests(AppFixture app)
     {
         await using var scope = app.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(CaseStatus.PendingReferral, await db.Complaints.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+        Assert.Equal(ComplaintStatus.PendingReferral, await db.Complaints.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
         Assert.DoesNotContain("case.referred", await db.AuditEntries.Where(e => e.CaseId == id).Select(e => e.Action).ToListAsync());
     }
 }

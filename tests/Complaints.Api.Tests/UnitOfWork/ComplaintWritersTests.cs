@@ -37,7 +37,7 @@ public sealed partial class ComplaintWritersTests
     }
 
     [Theory]
-    [InlineData("await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Concluded), ct);")]
+    [InlineData("await db.Complaints.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ComplaintStatus.Concluded), ct);")]
     [InlineData("await db.Complaints\n    .Where(c => c.Id == id)\n    .ExecuteDeleteAsync(ct);")]
     [InlineData("await db.EvidenceFiles.Where(e => e.ComplaintId == id).ExecuteDeleteAsync(ct);")]
     [InlineData("await db.Database.ExecuteSqlAsync($\"UPDATE complaints SET status = 'Concluded' WHERE id = {id}\", ct);")]

@@ -68,7 +68,7 @@ public sealed class RequestTransactionTests : IAsyncLifetime
         Assert.True(await KeyRememberedAsync(key));
         await using var scope = _host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
-        Assert.Equal(["complaint.received"], await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["case.received"], await db.AuditEntries.AsNoTracking().Where(e => e.CaseId == id).Select(e => e.Action).ToListAsync());
         var after = await CountsAsync();
         Assert.Equal(before.Complaints + 1, after.Complaints);
         Assert.Equal(before.AuditLines + 1, after.AuditLines);

@@ -14,7 +14,7 @@ public class AcceptanceTests
 
         complaint.Accept(Weekdays, classification, Agency, AcceptedAt).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
         Assert.Equal(classification, complaint.Classification);
         Assert.Equal(AcceptedAt, complaint.AcceptedAt);
         Assert.Equal(AcceptedAt, complaint.DecidedAt);
@@ -27,7 +27,7 @@ public class AcceptanceTests
 
         complaint.Accept(Weekdays, Classification.Onsite, Agency, ReceivedAt).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
         Assert.True(complaint.DecidedOnTime);
     }
 
@@ -76,9 +76,9 @@ public class AcceptanceTests
     {
         var complaint = Referred();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, "已申请行政复议", Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, "已申请行政复议", Agency, AcceptedAt).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.NotAccepted, complaint.Status);
+        Assert.Equal(ComplaintStatus.NotAccepted, complaint.Status);
         Assert.Equal(NotAcceptedReason.OtherLegalChannel, complaint.NotAcceptedReason);
         Assert.Equal("已申请行政复议", complaint.NotAcceptedExplanation);
         Assert.True(complaint.DecidedOnTime);
@@ -90,7 +90,7 @@ public class AcceptanceTests
     {
         var complaint = Referred();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.NoClearRespondentOrRequest, null, null, Agency, AcceptedAt).ShouldSucceed();
 
         Assert.Null(complaint.RelatedCaseId);
     }
@@ -98,7 +98,7 @@ public class AcceptanceTests
     [Fact]
     public void Rejection_as_already_in_progress_requires_the_related_case_第八条()
     {
-        var error = Referred().Reject(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, null, null, Agency, AcceptedAt)
+        var error = Referred().NotAccept(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, null, null, Agency, AcceptedAt)
             .ShouldFailWith(ComplaintErrors.RelatedCaseRequired);
 
         Assert.Equal("relatedCaseId", error.Field);
@@ -111,7 +111,7 @@ public class AcceptanceTests
         var open = InHandling();
         var complaint = Referred();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, open, null, Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, open, null, Agency, AcceptedAt).ShouldSucceed();
 
         Assert.Equal(open.Id, complaint.RelatedCaseId);
         Assert.Equal(open.Id.ToString(), complaint.Timeline[^1].Details["relatedCaseId"]);
@@ -120,7 +120,7 @@ public class AcceptanceTests
     [Fact]
     public void Rejection_as_already_in_progress_refuses_a_closed_related_case_第八条()
     {
-        var error = Referred().Reject(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, Concluded(), null, Agency, AcceptedAt)
+        var error = Referred().NotAccept(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, Concluded(), null, Agency, AcceptedAt)
             .ShouldFailWith(ComplaintErrors.RelatedCaseNotOpen);
 
         Assert.Contains("已办结", error.Message, StringComparison.Ordinal);
@@ -129,9 +129,9 @@ public class AcceptanceTests
     [Fact]
     public void Rejection_as_repeat_requires_the_concluded_case_第八条()
     {
-        var missing = Referred().Reject(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, null, null, Agency, AcceptedAt)
+        var missing = Referred().NotAccept(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, null, null, Agency, AcceptedAt)
             .ShouldFailWith(ComplaintErrors.RelatedCaseRequired);
-        var notConcluded = Referred().Reject(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, InHandling(), null, Agency, AcceptedAt)
+        var notConcluded = Referred().NotAccept(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, InHandling(), null, Agency, AcceptedAt)
             .ShouldFailWith(ComplaintErrors.RelatedCaseNotConcluded);
 
         Assert.Equal("relatedCaseId", missing.Field);
@@ -145,7 +145,7 @@ public class AcceptanceTests
         var concluded = Concluded();
         var complaint = Referred();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, concluded, null, Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, concluded, null, Agency, AcceptedAt).ShouldSucceed();
 
         Assert.Equal(concluded.Id, complaint.RelatedCaseId);
     }
@@ -155,7 +155,7 @@ public class AcceptanceTests
     {
         var complaint = Referred();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, complaint, null, Agency, AcceptedAt)
+        complaint.NotAccept(Weekdays, NotAcceptedReason.AlreadyAcceptedOrInProgress, complaint, null, Agency, AcceptedAt)
             .ShouldFailWith(ComplaintErrors.RelatedCaseIsSelf);
     }
 
@@ -164,9 +164,9 @@ public class AcceptanceTests
     {
         var complaint = Received();
 
-        complaint.Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Management, Cst(2026, 3, 3, 9)).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Management, Cst(2026, 3, 3, 9)).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.NotAccepted, complaint.Status);
+        Assert.Equal(ComplaintStatus.NotAccepted, complaint.Status);
         Assert.True(complaint.DecidedOnTime);
         Assert.Null(complaint.AgencyReceivedAt);
     }
@@ -174,12 +174,12 @@ public class AcceptanceTests
     [Fact]
     public void An_agency_cannot_decline_a_complaint_not_yet_referred_to_it_第十条()
     {
-        Received().Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Agency, ReferredAt).ShouldFailWith(ComplaintErrors.NotPermitted);
+        Received().NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Agency, ReferredAt).ShouldFailWith(ComplaintErrors.NotPermitted);
     }
 
     [Fact]
     public void Once_referred_only_the_agency_decides_第十一条()
     {
-        Referred().Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Management, AcceptedAt).ShouldFailWith(ComplaintErrors.NotPermitted);
+        Referred().NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, Management, AcceptedAt).ShouldFailWith(ComplaintErrors.NotPermitted);
     }
 }

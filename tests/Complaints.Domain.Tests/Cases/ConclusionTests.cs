@@ -12,7 +12,7 @@ public class ConclusionTests
 
         complaint.Conclude(Weekdays, Finding.PartiallySubstantiated, "  已补办  ", "窗口人员培训", Agency, ConcludedAt).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.Concluded, complaint.Status);
+        Assert.Equal(ComplaintStatus.Concluded, complaint.Status);
         Assert.Equal(Finding.PartiallySubstantiated, complaint.Finding);
         Assert.Equal("已补办", complaint.Result);
         Assert.Equal("窗口人员培训", complaint.Measures);
@@ -42,7 +42,7 @@ public class ConclusionTests
 
         var error = complaint.Conclude(Weekdays, finding, "不属实", null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.InvestigationRequired);
         Assert.Equal("第十四条", error.Article);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
 
         // The respondent's statement alone does not investigate anything.
         complaint.AddInvestigationRecord(InvestigationMethod.RespondentStatement, "窗口人员称已一次性告知所需材料。", Agency, ConcludedAt).ShouldSucceed();
@@ -152,7 +152,7 @@ public class ConclusionTests
         var error = complaint.Conclude(Weekdays, Finding.Substantiated, result, null, Agency, ConcludedAt).ShouldFailWith(ComplaintErrors.Required);
 
         Assert.Equal("result", error.Field);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class ConclusionTests
         Assert.Equal([first, second], complaint.InvestigationRecords);
         Assert.Equal(AgencyA, second.AgencyId);
         Assert.Equal("interview", complaint.Timeline[^1].Details["method"]);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class CoordinationTests
         complaint.Conclude(Weekdays, Finding.Substantiated, "结果", null, AgencyBStaff, Later).ShouldSucceed();
 
         Assert.Equal("第十五条", error.Article);
-        Assert.Equal(CaseStatus.Concluded, complaint.Status);
+        Assert.Equal(ComplaintStatus.Concluded, complaint.Status);
     }
 
     [Fact]

@@ -58,10 +58,10 @@ public class DeadlineTests
     }
 
     [Theory]
-    [InlineData(CaseStatus.PendingReferral, 2026, 3, 5)]
-    [InlineData(CaseStatus.PendingAcceptance, 2026, 3, 7)]
-    [InlineData(CaseStatus.InHandling, 2026, 3, 19)]
-    public void An_open_case_is_overdue_from_midnight_after_its_running_deadline(CaseStatus status, int year, int month, int day)
+    [InlineData(ComplaintStatus.PendingReferral, 2026, 3, 5)]
+    [InlineData(ComplaintStatus.PendingAcceptance, 2026, 3, 7)]
+    [InlineData(ComplaintStatus.InHandling, 2026, 3, 19)]
+    public void An_open_case_is_overdue_from_midnight_after_its_running_deadline(ComplaintStatus status, int year, int month, int day)
     {
         var complaint = In(status);
         var midnight = Cst(year, month, day, 0, 0);
@@ -72,11 +72,11 @@ public class DeadlineTests
     }
 
     [Theory]
-    [InlineData(CaseStatus.Concluded)]
-    [InlineData(CaseStatus.NotAccepted)]
-    [InlineData(CaseStatus.Merged)]
-    [InlineData(CaseStatus.Withdrawn)]
-    public void A_closed_case_is_never_overdue(CaseStatus status)
+    [InlineData(ComplaintStatus.Concluded)]
+    [InlineData(ComplaintStatus.NotAccepted)]
+    [InlineData(ComplaintStatus.Merged)]
+    [InlineData(ComplaintStatus.Withdrawn)]
+    public void A_closed_case_is_never_overdue(ComplaintStatus status)
     {
         var complaint = In(status);
 

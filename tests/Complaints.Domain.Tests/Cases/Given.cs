@@ -60,7 +60,7 @@ internal static class Given
 
     /// <summary>Registered on site by the agency complained about: pending_acceptance without referral.</summary>
     public static Complaint ReceivedByAgency() =>
-        Complaint.Receive(Guid.NewGuid(), NextTracking(), "hash", Submission(Channel.Onsite), ReceivingParty.Agency(AgencyA), Agency, ReceivedAt).Value;
+        Complaint.Receive(Guid.NewGuid(), NextTracking(), "hash", Submission(Channel.InPerson), ReceivingParty.Agency(AgencyA), Agency, ReceivedAt).Value;
 
     public static Complaint Referred(bool confidential = false)
     {
@@ -88,7 +88,7 @@ internal static class Given
     public static Complaint NotAccepted()
     {
         var complaint = Referred();
-        complaint.Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, "已申请行政复议", Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, "已申请行政复议", Agency, AcceptedAt).ShouldSucceed();
         return complaint;
     }
 
@@ -106,15 +106,15 @@ internal static class Given
         return complaint;
     }
 
-    public static Complaint In(CaseStatus status) => status switch
+    public static Complaint In(ComplaintStatus status) => status switch
     {
-        CaseStatus.PendingReferral => Received(),
-        CaseStatus.PendingAcceptance => Referred(),
-        CaseStatus.InHandling => InHandling(),
-        CaseStatus.Concluded => Concluded(),
-        CaseStatus.NotAccepted => NotAccepted(),
-        CaseStatus.Merged => Merged(),
-        CaseStatus.Withdrawn => Withdrawn(),
+        ComplaintStatus.PendingReferral => Received(),
+        ComplaintStatus.PendingAcceptance => Referred(),
+        ComplaintStatus.InHandling => InHandling(),
+        ComplaintStatus.Concluded => Concluded(),
+        ComplaintStatus.NotAccepted => NotAccepted(),
+        ComplaintStatus.Merged => Merged(),
+        ComplaintStatus.Withdrawn => Withdrawn(),
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

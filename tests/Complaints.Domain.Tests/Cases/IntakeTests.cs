@@ -104,8 +104,8 @@ public class IntakeTests
             Assert.Equal("530103", receiver.ManagementRegionCode);
         }
 
-        var registered = Intake.Register(Guid.NewGuid(), "YN202603020001", "hash", Submission(Channel.Onsite), "530103", Agency, ReceivedAt).ShouldSucceed();
-        Assert.Equal(CaseStatus.PendingAcceptance, registered.Status);
+        var registered = Intake.Register(Guid.NewGuid(), "YN202603020001", "hash", Submission(Channel.InPerson), "530103", Agency, ReceivedAt).ShouldSucceed();
+        Assert.Equal(ComplaintStatus.PendingAcceptance, registered.Status);
         Assert.Equal("530103", Intake.Register(Guid.NewGuid(), "YN202603020002", "hash", Submission(), "530103", Citizen, ReceivedAt).ShouldSucceed().ReceivingRegionCode);
     }
 
@@ -173,11 +173,11 @@ public class IntakeTests
     {
         var online = Submit(Form(), Citizen, OnFile).ShouldSucceed().Complaint;
 
-        Assert.Equal((Drawn.Value, Region, CaseStatus.PendingReferral, "citizen-1"), (online.TrackingNumber, online.ReceivingRegionCode, online.Status, online.ComplainantUserId));
+        Assert.Equal((Drawn.Value, Region, ComplaintStatus.PendingReferral, "citizen-1"), (online.TrackingNumber, online.ReceivingRegionCode, online.Status, online.ComplainantUserId));
         Assert.True(QueryCode.Verify(Drawn, Code.Value, online.QueryCodeHash));
 
-        var atTheAgency = Submit(Form(Channel.Onsite, Registered()), Agency, OnFile).ShouldSucceed().Complaint;
-        Assert.Equal((CaseStatus.PendingAcceptance, (Guid?)AgencyA, (string?)null), (atTheAgency.Status, atTheAgency.AssignedAgencyId, atTheAgency.ComplainantUserId));
+        var atTheAgency = Submit(Form(Channel.InPerson, Registered()), Agency, OnFile).ShouldSucceed().Complaint;
+        Assert.Equal((ComplaintStatus.PendingAcceptance, (Guid?)AgencyA, (string?)null), (atTheAgency.Status, atTheAgency.AssignedAgencyId, atTheAgency.ComplainantUserId));
         Assert.Null(atTheAgency.Complainant.IdNumber);
     }
 }

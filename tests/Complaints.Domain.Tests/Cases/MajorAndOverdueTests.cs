@@ -18,7 +18,7 @@ public class MajorAndOverdueTests
         Assert.Equal("涉及多名群众、社会影响较大", complaint.MajorSummary);
         Assert.Equal(TimelineEventKind.MajorReported, complaint.Timeline[^1].Kind);
         Assert.Equal(Region, complaint.Timeline[^1].Details["regionCode"]);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
     }
 
     [Fact]

@@ -7,10 +7,10 @@ namespace Complaints.Domain.Tests.Cases;
 public class MaterialsTests
 {
     [Theory]
-    [InlineData(CaseStatus.PendingReferral)]
-    [InlineData(CaseStatus.PendingAcceptance)]
-    [InlineData(CaseStatus.InHandling)]
-    public void The_complainant_adds_materials_to_an_open_complaint_第七条(CaseStatus status)
+    [InlineData(ComplaintStatus.PendingReferral)]
+    [InlineData(ComplaintStatus.PendingAcceptance)]
+    [InlineData(ComplaintStatus.InHandling)]
+    public void The_complainant_adds_materials_to_an_open_complaint_第七条(ComplaintStatus status)
     {
         var complaint = In(status);
         var before = complaint.EvidenceIds.Count;
@@ -25,11 +25,11 @@ public class MaterialsTests
     }
 
     [Theory]
-    [InlineData(CaseStatus.Concluded)]
-    [InlineData(CaseStatus.NotAccepted)]
-    [InlineData(CaseStatus.Merged)]
-    [InlineData(CaseStatus.Withdrawn)]
-    public void No_materials_are_added_once_the_complaint_is_closed(CaseStatus status)
+    [InlineData(ComplaintStatus.Concluded)]
+    [InlineData(ComplaintStatus.NotAccepted)]
+    [InlineData(ComplaintStatus.Merged)]
+    [InlineData(ComplaintStatus.Withdrawn)]
+    public void No_materials_are_added_once_the_complaint_is_closed(ComplaintStatus status)
     {
         In(status).AddMaterials([Guid.NewGuid()], Citizen, Later).ShouldFailWith(ComplaintErrors.InvalidTransition);
     }

@@ -13,14 +13,14 @@ public class MergeTests
 
         source.Merge(target, Agency, Later).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.Merged, source.Status);
+        Assert.Equal(ComplaintStatus.Merged, source.Status);
         Assert.Equal(target.Id, source.MergedIntoCaseId);
         Assert.Equal(target.TrackingNumber, source.MergedIntoTrackingNumber);
         Assert.Equal(Later, source.MergedAt);
         var merged = Assert.Single(target.MergedCases);
         Assert.Equal(source.Id, merged.CaseId);
         Assert.Equal(source.Complainant, merged.Complainant);
-        Assert.Equal(CaseStatus.InHandling, target.Status);
+        Assert.Equal(ComplaintStatus.InHandling, target.Status);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class MergeTests
         source.RateSatisfaction(SatisfactionRating.Satisfied, "满意", Citizen, Later, target).ShouldSucceed();
 
         Assert.Equal(SatisfactionRating.Satisfied, source.ComplainantRating);
-        Assert.Equal(CaseStatus.Merged, source.Status);
+        Assert.Equal(ComplaintStatus.Merged, source.Status);
         Assert.Null(target.ComplainantRating);
         source.RateSatisfaction(SatisfactionRating.Satisfied, null, Citizen, Later, target).ShouldFailWith(ComplaintErrors.AlreadyRated);
     }
@@ -132,15 +132,15 @@ public class MergeTests
         var error = complaint.Merge(complaint, Agency, Later).ShouldFailWith(ComplaintErrors.MergeIntoSelf);
 
         Assert.Equal("intoCaseId", error.Field);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
     }
 
     [Theory]
-    [InlineData(CaseStatus.Concluded)]
-    [InlineData(CaseStatus.NotAccepted)]
-    [InlineData(CaseStatus.Merged)]
-    [InlineData(CaseStatus.Withdrawn)]
-    public void A_case_is_not_merged_into_a_closed_case_第十三条(CaseStatus targetStatus)
+    [InlineData(ComplaintStatus.Concluded)]
+    [InlineData(ComplaintStatus.NotAccepted)]
+    [InlineData(ComplaintStatus.Merged)]
+    [InlineData(ComplaintStatus.Withdrawn)]
+    public void A_case_is_not_merged_into_a_closed_case_第十三条(ComplaintStatus targetStatus)
     {
         var source = InHandling();
         var target = In(targetStatus);
@@ -148,7 +148,7 @@ public class MergeTests
         var error = source.Merge(target, Agency, Later).ShouldFailWith(ComplaintErrors.MergeTargetClosed);
 
         Assert.Contains(targetStatus.ChineseName(), error.Message, StringComparison.Ordinal);
-        Assert.Equal(CaseStatus.InHandling, source.Status);
+        Assert.Equal(ComplaintStatus.InHandling, source.Status);
         Assert.Empty(target.MergedCases);
     }
 

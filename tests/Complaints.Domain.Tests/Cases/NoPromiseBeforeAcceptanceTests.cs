@@ -7,9 +7,9 @@ namespace Complaints.Domain.Tests.Cases;
 public class NoPromiseBeforeAcceptanceTests
 {
     [Theory]
-    [InlineData(CaseStatus.PendingReferral)]
-    [InlineData(CaseStatus.PendingAcceptance)]
-    public void No_finding_can_be_recorded_before_acceptance_第九条(CaseStatus status)
+    [InlineData(ComplaintStatus.PendingReferral)]
+    [InlineData(ComplaintStatus.PendingAcceptance)]
+    public void No_finding_can_be_recorded_before_acceptance_第九条(ComplaintStatus status)
     {
         var complaint = In(status);
 

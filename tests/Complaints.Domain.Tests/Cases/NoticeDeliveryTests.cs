@@ -13,21 +13,21 @@ public class NoticeDeliveryTests
     {
         var complaint = InHandling();
 
-        var delivery = complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, new DateOnly(2026, 3, 5), null, Agency, Later).ShouldSucceed();
+        var delivery = complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, new DateOnly(2026, 3, 5), null, Agency, Later).ShouldSucceed();
 
         Assert.Equal(DecisionNotice.Acceptance, delivery.Notice);
-        Assert.Equal(DeliveryMethod.OnSite, delivery.Method);
+        Assert.Equal(DeliveryMethod.InPerson, delivery.Method);
         Assert.Equal(new DateOnly(2026, 3, 5), delivery.DeliveredOn);
         Assert.Equal(Agency.UserId, delivery.RecordedByUserId);
         Assert.Equal(AgencyA, delivery.RecordedByAgencyId);
         Assert.Equal(Later, delivery.RecordedAt);
         Assert.True(complaint.NoticeDelivered);
-        Assert.Equal(CaseStatus.InHandling, complaint.Status);
+        Assert.Equal(ComplaintStatus.InHandling, complaint.Status);
         var entry = complaint.Timeline[^1];
         Assert.Equal(TimelineEventKind.NoticeDelivered, entry.Kind);
         Assert.Equal("第十一条", entry.Article);
         Assert.Equal("acceptance", entry.Details["notice"]);
-        Assert.Equal("on_site", entry.Details["method"]);
+        Assert.Equal("in_person", entry.Details["method"]);
         Assert.Equal("2026-03-05", entry.Details["deliveredOn"]);
     }
 
@@ -50,7 +50,7 @@ public class NoticeDeliveryTests
         var complaint = Referred();
         Assert.Null(complaint.IssuedNotice);
 
-        var error = complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Agency, Later).ShouldFailWith(ComplaintErrors.InvalidTransition);
+        var error = complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Agency, Later).ShouldFailWith(ComplaintErrors.InvalidTransition);
 
         Assert.Equal("当前状态为「待受理」,不能登记通知书送达(第十一条)。", error.Message);
         Assert.Empty(complaint.NoticeDeliveries);
@@ -75,7 +75,7 @@ public class NoticeDeliveryTests
         complaint.RecordNoticeDelivery(DeliveryMethod.Email, Today, null, Agency, Later).ShouldSucceed();
         var entries = complaint.Timeline.Count;
 
-        var error = complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Agency, Later).ShouldFailWith(ComplaintErrors.NoticeAlreadyDelivered);
+        var error = complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Agency, Later).ShouldFailWith(ComplaintErrors.NoticeAlreadyDelivered);
 
         Assert.Contains("《政务服务投诉受理通知书》已登记送达", error.Message, StringComparison.Ordinal);
         Assert.Single(complaint.NoticeDeliveries);
@@ -98,18 +98,18 @@ public class NoticeDeliveryTests
     {
         var complaint = InHandling(); // accepted 2026-03-04, now 2026-03-10
 
-        Assert.Equal("deliveredOn", complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, new DateOnly(2026, 3, 3), null, Agency, Later).ShouldFailWith(ComplaintErrors.DeliveryDateInvalid).Field);
-        Assert.Equal("deliveredOn", complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, new DateOnly(2026, 3, 11), null, Agency, Later).ShouldFailWith(ComplaintErrors.DeliveryDateInvalid).Field);
-        complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, new DateOnly(2026, 3, 4), null, Agency, Later).ShouldSucceed();
+        Assert.Equal("deliveredOn", complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, new DateOnly(2026, 3, 3), null, Agency, Later).ShouldFailWith(ComplaintErrors.DeliveryDateInvalid).Field);
+        Assert.Equal("deliveredOn", complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, new DateOnly(2026, 3, 11), null, Agency, Later).ShouldFailWith(ComplaintErrors.DeliveryDateInvalid).Field);
+        complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, new DateOnly(2026, 3, 4), null, Agency, Later).ShouldSucceed();
     }
 
     [Fact]
     public void The_deciding_agency_or_a_management_department_records_the_delivery_第十一条第二款()
     {
-        InHandling().RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, AgencyBStaff, Later).ShouldFailWith(ComplaintErrors.NotHandlingAgency);
-        InHandling().RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Citizen, Later).ShouldFailWith(ComplaintErrors.NotPermitted);
-        InHandling().RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Hotline, Later).ShouldFailWith(ComplaintErrors.NotPermitted);
-        InHandling().RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Management, Later).ShouldSucceed();
+        InHandling().RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, AgencyBStaff, Later).ShouldFailWith(ComplaintErrors.NotHandlingAgency);
+        InHandling().RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Citizen, Later).ShouldFailWith(ComplaintErrors.NotPermitted);
+        InHandling().RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Hotline, Later).ShouldFailWith(ComplaintErrors.NotPermitted);
+        InHandling().RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Management, Later).ShouldSucceed();
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class NoticeDeliveryTests
     public void The_delivery_is_on_the_complainants_public_record_第十一条第二款()
     {
         var complaint = InHandling();
-        complaint.RecordNoticeDelivery(DeliveryMethod.OnSite, Today, null, Agency, Later).ShouldSucceed();
+        complaint.RecordNoticeDelivery(DeliveryMethod.InPerson, Today, null, Agency, Later).ShouldSucceed();
 
         Assert.Contains(PublicStatus.TimelineOf(complaint), e => e.Event == TimelineEventKind.NoticeDelivered);
     }

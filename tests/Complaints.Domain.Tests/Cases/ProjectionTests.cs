@@ -16,7 +16,7 @@ public class ProjectionTests
         var status = PublicStatus.From(complaint, Weekdays, Later);
 
         Assert.Equal(complaint.TrackingNumber, status.TrackingNumber);
-        Assert.Equal(CaseStatus.Concluded, status.Status);
+        Assert.Equal(ComplaintStatus.Concluded, status.Status);
         Assert.Equal(Classification.Offsite, status.Classification);
         Assert.Equal("已当面致歉并补办", status.Result);
         Assert.Equal(new DateOnly(2026, 3, 18), status.Deadlines.HandlingDue);
@@ -49,7 +49,7 @@ public class ProjectionTests
 
         var status = PublicStatus.From(source, Weekdays, Later);
 
-        Assert.Equal(CaseStatus.Merged, status.Status);
+        Assert.Equal(ComplaintStatus.Merged, status.Status);
         Assert.Equal(target.TrackingNumber, status.MergedIntoTrackingNumber);
         Assert.Null(status.Result);
     }
@@ -90,7 +90,7 @@ public class ProjectionTests
         Assert.Equal([other.TrackingNumber], form.MergedTrackingNumbers);
         Assert.Null(form.ComplainantRating);
         Assert.Equal(RevisitMethod.Phone, Assert.Single(form.Revisits).Method);
-        Assert.Equal(SatisfactionRating.Satisfied, form.EffectiveSatisfaction);
+        Assert.Equal(SatisfactionRating.Satisfied, form.Satisfaction);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class ProjectionTests
     {
         var concluded = Concluded();
         var complaint = Referred();
-        complaint.Reject(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, concluded, "无新证明材料", Agency, AcceptedAt).ShouldSucceed();
+        complaint.NotAccept(Weekdays, NotAcceptedReason.RepeatWithoutNewEvidence, concluded, "无新证明材料", Agency, AcceptedAt).ShouldSucceed();
 
         var form = RegistrationForm.From(complaint);
 

@@ -14,7 +14,7 @@ public class ReceiptTests
     {
         var complaint = Receive(Submission()).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.PendingReferral, complaint.Status);
+        Assert.Equal(ComplaintStatus.PendingReferral, complaint.Status);
         Assert.Equal(Region, complaint.ReceivingRegionCode);
         Assert.Null(complaint.AssignedAgencyId);
         Assert.Equal(ReceivedAt, complaint.ReceivedAt);
@@ -24,9 +24,9 @@ public class ReceiptTests
     [Fact]
     public void A_complaint_registered_by_the_agency_complained_about_waits_for_its_decision_第四条()
     {
-        var complaint = Receive(Submission(Channel.Onsite), ReceivingParty.Agency(AgencyA), Agency).ShouldSucceed();
+        var complaint = Receive(Submission(Channel.InPerson), ReceivingParty.Agency(AgencyA), Agency).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.PendingAcceptance, complaint.Status);
+        Assert.Equal(ComplaintStatus.PendingAcceptance, complaint.Status);
         Assert.Equal(AgencyA, complaint.HandlingAgencyId);
         Assert.Equal(ReceivedAt, complaint.AgencyReceivedAt);
         Assert.Null(complaint.ComplainantUserId);
@@ -35,7 +35,7 @@ public class ReceiptTests
     [Fact]
     public void An_agency_may_not_register_a_complaint_about_another_agency_第四条()
     {
-        var error = Receive(Submission(Channel.Onsite, respondent: AgencyB), ReceivingParty.Agency(AgencyA), Agency)
+        var error = Receive(Submission(Channel.InPerson, respondent: AgencyB), ReceivingParty.Agency(AgencyA), Agency)
             .ShouldFailWith(ComplaintErrors.ReceivingAgencyNotRespondent);
 
         Assert.Equal("respondent.agencyId", error.Field);
@@ -50,13 +50,13 @@ public class ReceiptTests
 
         var first = Complaint.Receive(Guid.NewGuid(), "YN202207100001", "hash", Submission(), ReceivingParty.ManagementDepartment(Region), Citizen, Cst(2022, 7, 10, 0))
             .ShouldSucceed();
-        Assert.Equal(CaseStatus.PendingReferral, first.Status);
+        Assert.Equal(ComplaintStatus.PendingReferral, first.Status);
     }
 
     [Fact]
     public void An_agency_registers_only_as_itself()
     {
-        Receive(Submission(Channel.Onsite), ReceivingParty.Agency(AgencyA), AgencyBStaff).ShouldFailWith(ComplaintErrors.NotPermitted);
+        Receive(Submission(Channel.InPerson), ReceivingParty.Agency(AgencyA), AgencyBStaff).ShouldFailWith(ComplaintErrors.NotPermitted);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class ReceiptTests
         var complaint = Receive(Submission() with { NoticeByPost = true, Complainant = Person() with { Address = "昆明市五华区东风西路1号" } }).ShouldSucceed();
         Assert.True(complaint.NoticeByPost);
 
-        var byStaff = Receive(Submission(Channel.Onsite) with { NoticeByPost = true }, ReceivingParty.Agency(AgencyA), Agency).ShouldFailWith(ComplaintErrors.Required);
+        var byStaff = Receive(Submission(Channel.InPerson) with { NoticeByPost = true }, ReceivingParty.Agency(AgencyA), Agency).ShouldFailWith(ComplaintErrors.Required);
         Assert.Equal("complainant.address", byStaff.Field);
     }
 
@@ -229,7 +229,7 @@ public class ReceiptTests
         var complaint = Receive(Submission(Channel.Phone12345) with { Complainant = anonymousCaller }, actor: Hotline).ShouldSucceed();
 
         Assert.False(complaint.Complainant.RealNameVerified);
-        Assert.Equal(CaseStatus.PendingReferral, complaint.Status);
+        Assert.Equal(ComplaintStatus.PendingReferral, complaint.Status);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public class ReceiptTests
     }
 
     [Theory]
-    [InlineData(Channel.Onsite)]
+    [InlineData(Channel.InPerson)]
     [InlineData(Channel.Phone12345)]
     [InlineData(Channel.PhoneHotline)]
     [InlineData(Channel.Email)]

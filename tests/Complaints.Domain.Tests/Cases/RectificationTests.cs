@@ -25,7 +25,7 @@ public class RectificationTests
         Assert.Equal(RectificationStatus.Ordered, rectification.Status);
         Assert.Equal(DueDate, rectification.DueDate);
         Assert.Same(rectification, complaint.OpenRectification);
-        Assert.Equal(CaseStatus.Concluded, complaint.Status);
+        Assert.Equal(ComplaintStatus.Concluded, complaint.Status);
         Assert.Equal("2026-03-31", complaint.Timeline[^1].Details["dueDate"]);
     }
 

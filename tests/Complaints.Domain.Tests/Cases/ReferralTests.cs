@@ -12,7 +12,7 @@ public class ReferralTests
 
         complaint.Refer(Weekdays, AgencyA, "请按期办理", Management, ReferredAt).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.PendingAcceptance, complaint.Status);
+        Assert.Equal(ComplaintStatus.PendingAcceptance, complaint.Status);
         Assert.Equal(AgencyA, complaint.AssignedAgencyId);
         Assert.Equal(AgencyA, complaint.HandlingAgencyId);
         Assert.Equal(ReferredAt, complaint.ReferredAt);

@@ -15,8 +15,8 @@ public class SatisfactionAndRevisitTests
         Assert.Equal(SatisfactionRating.BasicallySatisfied, complaint.ComplainantRating);
         Assert.Equal("处理及时", complaint.ComplainantComment);
         Assert.Equal(Later, complaint.RatedAt);
-        Assert.Equal(SatisfactionRating.BasicallySatisfied, complaint.EffectiveSatisfaction);
-        Assert.Equal(CaseStatus.Concluded, complaint.Status);
+        Assert.Equal(SatisfactionRating.BasicallySatisfied, complaint.Satisfaction);
+        Assert.Equal(ComplaintStatus.Concluded, complaint.Status);
         Assert.Equal("basically_satisfied", complaint.Timeline[^1].Details["rating"]);
     }
 
@@ -50,7 +50,7 @@ public class SatisfactionAndRevisitTests
         Assert.Equal(RevisitMethod.Phone, revisit.Method);
         Assert.Equal(SatisfactionRating.Satisfied, revisit.Rating);
         Assert.Equal("agency-a-1", revisit.RecordedByUserId);
-        Assert.Equal(SatisfactionRating.Satisfied, complaint.EffectiveSatisfaction);
+        Assert.Equal(SatisfactionRating.Satisfied, complaint.Satisfaction);
         Assert.Null(complaint.ComplainantRating);
     }
 
@@ -60,10 +60,10 @@ public class SatisfactionAndRevisitTests
         var complaint = Concluded();
         complaint.RateSatisfaction(SatisfactionRating.VeryDissatisfied, "态度没改", Citizen, Later).ShouldSucceed();
 
-        complaint.RecordRevisit(RevisitMethod.OnSite, SatisfactionRating.VerySatisfied, null, Agency, Later.AddDays(1)).ShouldSucceed();
+        complaint.RecordRevisit(RevisitMethod.Visit, SatisfactionRating.VerySatisfied, null, Agency, Later.AddDays(1)).ShouldSucceed();
 
         Assert.Equal(SatisfactionRating.VeryDissatisfied, complaint.ComplainantRating);
-        Assert.Equal(SatisfactionRating.VeryDissatisfied, complaint.EffectiveSatisfaction);
+        Assert.Equal(SatisfactionRating.VeryDissatisfied, complaint.Satisfaction);
         Assert.Equal(SatisfactionRating.VerySatisfied, Assert.Single(complaint.Revisits).Rating);
     }
 
@@ -74,7 +74,7 @@ public class SatisfactionAndRevisitTests
         complaint.RecordRevisit(RevisitMethod.Sms, SatisfactionRating.Dissatisfied, null, Agency, Later).ShouldSucceed();
         complaint.RecordRevisit(RevisitMethod.Phone, SatisfactionRating.Satisfied, null, Hotline, Later.AddDays(2)).ShouldSucceed();
 
-        Assert.Equal(SatisfactionRating.Satisfied, complaint.EffectiveSatisfaction);
+        Assert.Equal(SatisfactionRating.Satisfied, complaint.Satisfaction);
         Assert.Equal([1, 2], complaint.Revisits.Select(r => r.Number));
     }
 
@@ -86,7 +86,7 @@ public class SatisfactionAndRevisitTests
 
         complaint.RateSatisfaction(SatisfactionRating.Dissatisfied, null, Citizen, Later.AddDays(1)).ShouldSucceed();
 
-        Assert.Equal(SatisfactionRating.Dissatisfied, complaint.EffectiveSatisfaction);
+        Assert.Equal(SatisfactionRating.Dissatisfied, complaint.Satisfaction);
     }
 
     [Fact]

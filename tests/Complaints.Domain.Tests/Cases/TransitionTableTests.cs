@@ -11,20 +11,20 @@ namespace Complaints.Domain.Tests.Cases;
 /// </summary>
 public class TransitionTableTests
 {
-    private const CaseStatus PR = CaseStatus.PendingReferral;
-    private const CaseStatus PA = CaseStatus.PendingAcceptance;
-    private const CaseStatus IH = CaseStatus.InHandling;
-    private const CaseStatus C = CaseStatus.Concluded;
-    private const CaseStatus NA = CaseStatus.NotAccepted;
-    private const CaseStatus M = CaseStatus.Merged;
-    private const CaseStatus W = CaseStatus.Withdrawn;
+    private const ComplaintStatus PR = ComplaintStatus.PendingReferral;
+    private const ComplaintStatus PA = ComplaintStatus.PendingAcceptance;
+    private const ComplaintStatus IH = ComplaintStatus.InHandling;
+    private const ComplaintStatus C = ComplaintStatus.Concluded;
+    private const ComplaintStatus NA = ComplaintStatus.NotAccepted;
+    private const ComplaintStatus M = ComplaintStatus.Merged;
+    private const ComplaintStatus W = ComplaintStatus.Withdrawn;
 
     /// <summary>Action → (states it is allowed in, article, resulting state or null for "unchanged").</summary>
-    private static readonly Dictionary<ComplaintAction, (CaseStatus[] From, string? Article, CaseStatus? To)> Rules = new()
+    private static readonly Dictionary<ComplaintAction, (ComplaintStatus[] From, string? Article, ComplaintStatus? To)> Rules = new()
     {
         [ComplaintAction.Refer] = ([PR], "第十条", PA),
         [ComplaintAction.Accept] = ([PA], "第十一条", IH),
-        [ComplaintAction.Reject] = ([PR, PA], "第八条", NA),
+        [ComplaintAction.NotAccept] = ([PR, PA], "第八条", NA),
         [ComplaintAction.Extend] = ([IH], "第十三条", null),
         [ComplaintAction.AddInvestigationRecord] = ([IH], "第十四条", null),
         [ComplaintAction.Conclude] = ([IH], "第十三条", C),
@@ -43,9 +43,9 @@ public class TransitionTableTests
         [ComplaintAction.RecordNoticeDelivery] = ([IH, C, NA], "第十一条", null),
     };
 
-    public static TheoryData<CaseStatus, ComplaintAction> AllowedPairs()
+    public static TheoryData<ComplaintStatus, ComplaintAction> AllowedPairs()
     {
-        var data = new TheoryData<CaseStatus, ComplaintAction>();
+        var data = new TheoryData<ComplaintStatus, ComplaintAction>();
         foreach (var (action, rule) in Rules)
         {
             foreach (var status in rule.From)
@@ -57,12 +57,12 @@ public class TransitionTableTests
         return data;
     }
 
-    public static TheoryData<CaseStatus, ComplaintAction> ForbiddenPairs()
+    public static TheoryData<ComplaintStatus, ComplaintAction> ForbiddenPairs()
     {
-        var data = new TheoryData<CaseStatus, ComplaintAction>();
+        var data = new TheoryData<ComplaintStatus, ComplaintAction>();
         foreach (var (action, rule) in Rules)
         {
-            foreach (var status in Enum.GetValues<CaseStatus>().Except(rule.From))
+            foreach (var status in Enum.GetValues<ComplaintStatus>().Except(rule.From))
             {
                 data.Add(status, action);
             }
@@ -81,7 +81,7 @@ public class TransitionTableTests
 
     [Theory]
     [MemberData(nameof(AllowedPairs))]
-    public void Every_allowed_action_succeeds_and_leads_to_the_expected_state(CaseStatus from, ComplaintAction action)
+    public void Every_allowed_action_succeeds_and_leads_to_the_expected_state(ComplaintStatus from, ComplaintAction action)
     {
         var complaint = In(from);
         Prepare(action, complaint);
@@ -96,7 +96,7 @@ public class TransitionTableTests
 
     [Theory]
     [MemberData(nameof(ForbiddenPairs))]
-    public void Every_forbidden_action_is_refused_naming_the_current_state_and_the_article(CaseStatus from, ComplaintAction action)
+    public void Every_forbidden_action_is_refused_naming_the_current_state_and_the_article(ComplaintStatus from, ComplaintAction action)
     {
         var complaint = In(from);
         var timeline = complaint.Timeline.ToList();
@@ -144,7 +144,7 @@ public class TransitionTableTests
     {
         ComplaintAction.Refer => c.Refer(Weekdays, AgencyA, null, Management, Later).Error,
         ComplaintAction.Accept => c.Accept(Weekdays, Classification.Offsite, Agency, Later).Error,
-        ComplaintAction.Reject => c.Reject(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, c.Status == PR ? Management : Agency, Later).Error,
+        ComplaintAction.NotAccept => c.NotAccept(Weekdays, NotAcceptedReason.OtherLegalChannel, null, null, c.Status == PR ? Management : Agency, Later).Error,
         ComplaintAction.Extend => c.Extend(Weekdays, "情况复杂", Agency, Later).Error,
         ComplaintAction.AddInvestigationRecord => c.AddInvestigationRecord(InvestigationMethod.Interview, "谈话核实", Agency, Later).Error,
         ComplaintAction.Conclude => c.Conclude(Weekdays, Finding.Substantiated, "结果", null, Agency, Later).Error,
@@ -158,7 +158,7 @@ public class TransitionTableTests
         ComplaintAction.VerifyRectification => c.VerifyRectification(true, null, Management, Later).Error,
         ComplaintAction.FlagMajor => c.FlagMajor("影响较大", Management, Later).Error,
         ComplaintAction.AddMaterials => c.AddMaterials([Guid.NewGuid()], Citizen, Later).Error,
-        ComplaintAction.RecordNoticeDelivery => c.RecordNoticeDelivery(DeliveryMethod.OnSite, DateOnly.FromDateTime(Later.DateTime), null, Agency, Later).Error,
+        ComplaintAction.RecordNoticeDelivery => c.RecordNoticeDelivery(DeliveryMethod.InPerson, DateOnly.FromDateTime(Later.DateTime), null, Agency, Later).Error,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

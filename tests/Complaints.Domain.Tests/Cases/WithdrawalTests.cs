@@ -6,16 +6,16 @@ namespace Complaints.Domain.Tests.Cases;
 public class WithdrawalTests
 {
     [Theory]
-    [InlineData(CaseStatus.PendingReferral)]
-    [InlineData(CaseStatus.PendingAcceptance)]
-    [InlineData(CaseStatus.InHandling)]
-    public void The_complainant_withdraws_an_open_complaint(CaseStatus status)
+    [InlineData(ComplaintStatus.PendingReferral)]
+    [InlineData(ComplaintStatus.PendingAcceptance)]
+    [InlineData(ComplaintStatus.InHandling)]
+    public void The_complainant_withdraws_an_open_complaint(ComplaintStatus status)
     {
         var complaint = In(status);
 
         complaint.Withdraw("已自行解决", Citizen, Later).ShouldSucceed();
 
-        Assert.Equal(CaseStatus.Withdrawn, complaint.Status);
+        Assert.Equal(ComplaintStatus.Withdrawn, complaint.Status);
         Assert.Equal("已自行解决", complaint.WithdrawalReason);
         Assert.Equal(Later, complaint.WithdrawnAt);
         Assert.Equal("false", complaint.Timeline[^1].Details["onBehalf"]);

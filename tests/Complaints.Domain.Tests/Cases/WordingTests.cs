@@ -14,7 +14,7 @@ public partial class WordingTests
     [Fact]
     public void A_complainant_submitting_by_an_offline_channel_is_told_its_chinese_name_第六条()
     {
-        var error = Complaint.Receive(Guid.NewGuid(), "YN1", "hash", Submission(Channel.Onsite), ReceivingParty.ManagementDepartment(Region), Citizen, ReceivedAt)
+        var error = Complaint.Receive(Guid.NewGuid(), "YN1", "hash", Submission(Channel.InPerson), ReceivingParty.ManagementDepartment(Region), Citizen, ReceivedAt)
             .ShouldFailWith(ComplaintErrors.ChannelNotAllowed);
 
         Assert.StartsWith("「现场投诉」由工作人员代为登记", error.Message, StringComparison.Ordinal);

@@ -42,8 +42,8 @@ public class ErrorCategoryTests
     [Fact]
     public void A_state_that_does_not_allow_the_action_is_a_conflict()
     {
-        Assert.Equal(ErrorCategory.Conflict, ComplaintErrors.Transition(CaseStatus.Concluded, ComplaintAction.Extend).Category);
-        Assert.Equal(ErrorCategory.Conflict, ComplaintErrors.NotRunning(CaseStatus.Concluded, DeadlineKind.OffsiteHandling).Category);
+        Assert.Equal(ErrorCategory.Conflict, ComplaintErrors.Transition(ComplaintStatus.Concluded, ComplaintAction.Extend).Category);
+        Assert.Equal(ErrorCategory.Conflict, ComplaintErrors.NotRunning(ComplaintStatus.Concluded, DeadlineKind.OffsiteHandling).Category);
     }
 
     [Fact]

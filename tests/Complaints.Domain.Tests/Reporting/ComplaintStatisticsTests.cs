@@ -27,41 +27,41 @@ public class ComplaintStatisticsTests
     // 10  suggestion_box withdrawn          .           .        .            .   .    .    .         .       .             .     C     社保卡办理
     private static readonly CaseSummary[] Cases =
     [
-        Case(1, Channel.OnlinePortal, CaseStatus.Concluded, PassportOffice, "护照办理") with
+        Case(1, Channel.OnlinePortal, ComplaintStatus.Concluded, PassportOffice, "护照办理") with
         {
             Referred = true, ReferredOnTime = true, Classification = Classification.Offsite, Concluded = true, ConcludedOnTime = true,
             Finding = Finding.Substantiated, Satisfaction = SatisfactionRating.Satisfied, RectificationOrdered = true, RectificationCompleted = true,
         },
-        Case(2, Channel.Phone12345, CaseStatus.Concluded, PassportOffice, "护照办理") with
+        Case(2, Channel.Phone12345, ComplaintStatus.Concluded, PassportOffice, "护照办理") with
         {
             Referred = true, ReferredOnTime = false, Classification = Classification.Onsite, Concluded = true, ConcludedOnTime = true,
             Finding = Finding.PartiallySubstantiated, Satisfaction = SatisfactionRating.VerySatisfied,
         },
-        Case(3, Channel.Onsite, CaseStatus.NotAccepted, MarketRegulation, "营业执照办理") with { NotAcceptedReason = NotAcceptedReason.RepeatWithoutNewEvidence },
-        Case(4, Channel.Phone12345, CaseStatus.NotAccepted, MarketRegulation, "营业执照办理") with
+        Case(3, Channel.InPerson, ComplaintStatus.NotAccepted, MarketRegulation, "营业执照办理") with { NotAcceptedReason = NotAcceptedReason.RepeatWithoutNewEvidence },
+        Case(4, Channel.Phone12345, ComplaintStatus.NotAccepted, MarketRegulation, "营业执照办理") with
         {
             Referred = true, ReferredOnTime = true, NotAcceptedReason = NotAcceptedReason.NoClearRespondentOrRequest,
         },
-        Case(5, Channel.Email, CaseStatus.InHandling, SocialSecurity, "社保卡办理") with
+        Case(5, Channel.Email, ComplaintStatus.InHandling, SocialSecurity, "社保卡办理") with
         {
             Classification = Classification.Offsite, Extended = true, OverdueNow = true, Major = true,
         },
-        Case(6, Channel.Letter, CaseStatus.PendingAcceptance, SocialSecurity, " "),
-        Case(7, Channel.OnlineApp, CaseStatus.Concluded, PassportOffice, "护照办理") with
+        Case(6, Channel.Letter, ComplaintStatus.PendingAcceptance, SocialSecurity, " "),
+        Case(7, Channel.OnlineApp, ComplaintStatus.Concluded, PassportOffice, "护照办理") with
         {
             Classification = Classification.Offsite, Concluded = true, ConcludedOnTime = false, Extended = true,
             Finding = Finding.Unsubstantiated, Satisfaction = SatisfactionRating.Dissatisfied, RectificationOrdered = true,
         },
-        Case(8, Channel.OnlineApp, CaseStatus.Concluded, MarketRegulation, "食品经营许可") with
+        Case(8, Channel.OnlineApp, ComplaintStatus.Concluded, MarketRegulation, "食品经营许可") with
         {
             Classification = Classification.Offsite, Concluded = true, ConcludedOnTime = true,
             Finding = Finding.Unverifiable, Satisfaction = SatisfactionRating.BasicallySatisfied,
         },
-        Case(9, Channel.Phone12345, CaseStatus.Merged, PassportOffice, "护照办理") with
+        Case(9, Channel.Phone12345, ComplaintStatus.Merged, PassportOffice, "护照办理") with
         {
             Classification = Classification.Offsite, Merged = true, RespondentAgencyName = "昆明市公安局出入境管理支队",
         },
-        Case(10, Channel.SuggestionBox, CaseStatus.Withdrawn, SocialSecurity, "社保卡办理"),
+        Case(10, Channel.SuggestionBox, ComplaintStatus.Withdrawn, SocialSecurity, "社保卡办理"),
     ];
 
     private static readonly ComplaintStatistics Stats = ComplaintStatistics.Compute(Cases);
@@ -73,7 +73,7 @@ public class ComplaintStatisticsTests
         Assert.Equal(
             new Dictionary<Channel, int>
             {
-                [Channel.Onsite] = 1, [Channel.Phone12345] = 3, [Channel.PhoneHotline] = 0, [Channel.OnlinePortal] = 1,
+                [Channel.InPerson] = 1, [Channel.Phone12345] = 3, [Channel.PhoneHotline] = 0, [Channel.OnlinePortal] = 1,
                 [Channel.OnlineApp] = 2, [Channel.Email] = 1, [Channel.Letter] = 1, [Channel.SuggestionBox] = 1,
             },
             Stats.ReceivedByChannel);
@@ -185,7 +185,7 @@ public class ComplaintStatisticsTests
     public void Only_ten_agencies_and_ten_service_items_are_ranked()
     {
         var cases = Enumerable.Range(1, 12).SelectMany(i => Enumerable.Repeat(
-            Case(i, Channel.Onsite, CaseStatus.PendingAcceptance, new Guid(i, 0, 0, new byte[8]), $"事项{i:D2}") with { RespondentAgencyName = $"机构{i:D2}" },
+            Case(i, Channel.InPerson, ComplaintStatus.PendingAcceptance, new Guid(i, 0, 0, new byte[8]), $"事项{i:D2}") with { RespondentAgencyName = $"机构{i:D2}" },
             i));
 
         var stats = ComplaintStatistics.Compute(cases);
@@ -202,10 +202,10 @@ public class ComplaintStatisticsTests
     {
         var cases = new[]
         {
-            Case(1, Channel.Onsite, CaseStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero) },
-            Case(2, Channel.Onsite, CaseStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 6, 30, 23, 59, 0, Cst) },
-            Case(3, Channel.Onsite, CaseStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 9, 30, 23, 59, 0, Cst) },
-            Case(4, Channel.Onsite, CaseStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 10, 1, 0, 0, 0, Cst) },
+            Case(1, Channel.InPerson, ComplaintStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero) },
+            Case(2, Channel.InPerson, ComplaintStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 6, 30, 23, 59, 0, Cst) },
+            Case(3, Channel.InPerson, ComplaintStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 9, 30, 23, 59, 0, Cst) },
+            Case(4, Channel.InPerson, ComplaintStatus.PendingAcceptance, SocialSecurity, "x") with { ReceivedAt = new DateTimeOffset(2026, 10, 1, 0, 0, 0, Cst) },
         };
 
         Assert.Equal(2, ComplaintStatistics.Compute(cases, ReportingPeriod.Quarter(2026, 3)).Received);
@@ -216,21 +216,21 @@ public class ComplaintStatisticsTests
     {
         var cases = new[]
         {
-            Case(1, Channel.OnlineApp, CaseStatus.Concluded, SocialSecurity, "x") with
+            Case(1, Channel.OnlineApp, ComplaintStatus.Concluded, SocialSecurity, "x") with
             {
                 Referred = true, ReferredOnTime = false, Decided = true, DecidedOnTime = false, Classification = Classification.Offsite,
                 Concluded = true, ConcludedOnTime = false,
             },
-            Case(2, Channel.OnlineApp, CaseStatus.Concluded, SocialSecurity, "x") with
+            Case(2, Channel.OnlineApp, ComplaintStatus.Concluded, SocialSecurity, "x") with
             {
                 Referred = true, ReferredOnTime = true, Decided = true, DecidedOnTime = true, Classification = Classification.Offsite,
                 Concluded = true, ConcludedOnTime = true,
             },
-            Case(3, Channel.Onsite, CaseStatus.NotAccepted, SocialSecurity, "x") with
+            Case(3, Channel.InPerson, ComplaintStatus.NotAccepted, SocialSecurity, "x") with
             {
                 Decided = true, DecidedOnTime = false, NotAcceptedReason = NotAcceptedReason.OtherLegalChannel,
             },
-            Case(4, Channel.OnlineApp, CaseStatus.PendingReferral, SocialSecurity, "x"),
+            Case(4, Channel.OnlineApp, ComplaintStatus.PendingReferral, SocialSecurity, "x"),
         };
 
         var stats = ComplaintStatistics.Compute(cases);
@@ -243,7 +243,7 @@ public class ComplaintStatisticsTests
         Assert.Equal((6, 2), (summed.Decided, summed.DecidedOnTime));
     }
 
-    private static CaseSummary Case(int day, Channel channel, CaseStatus status, Guid agency, string item) => new()
+    private static CaseSummary Case(int day, Channel channel, ComplaintStatus status, Guid agency, string item) => new()
     {
         Channel = channel,
         Status = status,

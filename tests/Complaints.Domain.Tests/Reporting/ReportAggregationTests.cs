@@ -11,7 +11,7 @@ public class ReportAggregationTests
     private static CaseSummary Case(Guid agency, Channel channel, SatisfactionRating? rating = null, bool concluded = false) => new()
     {
         Channel = channel,
-        Status = concluded ? CaseStatus.Concluded : CaseStatus.PendingReferral,
+        Status = concluded ? ComplaintStatus.Concluded : ComplaintStatus.PendingReferral,
         ReceivedAt = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
         RespondentAgencyId = agency,
         RespondentAgencyName = agency == A ? "甲" : "乙",

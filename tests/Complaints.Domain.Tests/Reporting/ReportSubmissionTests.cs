@@ -23,7 +23,7 @@ public class ReportSubmissionTests
     private static ComplaintStatistics Figures(params Channel[] channels) => ComplaintStatistics.Compute([.. channels.Select(c => new CaseSummary
     {
         Channel = c,
-        Status = CaseStatus.PendingReferral,
+        Status = ComplaintStatus.PendingReferral,
         ReceivedAt = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero),
         RespondentAgencyId = WuhuaBureau,
         RespondentAgencyName = "五华区市场监管局",

@@ -1,7 +1,7 @@
 // Dates in China Standard Time and the time limit that applies now; the words of enum values are in labels.ts.
 import type { Schemas } from "./api";
 
-type Status = Schemas["CaseStatus"];
+type Status = Schemas["ComplaintStatus"];
 type Rating = Schemas["SatisfactionRating"];
 
 /** The national 政务服务"好差评" five levels (第十六条), best first; their words come from the labels. */

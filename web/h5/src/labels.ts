@@ -22,7 +22,7 @@ export function loadLabels(): Promise<void> {
 }
 
 type Labelled = {
-  CaseStatus: Schemas["CaseStatus"];
+  ComplaintStatus: Schemas["ComplaintStatus"];
   TimelineEventKind: Schemas["TimelineEventKind"];
   Finding: Schemas["Finding"];
   SatisfactionRating: Schemas["SatisfactionRating"];

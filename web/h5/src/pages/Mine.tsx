@@ -63,7 +63,7 @@ export function Mine() {
               <span class="complaint-title">{c.serviceItem}</span>
               <span class="complaint-agency">{c.respondentAgencyName}</span>
               <span class="complaint-meta">
-                <span class={`badge badge-${c.status}`}>{label("CaseStatus", c.status)}</span>
+                <span class={`badge badge-${c.status}`}>{label("ComplaintStatus", c.status)}</span>
                 <span>{formatTime(c.receivedAt)}</span>
               </span>
               <span class="complaint-meta code">{c.trackingNumber}</span>
@@ -115,7 +115,7 @@ export function MineDetail(props: { id: string }) {
           投诉编号 <span class="code">{d.trackingNumber}</span>
         </p>
         <p class="status-line">
-          当前状态:<strong data-testid="status-text">{label("CaseStatus", d.status)}</strong>
+          当前状态:<strong data-testid="status-text">{label("ComplaintStatus", d.status)}</strong>
         </p>
         {deadline ? <p data-testid="deadline">{deadline}</p> : null}
         {d.status === "merged" ? (
@@ -123,7 +123,7 @@ export function MineDetail(props: { id: string }) {
             <p>您的投诉已与同一事项的其他投诉合并处理(第十三条),办理结果同样告知您。</p>
             {d.mergedInto ? (
               <p>
-                并入的投诉件:<span class="code">{d.mergedInto.trackingNumber}</span>,{label("CaseStatus", d.mergedInto.status)}
+                并入的投诉件:<span class="code">{d.mergedInto.trackingNumber}</span>,{label("ComplaintStatus", d.mergedInto.status)}
               </p>
             ) : null}
           </div>

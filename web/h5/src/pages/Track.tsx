@@ -73,7 +73,7 @@ function PublicStatus(props: { status: Status }) {
         投诉编号 <span class="code">{s.trackingNumber}</span>
       </p>
       <p class="status-line">
-        当前状态:<strong data-testid="status-text">{label("CaseStatus", s.status)}</strong>
+        当前状态:<strong data-testid="status-text">{label("ComplaintStatus", s.status)}</strong>
       </p>
       {deadline ? <p data-testid="deadline">{deadline}</p> : null}
       {s.result ? <Result result={s.result} /> : null}

@@ -6,14 +6,14 @@ using Complaints.Domain.Cases;
 using Complaints.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
-namespace Complaints.Api.Cases;
+namespace Complaints.Api.Complaints;
 
 /// <summary>
 /// The notices the regulation owes the complainant (第十一、十三条), the alerts owed to the supervising
 /// department and the events agency systems subscribe to, derived from the domain's events of one change
 /// (<see cref="Complaints.ComplaintChange"/>) and queued in the outbox within the same unit of work.
 /// </summary>
-public static class CaseHooks
+public static class ComplaintNotices
 {
     public static async Task AfterEventsAsync(ComplaintsDbContext db, IWorkingDayCalendar calendar, Complaint c, IReadOnlyList<TimelineEntry> events,
         DateTimeOffset now, CancellationToken ct)
@@ -39,7 +39,7 @@ public static class CaseHooks
                     (PayloadKeys.Classification, c.Classification is { } k ? WireNames.Of(k) : null),
                     (PayloadKeys.DueDate, c.HandlingDeadline(calendar)?.Due.ToString("yyyy-MM-dd"))), now);
                 break;
-            case TimelineEventKind.Rejected:
+            case TimelineEventKind.NotAccepted:
                 var related = c.RelatedCaseId is { } relatedId
                     ? await db.Complaints.AsNoTracking().Where(x => x.Id == relatedId).Select(x => x.TrackingNumber).FirstOrDefaultAsync(ct)
                     : null;
@@ -79,7 +79,7 @@ public static class CaseHooks
                 NotificationOutbox.EnqueueFor(db, c, c.ComplainantsToNotify[0], NotificationKind.WithdrawalConfirmation, new Dictionary<string, string>(), now);
                 break;
             case TimelineEventKind.MaterialsAdded:
-                var to = c.Status == CaseStatus.PendingReferral ? Party.SupervisingDepartment(db, c) : Party.HandlingAgency(c);
+                var to = c.Status == ComplaintStatus.PendingReferral ? Party.SupervisingDepartment(db, c) : Party.HandlingAgency(c);
                 await AgencyEvents.RaiseAsync(db, to, NotificationKind.MaterialsAdded, c,
                     new Dictionary<string, string?> { ["evidenceCount"] = e.Details.GetValueOrDefault("count") }, now, ct);
                 break;
