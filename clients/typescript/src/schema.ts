@@ -540,7 +540,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept and classify (onsite/offsite), or reject under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may reject before referral).
+         * Accept and classify (onsite/offsite), or not accept under a 第八条 reason (agency within 3 working days, 第十一、十二条; the receiving department may decide not to accept before referral).
          * @description 机构在 3 个工作日内决定受理并分为现场或非现场办理,或依第八条不予受理并说明理由(第十一、十二条)。
          */
         post: operations["DecideAcceptance"];
@@ -1312,10 +1312,10 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`accept` 受理;`reject` 不予受理
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`accept` 受理;`not_accept` 不予受理
          * @enum {string}
          */
-        AcceptanceDecision: "accept" | "reject";
+        AcceptanceDecision: "accept" | "not_accept";
         /** @description 受理或者不予受理告知书(附件2)的内容(第十一条)。 */
         AcceptanceNoticeDocument: {
             /** @description 投诉编号。 */
@@ -1325,7 +1325,7 @@ export interface components {
              * @description 收到投诉的时间。
              */
             receivedAt: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /** @description 文书中的投诉人信息。 */
             complainant: components["schemas"]["DocumentComplainant"];
@@ -1381,7 +1381,7 @@ export interface components {
         AcceptanceOutcome: "pending" | "accepted" | "not_accepted";
         /** @description 受理决定:受理并分类,或者以第八条所列理由不予受理(第十一、十二条)。 */
         AcceptanceRequest: {
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`accept` 受理;`reject` 不予受理 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`accept` 受理;`not_accept` 不予受理 */
             decision: components["schemas"]["AcceptanceDecision"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
@@ -1523,7 +1523,7 @@ export interface components {
              */
             version: number;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /**
              * Format: date-time
              * @description 记录的时间。
@@ -1596,8 +1596,8 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -1751,11 +1751,6 @@ export interface components {
             /** @description Link to the 《政务服务投诉交办单》 (JSON, HTML or PDF by Accept). */
             referralForm?: null | string;
         };
-        /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回
-         * @enum {string}
-         */
-        CaseStatus: "pending_referral" | "pending_acceptance" | "in_handling" | "concluded" | "not_accepted" | "merged" | "withdrawn";
         /** @description 案件时间线上的一个事件。 */
         CaseTimelineView: {
             /**
@@ -1768,7 +1763,7 @@ export interface components {
              * @description 发生的时间。
              */
             at: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`not_accepted` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
             event: components["schemas"]["TimelineEventKind"];
             /** @description 依据的《云南省政务服务投诉处理办法(试行)》条款。 */
             article?: string;
@@ -1789,8 +1784,8 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -1858,7 +1853,7 @@ export interface components {
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             complainantRating?: components["schemas"]["SatisfactionRating"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
-            effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
+            satisfaction?: components["schemas"]["SatisfactionRating"];
             /** @description 回访记录。 */
             revisits: components["schemas"]["RevisitView"][];
             /** @description 整改记录。 */
@@ -1889,10 +1884,10 @@ export interface components {
             hasMore: boolean;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿
          * @enum {string}
          */
-        Channel: "onsite" | "phone_12345" | "phone_hotline" | "online_portal" | "online_app" | "email" | "letter" | "suggestion_box";
+        Channel: "in_person" | "phone_12345" | "phone_hotline" | "online_portal" | "online_app" | "email" | "letter" | "suggestion_box";
         /** @description 一张统计图的数据。 */
         ChartData: {
             /** @description 标题。 */
@@ -2091,6 +2086,11 @@ export interface components {
             /** @description 被投诉最多的政务服务事项。 */
             topServiceItems: components["schemas"]["ServiceItemCount"][];
         };
+        /**
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回
+         * @enum {string}
+         */
+        ComplaintStatus: "pending_referral" | "pending_acceptance" | "in_handling" | "concluded" | "not_accepted" | "merged" | "withdrawn";
         /** @description 办结:调查结论、处理结果与整改措施(第十三、十四条)。 */
         ConclusionRequest: {
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`substantiated` 属实;`partially_substantiated` 部分属实;`unsubstantiated` 不属实;`unverifiable` 无法核实 */
@@ -2400,10 +2400,10 @@ export interface components {
             explanation?: string;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式
          * @enum {string}
          */
-        DeliveryMethod: "on_site" | "post" | "sms" | "app_message" | "email" | "other";
+        DeliveryMethod: "in_person" | "post" | "sms" | "app_message" | "email" | "other";
         /**
          * @description 取值及中文名称(亦见 GET /api/v1/labels):`no_electronic_contact` 无手机号码或应用账号,无法自动发送;`sending_failed` 自动发送失败;`post_requested` 投诉人要求邮寄
          * @enum {string}
@@ -2492,7 +2492,7 @@ export interface components {
         /** @description 登记表(附件3)中的通知书送达记录。 */
         DocumentNoticeDelivery: {
             notice: components["schemas"]["DecisionNotice"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
             method: components["schemas"]["DeliveryMethod"];
             /**
              * Format: date
@@ -2569,7 +2569,7 @@ export interface components {
              * @description 发生的时间。
              */
             at: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`visit` 现场回访;`app` “一部手机办事通”回访 */
             method: components["schemas"]["RevisitMethod"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
@@ -2629,8 +2629,8 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -2883,7 +2883,7 @@ export interface components {
             caseId: string;
             /** @description 投诉编号。 */
             trackingNumber: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -2896,7 +2896,7 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
             /** @description 投诉的各项法定期限(工作日计算)。 */
@@ -2937,8 +2937,8 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -2968,8 +2968,8 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
@@ -3015,7 +3015,7 @@ export interface components {
         NotAcceptedReason: "no_clear_respondent_or_request" | "already_accepted_or_in_progress" | "other_legal_channel" | "repeat_without_new_evidence";
         /** @description 登记受理/不予受理通知书的送达(第十一条第二款):送达方式、送达日期和说明。 */
         NoticeDeliveryRequest: {
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
             method: components["schemas"]["DeliveryMethod"];
             /**
              * Format: date
@@ -3033,7 +3033,7 @@ export interface components {
              */
             number: number;
             notice: components["schemas"]["DecisionNotice"];
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`on_site` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场领取;`post` 邮寄;`sms` 短信;`app_message` 应用消息;`email` 电子邮件;`other` 其他有效方式 */
             method: components["schemas"]["DeliveryMethod"];
             /**
              * Format: date
@@ -3060,7 +3060,7 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             notice: components["schemas"]["DecisionNotice"];
             /**
              * Format: date-time
@@ -3166,7 +3166,7 @@ export interface components {
             /** @description 投诉编号。 */
             trackingNumber: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场处理类;`offsite` 非现场处理类 */
             classification?: components["schemas"]["Classification"];
             /** @description 投诉的各项法定期限(工作日计算)。 */
@@ -3360,7 +3360,7 @@ export interface components {
              * @description 收到投诉的时间。
              */
             receivedAt: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
@@ -3440,7 +3440,7 @@ export interface components {
              * @description 收到投诉的时间。
              */
             receivedAt: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /** @description 是否要求为投诉人保密。 */
             confidential: boolean;
@@ -3460,7 +3460,7 @@ export interface components {
              */
             evidenceCount: number;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /** @description 文书中的政务服务机构。 */
             handlingAgency?: components["schemas"]["DocumentAgency"];
             /**
@@ -3519,7 +3519,7 @@ export interface components {
             /** @description 回访记录。 */
             revisits: components["schemas"]["DocumentRevisit"][];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
-            effectiveSatisfaction?: components["schemas"]["SatisfactionRating"];
+            satisfaction?: components["schemas"]["SatisfactionRating"];
             /** @description 投诉的各项法定期限(工作日计算)。 */
             deadlines: components["schemas"]["DeadlinesView"];
             /** @description 整改记录。 */
@@ -3702,13 +3702,13 @@ export interface components {
             concludedAt: string;
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`visit` 现场回访;`app` “一部手机办事通”回访
          * @enum {string}
          */
-        RevisitMethod: "phone" | "sms" | "on_site" | "app";
+        RevisitMethod: "phone" | "sms" | "visit" | "app";
         /** @description 回访记录:方式与投诉人的满意度(第十六条)。 */
         RevisitRequest: {
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`visit` 现场回访;`app` “一部手机办事通”回访 */
             method: components["schemas"]["RevisitMethod"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
@@ -3722,7 +3722,7 @@ export interface components {
              * @description 序号。
              */
             number: number;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`on_site` 现场回访;`app` “一部手机办事通”回访 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`phone` 电话回访;`sms` 短信回访;`visit` 现场回访;`app` “一部手机办事通”回访 */
             method: components["schemas"]["RevisitMethod"];
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`very_satisfied` 非常满意;`satisfied` 满意;`basically_satisfied` 基本满意;`dissatisfied` 不满意;`very_dissatisfied` 非常不满意 */
             rating: components["schemas"]["SatisfactionRating"];
@@ -4007,7 +4007,7 @@ export interface components {
         };
         /** @description 提交或代为登记一件投诉(第六、七条)。 */
         SubmitComplaintRequest: {
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`onsite` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`in_person` 现场投诉;`phone_12345` 12345政务服务便民热线;`phone_hotline` 监督投诉电话;`online_portal` 云南政务服务网;`online_app` “一部手机办事通”;`email` 电子邮箱;`letter` 信函;`suggestion_box` 投诉意见箱、意见簿 */
             channel: components["schemas"]["Channel"];
             /** @description 投诉人。 */
             complainant?: components["schemas"]["ComplainantInput"];
@@ -4047,7 +4047,7 @@ export interface components {
             /** @description 查询码(提交时返回,凭投诉编号和查询码查询进度)。 */
             queryCode: string;
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /**
              * Format: date-time
              * @description 收到投诉的时间。
@@ -4057,10 +4057,10 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesView"];
         };
         /**
-         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达
+         * @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`not_accepted` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达
          * @enum {string}
          */
-        TimelineEventKind: "received" | "referred" | "accepted" | "rejected" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added" | "notice_delivered";
+        TimelineEventKind: "received" | "referred" | "accepted" | "not_accepted" | "extended" | "investigation_recorded" | "concluded" | "merged" | "merged_into" | "coordinated" | "withdrawn" | "rated" | "revisited" | "rectification_ordered" | "rectification_completed" | "rectification_verified" | "rectification_sent_back" | "major_reported" | "overdue_flagged" | "materials_added" | "notice_delivered";
         /** @description 投诉人可见的进度事件。 */
         TimelineItemView: {
             /**
@@ -4068,7 +4068,7 @@ export interface components {
              * @description 发生的时间。
              */
             at: string;
-            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`rejected` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
+            /** @description 取值及中文名称(亦见 GET /api/v1/labels):`received` 已收到投诉;`referred` 已交办;`accepted` 已受理;`not_accepted` 不予受理;`extended` 已延期;`investigation_recorded` 调查核实;`concluded` 已办结;`merged` 已并入其他投诉件合并办理;`merged_into` 其他投诉件并入本件合并办理;`coordinated` 联合办理;`withdrawn` 已撤回;`rated` 已评价;`revisited` 已回访;`rectification_ordered` 责令整改;`rectification_completed` 整改完成;`rectification_verified` 整改验收通过;`rectification_sent_back` 整改退回;`major_reported` 重大投诉已报告;`overdue_flagged` 已超期;`materials_added` 已补充材料;`notice_delivered` 通知书已送达 */
             event: components["schemas"]["TimelineEventKind"];
         };
         /** @description 投诉内容中的一个主题。 */
@@ -4161,7 +4161,7 @@ export interface components {
         /** @description 撤回后的投诉状态。 */
         WithdrawalView: {
             /** @description 取值及中文名称(亦见 GET /api/v1/labels):`pending_referral` 待交办;`pending_acceptance` 待受理;`in_handling` 办理中;`concluded` 已办结;`not_accepted` 不予受理;`merged` 已合并;`withdrawn` 已撤回 */
-            status: components["schemas"]["CaseStatus"];
+            status: components["schemas"]["ComplaintStatus"];
             /**
              * Format: date-time
              * @description 撤回的时间。
@@ -6007,7 +6007,7 @@ export interface operations {
     ListCases: {
         parameters: {
             query?: {
-                status?: components["schemas"]["CaseStatus"];
+                status?: components["schemas"]["ComplaintStatus"];
                 overdue?: boolean;
                 dueSoon?: boolean;
                 dueBefore?: string;

@@ -18,7 +18,7 @@ CREATE TABLE statistics_rollup (
   region_code character(6) NOT NULL,
   respondent_agency_id uuid NOT NULL,
   "received" integer NOT NULL DEFAULT 0,
-  "received.onsite" integer NOT NULL DEFAULT 0,
+  "received.in_person" integer NOT NULL DEFAULT 0,
   "received.phone_12345" integer NOT NULL DEFAULT 0,
   "received.phone_hotline" integer NOT NULL DEFAULT 0,
   "received.online_portal" integer NOT NULL DEFAULT 0,
@@ -85,7 +85,7 @@ CREATE FUNCTION statistics_figures(c complaints, r statistics_rectification, lr 
   LANGUAGE sql STABLE AS $$
   SELECT array_remove(ARRAY[
     CASE WHEN TRUE THEN 'received' END,
-    CASE WHEN c.channel = 'Onsite' THEN 'received.onsite' END,
+    CASE WHEN c.channel = 'InPerson' THEN 'received.in_person' END,
     CASE WHEN c.channel = 'Phone12345' THEN 'received.phone_12345' END,
     CASE WHEN c.channel = 'PhoneHotline' THEN 'received.phone_hotline' END,
     CASE WHEN c.channel = 'OnlinePortal' THEN 'received.online_portal' END,
@@ -144,10 +144,10 @@ CREATE VIEW statistics_case_rows AS
 CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO statistics_rollup AS t (grain, start, region_code, respondent_agency_id,
-    "received", "received.onsite", "received.phone_12345", "received.phone_hotline", "received.online_portal", "received.online_app", "received.email", "received.letter", "received.suggestion_box", "accepted", "notAccepted", "notAccepted.no_clear_respondent_or_request", "notAccepted.already_accepted_or_in_progress", "notAccepted.other_legal_channel", "notAccepted.repeat_without_new_evidence", "referred", "referredOnTime", "referredLate", "decided", "decidedOnTime", "decidedLate", "onsite", "offsite", "concluded", "concludedOnTime", "concludedLate", "extended", "merged", "finding.substantiated", "finding.partially_substantiated", "finding.unsubstantiated", "finding.unverifiable", "satisfaction.very_satisfied", "satisfaction.satisfied", "satisfaction.basically_satisfied", "satisfaction.dissatisfied", "satisfaction.very_dissatisfied", "rectificationsOrdered", "rectificationsCompleted", "major")
+    "received", "received.in_person", "received.phone_12345", "received.phone_hotline", "received.online_portal", "received.online_app", "received.email", "received.letter", "received.suggestion_box", "accepted", "notAccepted", "notAccepted.no_clear_respondent_or_request", "notAccepted.already_accepted_or_in_progress", "notAccepted.other_legal_channel", "notAccepted.repeat_without_new_evidence", "referred", "referredOnTime", "referredLate", "decided", "decidedOnTime", "decidedLate", "onsite", "offsite", "concluded", "concludedOnTime", "concludedLate", "extended", "merged", "finding.substantiated", "finding.partially_substantiated", "finding.unsubstantiated", "finding.unverifiable", "satisfaction.very_satisfied", "satisfaction.satisfied", "satisfaction.basically_satisfied", "satisfaction.dissatisfied", "satisfaction.very_dissatisfied", "rectificationsOrdered", "rectificationsCompleted", "major")
   SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
     ('received' = ANY(plus))::int - ('received' = ANY(minus))::int,
-    ('received.onsite' = ANY(plus))::int - ('received.onsite' = ANY(minus))::int,
+    ('received.in_person' = ANY(plus))::int - ('received.in_person' = ANY(minus))::int,
     ('received.phone_12345' = ANY(plus))::int - ('received.phone_12345' = ANY(minus))::int,
     ('received.phone_hotline' = ANY(plus))::int - ('received.phone_hotline' = ANY(minus))::int,
     ('received.online_portal' = ANY(plus))::int - ('received.online_portal' = ANY(minus))::int,
@@ -189,7 +189,7 @@ BEGIN
   FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
   ON CONFLICT (grain, start, region_code, respondent_agency_id) DO UPDATE SET
     "received" = t."received" + excluded."received",
-    "received.onsite" = t."received.onsite" + excluded."received.onsite",
+    "received.in_person" = t."received.in_person" + excluded."received.in_person",
     "received.phone_12345" = t."received.phone_12345" + excluded."received.phone_12345",
     "received.phone_hotline" = t."received.phone_hotline" + excluded."received.phone_hotline",
     "received.online_portal" = t."received.online_portal" + excluded."received.online_portal",
@@ -302,10 +302,10 @@ CREATE FUNCTION statistics_rebuild() RETURNS void LANGUAGE sql AS $$
   TRUNCATE statistics_cases, statistics_rollup, statistics_items;
   INSERT INTO statistics_cases SELECT * FROM statistics_case_rows;
   INSERT INTO statistics_rollup (grain, start, region_code, respondent_agency_id,
-    "received", "received.onsite", "received.phone_12345", "received.phone_hotline", "received.online_portal", "received.online_app", "received.email", "received.letter", "received.suggestion_box", "accepted", "notAccepted", "notAccepted.no_clear_respondent_or_request", "notAccepted.already_accepted_or_in_progress", "notAccepted.other_legal_channel", "notAccepted.repeat_without_new_evidence", "referred", "referredOnTime", "referredLate", "decided", "decidedOnTime", "decidedLate", "onsite", "offsite", "concluded", "concludedOnTime", "concludedLate", "extended", "merged", "finding.substantiated", "finding.partially_substantiated", "finding.unsubstantiated", "finding.unverifiable", "satisfaction.very_satisfied", "satisfaction.satisfied", "satisfaction.basically_satisfied", "satisfaction.dissatisfied", "satisfaction.very_dissatisfied", "rectificationsOrdered", "rectificationsCompleted", "major")
+    "received", "received.in_person", "received.phone_12345", "received.phone_hotline", "received.online_portal", "received.online_app", "received.email", "received.letter", "received.suggestion_box", "accepted", "notAccepted", "notAccepted.no_clear_respondent_or_request", "notAccepted.already_accepted_or_in_progress", "notAccepted.other_legal_channel", "notAccepted.repeat_without_new_evidence", "referred", "referredOnTime", "referredLate", "decided", "decidedOnTime", "decidedLate", "onsite", "offsite", "concluded", "concludedOnTime", "concludedLate", "extended", "merged", "finding.substantiated", "finding.partially_substantiated", "finding.unsubstantiated", "finding.unverifiable", "satisfaction.very_satisfied", "satisfaction.satisfied", "satisfaction.basically_satisfied", "satisfaction.dissatisfied", "satisfaction.very_dissatisfied", "rectificationsOrdered", "rectificationsCompleted", "major")
   SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
     count(*) FILTER (WHERE 'received' = ANY(s.figures)),
-    count(*) FILTER (WHERE 'received.onsite' = ANY(s.figures)),
+    count(*) FILTER (WHERE 'received.in_person' = ANY(s.figures)),
     count(*) FILTER (WHERE 'received.phone_12345' = ANY(s.figures)),
     count(*) FILTER (WHERE 'received.phone_hotline' = ANY(s.figures)),
     count(*) FILTER (WHERE 'received.online_portal' = ANY(s.figures)),
