@@ -9,7 +9,7 @@
 #                                 beforehand) in its own database and output folder
 #   BENCH_COMPARE_PUBLISH_DIR=… BENCH_COMPARE_LABEL=…   after the runs, start that build (published beforehand, e.g.
 #                                 main before a change) on the same database, without migrating it, and measure
-#                                 the lookup, my complaints and the queue again: a before/after in one run
+#                                 the lookup, my complaints and the queues again: a before/after in one run
 # Traffic goes only to 127.0.0.1. The service runs in Release (dotnet publish -c Release) with
 # ASPNETCORE_ENVIRONMENT=Development, only so that /api/dev/tokens issues the personas' tokens and
 # the development privacy keys decrypt the seeded personal data; rate limits and log levels are
@@ -195,6 +195,7 @@ if [ -z "$only_insight" ]; then
   run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
   run "GET /api/v1/me/complaints" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
   run "GET /api/v1/cases?limit=50 (agency)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
+  run "GET /api/v1/cases?limit=50 (county department)" "$CONNECTIONS" get.lua "$county_officer" "/api/v1/cases?limit=50"
   if [ "$stats_status" = 200 ]; then
     run "GET statistics county $county $year" "$CONNECTIONS" get.lua "$province" "$stats_county"
     run "GET statistics province $year" 2 get.lua "$province" "$stats_province"
@@ -259,10 +260,11 @@ if [ -n "${BENCH_COMPARE_PUBLISH_DIR:-}" ]; then
   main_publish=$publish; publish=$BENCH_COMPARE_PUBLISH_DIR
   start_service "$out/service-compare.log" "${run_env[@]}" Database__MigrateOnStartup=false
   base="http://127.0.0.1:$port"
-  citizen=$(token citizen); staff=$(token agency_staff)
+  citizen=$(token citizen); staff=$(token agency_staff); county_officer=$(token management_officer)
   run "POST /api/v1/complaints/lookup ($label)" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
   run "GET /api/v1/me/complaints ($label)" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
   run "GET /api/v1/cases?limit=50 (agency) ($label)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
+  run "GET /api/v1/cases?limit=50 (county department) ($label)" "$CONNECTIONS" get.lua "$county_officer" "/api/v1/cases?limit=50"
   stop_service
   publish=$main_publish
 fi
