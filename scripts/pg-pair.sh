@@ -23,7 +23,9 @@ case $command in
   start)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
-    primary_port=$(free_port $(( 50000 + $$ % 5000 )))
+    # Below the ephemeral range (32768-60999 on Linux): a port there may be the local end of any outgoing connection,
+    # which a connect test cannot see and which makes the bind fail.
+    primary_port=$(free_port $(( 12000 + $$ % 4000 )))
     as_owner "$bin/initdb" -D "$dir/primary" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
     as_owner bash -c "cat >> '$dir/primary/postgresql.conf'" <<CONF
 port = $primary_port

@@ -52,7 +52,7 @@ pg_start() {
   if as_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
     PG_PORT=$(sed -n '4p' "$PG_DATA/postmaster.pid")
   else
-    PG_PORT=$(( 20000 + key % 20000 ))
+    PG_PORT=$(( 20000 + key % 12000 )) # below the ephemeral range (32768-), where an outgoing connection may hold the port
     while ! port_is_free "$PG_PORT"; do PG_PORT=$(( PG_PORT + 1 )); done
     as_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
