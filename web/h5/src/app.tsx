@@ -58,8 +58,13 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.classList.toggle("large-text", large);
-    localStorage.setItem(LARGE_TEXT_KEY, large ? "1" : "0");
   }, [large]);
+
+  // Stored in the tap itself, not in the effect (which runs after the next paint): a reload right after the tap keeps it.
+  const toggleLarge = () => {
+    localStorage.setItem(LARGE_TEXT_KEY, large ? "0" : "1");
+    setLarge(!large);
+  };
 
   const [path, param] = route.split("/").filter(Boolean);
   let page;
@@ -109,7 +114,7 @@ export function App() {
           type="button"
           class="button button-ghost"
           aria-pressed={large}
-          onClick={() => setLarge(!large)}
+          onClick={toggleLarge}
         >
           {large ? "标准字号" : "大字模式"}
         </button>
