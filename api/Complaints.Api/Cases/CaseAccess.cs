@@ -35,7 +35,7 @@ public static class CaseAccess
     public static async Task<Complaint?> FindVisibleAsync(ComplaintsDbContext db, Guid id, Caller caller, bool tracking, CancellationToken ct)
     {
         var query = tracking ? db.Complaints : db.Complaints.AsNoTracking();
-        return await query.AsSplitQuery().Where(c => c.Id == id).VisibleTo(caller).FirstOrDefaultAsync(ct);
+        return await query.AsSplitQuery().Where(c => c.Id == id).VisibleTo(db, caller).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Not there and not yours answer alike: a caller learns nothing about cases outside their remit.</summary>

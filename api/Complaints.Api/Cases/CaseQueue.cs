@@ -188,7 +188,7 @@ public static class CaseQueue
                 ServiceItem = q.ServiceItemName, Classification = q.Classification, Confidential = q.Confidential,
                 RunningDueDate = q.RunningDueDate, RunningDueAt = q.RunningDueAt,
             })
-            : db.Complaints.AsNoTracking().VisibleTo(caller).Select(c => new QueueColumns
+            : db.Complaints.AsNoTracking().VisibleTo(db, caller).Select(c => new QueueColumns
             {
                 Id = c.Id, TrackingNumber = c.TrackingNumber, Status = c.Status, Channel = c.Channel, ReceivedAt = c.ReceivedAt,
                 RespondentAgencyId = c.Respondent.AgencyId, AssignedAgencyId = c.AssignedAgencyId, LeadAgencyId = c.LeadAgencyId,

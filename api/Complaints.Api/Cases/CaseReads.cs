@@ -45,7 +45,7 @@ public static class CaseReads
     public static async Task<Results<Ok<AuditEntryView[]>, ProblemHttpResult>> GetAudit(Guid id, [AsParameters] CaseRequest r, CancellationToken ct)
     {
         var caller = r.Caller;
-        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller)
+        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(r.Db, caller)
             .Select(c => new { c.Confidential, c.ComplainantUserId }).FirstOrDefaultAsync(ct);
         if (subject is null)
         {

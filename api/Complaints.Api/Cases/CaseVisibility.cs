@@ -15,21 +15,22 @@ namespace Complaints.Api.Cases;
 /// <para>
 /// The rule is written in SQL once (Persistence/Migrations/Baseline/visibility.sql: <c>case_agency_ids</c>, from which
 /// the agency queue is derived, and <c>department_sees</c>); hand-written queries take it from <see cref="RemitSql"/>, EF
-/// queries from <see cref="VisibleTo"/>, whose department rule is <c>department_sees</c> itself (<see cref="DepartmentSees"/>).
-/// Whether one case is visible is decided by the query that loads it (<c>CaseAccess.FindVisibleAsync</c>), never in C#.
-/// The agency rule in <see cref="VisibleTo"/> names the four columns <c>case_agency_ids</c> reads; VisibilityParityTests
-/// holds every form equal to the SQL over generated cases.
+/// queries from <see cref="VisibleTo"/>, whose agency rule is the agency queue's rows and whose department rule is
+/// <c>department_sees</c> itself (<see cref="DepartmentSees"/>). Whether one case is visible is decided by the query that
+/// loads it (<c>CaseAccess.FindVisibleAsync</c>), never in C#. VisibilityParityTests holds every form equal to the
+/// regulation's words over generated cases.
 /// </para>
 /// </summary>
 public static class CaseVisibility
 {
-    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> cases, Caller caller)
+    public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> cases, ComplaintsDbContext db, Caller caller)
     {
         IQueryable<Complaint> visible;
         if (caller.IsAgency && caller.AgencyId is { } agency)
         {
-            visible = cases.Where(c => c.Respondent.AgencyId == agency || c.AssignedAgencyId == agency || c.LeadAgencyId == agency
-                || EF.Property<List<Guid>>(c, "_cooperatingAgencyIds").Contains(agency));
+            // case_agency_ids (visibility.sql) is the rule; the agency queue holds its rows, kept by their triggers in the
+            // changing transaction: one probe of the queue's key per case, and no second statement of the rule here.
+            visible = cases.Where(c => db.AgencyQueue.Any(q => q.ComplaintId == c.Id && q.AgencyId == agency));
         }
         else if (caller.IsManagement && caller.RegionCode is { } region && RegionCode.IsWellFormed(region))
         {

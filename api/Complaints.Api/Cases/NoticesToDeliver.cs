@@ -61,7 +61,7 @@ public static class NoticesToDeliver
 
         // Driven by the two small sets (failed notices, postal requests), then narrowed to what the caller sees.
         var candidates = failedNotices.Select(m => m.CaseId!.Value).Union(db.Complaints.Where(c => c.NoticeByPost).Select(c => c.Id));
-        var query = db.Complaints.AsNoTracking().VisibleTo(r.Caller)
+        var query = db.Complaints.AsNoTracking().VisibleTo(db, r.Caller)
             .Where(c => candidates.Contains(c.Id) && c.DecidedAt != null && c.Status != ComplaintStatus.Withdrawn && !c.NoticeDeliveries.Any());
         if (f.Cursor is not null)
         {

@@ -54,7 +54,7 @@ public static class ChangeFeedEndpoints
         var settled = db.CaseChanges.FromSql($"SELECT * FROM case_changes WHERE tx_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint");
         var rows = await settled
             .Where(ch => ch.TransactionId > tx || (ch.TransactionId == tx && ch.Position > position))
-            .Join(db.Complaints.VisibleTo(caller), ch => ch.CaseId, c => c.Id, (ch, c) => new { Change = ch, c.TrackingNumber })
+            .Join(db.Complaints.VisibleTo(db, caller), ch => ch.CaseId, c => c.Id, (ch, c) => new { Change = ch, c.TrackingNumber })
             .OrderBy(x => x.Change.TransactionId).ThenBy(x => x.Change.Position)
             .Take(take + 1)
             .AsNoTracking()

@@ -116,7 +116,7 @@ internal sealed class CaseFile
 
     /// <summary>The case if the caller may see it (tracked, so that the masked shadow columns can be read); otherwise null.</summary>
     public static Task<Complaint?> FindVisibleAsync(ComplaintsDbContext db, Guid id, Caller caller, CancellationToken ct) =>
-        db.Complaints.AsSplitQuery().Where(c => c.Id == id).VisibleTo(caller).FirstOrDefaultAsync(ct);
+        db.Complaints.AsSplitQuery().Where(c => c.Id == id).VisibleTo(db, caller).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The case a merged complaint finally went into (第十三条), tracked like the case itself. Its forms speak for

@@ -27,7 +27,7 @@ public sealed class EvidenceAccess(ComplaintsDbContext db)
 
         var caller = Caller.From(user);
         // A confidential case's evidence may identify the complainant (第九条): officers only.
-        return await db.Complaints.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(caller)
+        return await db.Complaints.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(db, caller)
             .AnyAsync(c => caller.IsOfficer || !c.Confidential, cancellationToken);
     }
 }

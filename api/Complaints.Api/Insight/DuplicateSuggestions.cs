@@ -62,7 +62,7 @@ public static class DuplicateSuggestions
     public static async Task<Results<Ok<DuplicateSuggestionsView>, ProblemHttpResult>> Get(Guid id, [AsParameters] CaseRequest r, CancellationToken ct)
     {
         // One query for the few columns needed, under the same visibility rule as every case read (not the whole aggregate).
-        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(r.Caller)
+        var subject = await r.Db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(r.Db, r.Caller)
             .Select(c => new Subject(c.Id, c.ReceivedAt, c.Respondent.AgencyId, c.ServiceItem.Name, c.Confidential,
                 EF.Property<string>(c, ComplaintConfiguration.RegionCode), EF.Property<string?>(c, CaseText.InsightWords),
                 EF.Property<string?>(c.Complainant, ComplaintConfiguration.IdNumberBlindIndex), EF.Property<string?>(c.Complainant, InsightConfiguration.PhoneBlindIndex)))

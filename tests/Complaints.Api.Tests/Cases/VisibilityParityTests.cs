@@ -81,7 +81,7 @@ public sealed class VisibilityParityTests(AppFixture app)
         foreach (var caller in callers)
         {
             var byCSharp = cases.Where(c => Sees(caller, c, regions[c.Id])).Select(c => c.Id).Order().ToList();
-            var byEf = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(caller).Select(c => c.Id).OrderBy(id => id).ToListAsync();
+            var byEf = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(db, caller).Select(c => c.Id).OrderBy(id => id).ToListAsync();
             var parameters = new List<NpgsqlParameter> { new("ids", ids.ToArray()) };
             var remitSql = CaseVisibility.RemitSql(caller, "c", parameters);
             var query = "SELECT c.id AS \"Value\" FROM complaints c WHERE c.id = ANY(@ids) AND " + remitSql; // the service's own SQL fragment, its values parameters
@@ -115,7 +115,7 @@ public sealed class VisibilityParityTests(AppFixture app)
         foreach (var (department, sees) in new[] { (remit.RegionCode, true), (RegionCode.ParentOf(remit.RegionCode)!, true), ("530000", true), ("540000", false), ("532301", false) })
         {
             var caller = new Caller($"department-{department}", Roles.ManagementStaff, null, department);
-            var query = db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(caller);
+            var query = db.Complaints.AsNoTracking().Where(c => c.Id == id).VisibleTo(db, caller);
             Assert.Contains("department_sees(", query.ToQueryString(), StringComparison.Ordinal);
             Assert.Equal(sees, await CaseAccess.FindVisibleAsync(db, id, caller, tracking: false, CancellationToken.None) is not null);
         }
