@@ -18,13 +18,6 @@ namespace Complaints.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Read("down.sql"));
 
-        private static string Read(string file)
-        {
-            var name = $"Complaints.Api.Persistence.Migrations.Issue15DepartmentSees.{file}";
-            using var stream = typeof(Issue15DepartmentSees).Assembly.GetManifestResourceStream(name)
-                ?? throw new System.InvalidOperationException($"The embedded resource {name} is missing (Complaints.Api.csproj embeds Persistence/Migrations/Issue15DepartmentSees/*.sql).");
-            using var reader = new System.IO.StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        private static string Read(string file) => MigrationSql.Read("Issue15DepartmentSees", file);
     }
 }

@@ -18,13 +18,6 @@ namespace Complaints.Api.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(StatisticsRollups.DropSql);
 
-        private static string Read(string file)
-        {
-            var name = $"Complaints.Api.Persistence.Migrations.Issue16Rollups.{file}";
-            using var stream = typeof(Issue16Rollups).Assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"The embedded resource {name} is missing (Complaints.Api.csproj embeds Persistence/Migrations/Issue16Rollups/*.sql).");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        private static string Read(string file) => MigrationSql.Read("Issue16Rollups", file);
     }
 }

@@ -25,13 +25,6 @@ namespace Complaints.Api.Persistence.Migrations
                 """);
         }
 
-        private static string Read(string file)
-        {
-            var name = $"Complaints.Api.Persistence.Migrations.Issue16.{file}";
-            using var stream = typeof(Issue16AuditChainInDatabase).Assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"The embedded resource {name} is missing (Complaints.Api.csproj embeds Persistence/Migrations/Issue16/*.sql).");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        private static string Read(string file) => MigrationSql.Read("Issue16", file);
     }
 }

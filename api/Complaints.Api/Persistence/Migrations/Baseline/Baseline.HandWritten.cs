@@ -44,12 +44,5 @@ public partial class Baseline
             DROP FUNCTION complaints_search_vector();
             """);
 
-    private static string Read(string file)
-    {
-        var name = $"Complaints.Api.Persistence.Migrations.Baseline.{file}";
-        using var stream = typeof(Baseline).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource {name} is missing (Complaints.Api.csproj embeds Persistence/Migrations/Baseline/*.sql).");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string file) => MigrationSql.Read("Baseline", file);
 }

@@ -8,12 +8,5 @@ namespace Complaints.Api.Persistence.Migrations;
 /// </summary>
 public partial class Issue15Renames
 {
-    private static string Read(string file)
-    {
-        var name = $"Complaints.Api.Persistence.Migrations.Issue15Renames.{file}";
-        using var stream = typeof(Issue15Renames).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource {name} is missing (Complaints.Api.csproj embeds Persistence/Migrations/Issue15Renames/*.sql).");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string file) => MigrationSql.Read("Issue15Renames", file);
 }
