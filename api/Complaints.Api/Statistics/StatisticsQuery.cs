@@ -4,7 +4,6 @@ using Complaints.Api.Persistence;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Complaints.Api.Statistics;
@@ -31,10 +30,12 @@ public static class StatisticsQuery
 
     private const string Rollup = "statistics_rollup";
 
-    // The period in the rollups: the months wholly inside it from the month rows, the days before and after them from the
-    // day rows (parameters of PeriodParameters).
+    // The period in the rollups: the calendar years wholly inside it from the year rows, its other whole months from the
+    // month rows, the days before and after them from the day rows (parameters of PeriodParameters).
     private static string InPeriod(string table) => $"""
-        (SELECT * FROM {table} WHERE grain = 'm' AND start >= @months_from AND start < @months_to
+        (SELECT * FROM {table} WHERE grain = 'y' AND start >= @years_from AND start < @years_to
+         UNION ALL SELECT * FROM {table} WHERE grain = 'm' AND start >= @months_from AND start < @years_from
+         UNION ALL SELECT * FROM {table} WHERE grain = 'm' AND start >= @years_to AND start < @months_to
          UNION ALL SELECT * FROM {table} WHERE grain = 'd' AND start >= @from_day AND start < @months_from
          UNION ALL SELECT * FROM {table} WHERE grain = 'd' AND start >= @months_to AND start < @after_day)
         """;
@@ -100,8 +101,11 @@ public static class StatisticsQuery
     public static Task<ComplaintStatistics> FromCasesAsync(ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct) =>
         ReadAsync(db, scope, from, to, now, fromCases: true, ct);
 
-    /// <summary>The month rows cover [months_from, months_to), the day rows the rest of [from_day, after_day).</summary>
-    private static IEnumerable<NpgsqlParameter> PeriodParameters(DateOnly from, DateOnly to)
+    /// <summary>
+    /// The year rows cover [years_from, years_to), the month rows the rest of [months_from, months_to), the day rows the rest
+    /// of [from_day, after_day). Empty parts are empty ranges at their neighbour's bound.
+    /// </summary>
+    internal static IEnumerable<NpgsqlParameter> PeriodParameters(DateOnly from, DateOnly to)
     {
         var after = to.AddDays(1);
         var monthsFrom = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
@@ -111,21 +115,27 @@ public static class StatisticsQuery
             (monthsFrom, monthsTo) = (after, after);
         }
 
+        var yearsFrom = monthsFrom.DayOfYear == 1 ? monthsFrom : new DateOnly(monthsFrom.Year + 1, 1, 1);
+        var yearsTo = new DateOnly(monthsTo.Year, 1, 1);
+        if (yearsFrom >= yearsTo)
+        {
+            (yearsFrom, yearsTo) = (monthsTo, monthsTo);
+        }
+
         return
         [
             new("from_day", NpgsqlTypes.NpgsqlDbType.Date) { Value = from },
             new("after_day", NpgsqlTypes.NpgsqlDbType.Date) { Value = after },
             new("months_from", NpgsqlTypes.NpgsqlDbType.Date) { Value = monthsFrom },
             new("months_to", NpgsqlTypes.NpgsqlDbType.Date) { Value = monthsTo },
+            new("years_from", NpgsqlTypes.NpgsqlDbType.Date) { Value = yearsFrom },
+            new("years_to", NpgsqlTypes.NpgsqlDbType.Date) { Value = yearsTo },
         ];
     }
 
     private static async Task<ComplaintStatistics> ReadAsync(
         ComplaintsDbContext db, StatisticsScope scope, DateOnly from, DateOnly to, DateTimeOffset now, bool fromCases, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        // Separate single-statement commands, each prepared on its own by Npgsql's auto-prepare.
         var parameters = new List<NpgsqlParameter>
         {
             new("from", ChinaTime.EndOf(from.AddDays(-1)).ToUniversalTime()),
@@ -139,34 +149,33 @@ public static class StatisticsQuery
             ? (FromCasesSql(casesScope), FromCasesTopsSql(casesScope))
             : (RollupSql(scopeSql, casesScope), key.ByAgency ? FromCasesTopsSql(casesScope) : RollupTopsSql(scopeSql)));
 
-        NpgsqlCommand Command(string text, bool withNow)
+        // The counts and the rankings in one round trip: a batch of two statements, each prepared on its own by Npgsql's
+        // auto-prepare, without BEGIN/COMMIT around them (read committed: each statement reads its own snapshot, as it did
+        // inside the transaction before).
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var command = new NpgsqlCommand(text, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-            command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
-            if (withNow)
-            {
-                command.Parameters.AddWithValue("now", now.ToUniversalTime());
-            }
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var batch = new NpgsqlBatch(connection);
+            var counts = new NpgsqlBatchCommand(sql.Counts);
+            counts.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            counts.Parameters.AddWithValue("now", now.ToUniversalTime());
+            var tops = new NpgsqlBatchCommand(sql.Tops);
+            tops.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            batch.BatchCommands.Add(counts);
+            batch.BatchCommands.Add(tops);
 
-            return command;
-        }
-
-        var n = new Dictionary<string, int>();
-        await using (var counts = Command(sql.Counts, withNow: true))
-        await using (var reader = await counts.ExecuteReaderAsync(ct))
-        {
+            var n = new Dictionary<string, int>();
+            var agencies = new List<AgencyCount>();
+            var items = new List<ServiceItemCount>();
+            await using var reader = await batch.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             foreach (var figure in Figures.Counted)
             {
                 n[figure.Key] = (int)reader.GetInt64(reader.GetOrdinal(figure.Key));
             }
-        }
 
-        var agencies = new List<AgencyCount>();
-        var items = new List<ServiceItemCount>();
-        await using (var tops = Command(sql.Tops, withNow: false))
-        await using (var reader = await tops.ExecuteReaderAsync(ct))
-        {
+            await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 if (reader.GetInt32(0) == 0)
@@ -178,10 +187,12 @@ public static class StatisticsQuery
                     items.Add(new ServiceItemCount(reader.GetString(3), (int)reader.GetInt64(4)));
                 }
             }
+
+            return Figures.Statistics(n, agencies, items);
         }
-
-        await transaction.CommitAsync(ct);
-
-        return Figures.Statistics(n, agencies, items);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -15,7 +15,15 @@ namespace Complaints.Api.Statistics;
 public static class StatisticsRollups
 {
     /// <summary>The embedded SQL of the newest migration that (re)created the rollups from the figures.</summary>
-    public const string MigrationSqlFile = "Persistence/Migrations/Issue16Rollups/statistics-rollups.sql";
+    public const string MigrationSqlFile = "Persistence/Migrations/Issue16RollupYears/statistics-rollups.sql";
+
+    /// <summary>
+    /// The rows one case's day of receipt <c>s.day</c> adds to: its day (<c>d</c>), its month (<c>m</c>) and its calendar year
+    /// (<c>y</c>), so that a period reads its whole years from year rows, its other whole months from month rows and only
+    /// the rest from day rows (StatisticsQuery): a province's year is then one row per agency, not twelve (session 6).
+    /// </summary>
+    private const string Grains =
+        "(VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date), ('y', date_trunc('year', s.day)::date)) AS g(grain, start)";
 
     /// <summary>A rolled-up figure's column in <c>statistics_rollup</c>: its key.</summary>
     public static string Column(string key) => $"\"{key}\"";
@@ -42,7 +50,8 @@ public static class StatisticsRollups
               service_item text NOT NULL,
               figures text[] NOT NULL);
 
-            -- grain 'd': one day of receipt (CST), 'm': the month starting on start. One column per rolled-up figure.
+            -- grain 'd': one day of receipt (CST), 'm': the month starting on start, 'y': the calendar year starting on start.
+            -- One column per rolled-up figure.
             CREATE TABLE statistics_rollup (
               grain character(1) NOT NULL,
               start date NOT NULL,
@@ -89,7 +98,7 @@ public static class StatisticsRollups
               FROM complaints c
               {StatisticsFigures.PartsSql.Replace("\n", "\n  ", StringComparison.Ordinal)};
 
-            -- Adds (plus) and subtracts (minus) one case's figures in its day and its month. PL/pgSQL, whose plans a session keeps:
+            -- Adds (plus) and subtracts (minus) one case's figures in its day, its month and its year. PL/pgSQL, whose plans a session keeps:
             -- a SQL function called from the trigger is planned again on every call.
             CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
@@ -97,7 +106,7 @@ public static class StatisticsRollups
                 {Each(", ", Column)})
               SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
                 {Each(",\n    ", k => $"('{k}' = ANY(plus))::int - ('{k}' = ANY(minus))::int")}
-              FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
+              FROM {Grains}
               ON CONFLICT (grain, start, region_code, respondent_agency_id) DO UPDATE SET
                 {Each(",\n    ", k => $"{Column(k)} = t.{Column(k)} + excluded.{Column(k)}")};
             END $$;
@@ -106,7 +115,7 @@ public static class StatisticsRollups
             BEGIN
               INSERT INTO statistics_items AS t (grain, start, region_code, item, n)
               SELECT g.grain, g.start, s.region_code, s.service_item, delta
-              FROM (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
+              FROM {Grains}
               WHERE s.service_item <> ''
               ON CONFLICT (grain, start, region_code, item) DO UPDATE SET n = t.n + excluded.n;
             END $$;
@@ -177,12 +186,12 @@ public static class StatisticsRollups
                 {Each(", ", Column)})
               SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
                 {Each(",\n    ", k => $"count(*) FILTER (WHERE '{k}' = ANY(s.figures))")}
-              FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
+              FROM statistics_cases s, LATERAL {Grains}
               GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id
               ORDER BY g.grain, g.start;
               INSERT INTO statistics_items (grain, start, region_code, item, n)
               SELECT g.grain, g.start, s.region_code, s.service_item, count(*)
-              FROM statistics_cases s, LATERAL (VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date)) AS g(grain, start)
+              FROM statistics_cases s, LATERAL {Grains}
               WHERE s.service_item <> ''
               GROUP BY g.grain, g.start, s.region_code, s.service_item
               ORDER BY g.grain, g.start;

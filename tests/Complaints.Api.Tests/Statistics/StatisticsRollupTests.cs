@@ -46,6 +46,52 @@ public sealed class StatisticsRollupTests
     }
 
     [Fact]
+    public void A_period_is_read_from_whole_years_whole_months_and_days_each_day_once()
+    {
+        // Every day of [from, to] in exactly one part, and no other day: the rows of the five ranges the rollups are read by.
+        var random = new Random(6);
+        var periods = new List<(DateOnly, DateOnly)>
+        {
+            (new(2025, 1, 1), new(2025, 12, 31)), (new(2025, 1, 1), new(2025, 1, 31)), (new(2024, 12, 31), new(2026, 1, 1)),
+            (new(2025, 3, 5), new(2025, 3, 5)), (new(2024, 1, 1), new(2026, 12, 31)), (new(2025, 2, 1), new(2025, 2, 28)),
+        };
+        for (var i = 0; i < 300; i++)
+        {
+            var from = new DateOnly(2023, 1, 1).AddDays(random.Next(0, 4 * 366));
+            periods.Add((from, from.AddDays(random.Next(0, StatisticsEndpoints.MaxDays + 1))));
+        }
+
+        foreach (var (from, to) in periods)
+        {
+            var p = StatisticsQuery.PeriodParameters(from, to).ToDictionary(x => x.ParameterName, x => (DateOnly)x.Value!);
+            var days = new List<DateOnly>();
+            void Add(DateOnly start, DateOnly end, Func<DateOnly, DateOnly> next, Func<DateOnly, bool> isStart)
+            {
+                for (var d = start; d < end; d = next(d))
+                {
+                    Assert.True(isStart(d), $"{from}..{to}: a row starting {d} is not of its grain");
+                    for (var day = d; day < next(d); day = day.AddDays(1))
+                    {
+                        days.Add(day);
+                    }
+                }
+            }
+
+            Add(p["years_from"], p["years_to"], d => d.AddYears(1), d => d.DayOfYear == 1);
+            Add(p["months_from"], p["years_from"], d => d.AddMonths(1), d => d.Day == 1);
+            Add(p["years_to"], p["months_to"], d => d.AddMonths(1), d => d.Day == 1);
+            Add(p["from_day"], p["months_from"], d => d.AddDays(1), _ => true);
+            Add(p["months_to"], p["after_day"], d => d.AddDays(1), _ => true);
+            var expected = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+            Assert.True(expected.SequenceEqual(days.Order()), $"{from}..{to}: the parts cover {days.Count} days, not each of its {expected.Count} once");
+            if (from.DayOfYear == 1 && to.AddDays(1).DayOfYear == 1)
+            {
+                Assert.Equal(from, p["years_from"]); // a whole year is read from its year rows
+            }
+        }
+    }
+
+    [Fact]
     public async Task Rollups_equal_the_figures_counted_from_the_cases_after_a_random_workload_第十八条()
     {
         // Thursday 29 October 2026, 10:00 CST: the workload runs into December, over two month boundaries.
@@ -259,6 +305,8 @@ public sealed class StatisticsRollupTests
             (first, last), (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), (new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 2)),
             (new DateOnly(2026, 11, 12), new DateOnly(2026, 11, 12)), (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)),
             (new DateOnly(2026, 11, 3), last),
+            // Whole years from the year rows, with months and days around them; a period across a year boundary without one.
+            (new DateOnly(2025, 12, 15), new DateOnly(2027, 1, 10)), (new DateOnly(2026, 10, 15), new DateOnly(2027, 2, 28)),
         };
         var compared = 0;
         foreach (var s in scopes)
