@@ -54,13 +54,18 @@ public static class StatisticsQuery
             """;
     }
 
+    // The agencies' names are read only for those that can rank (at least the tenth largest count): a province's year has
+    // ~1,500 agencies, and a name probe for each of them cost more than the sums.
     private static string RollupTopsSql(string scope) => $"""
+        WITH by_agency AS (
+          SELECT c.respondent_agency_id AS agency, sum(c."received") AS n
+          FROM {InPeriod(Rollup)} c WHERE {scope}
+          GROUP BY c.respondent_agency_id HAVING sum(c."received") > 0)
         SELECT r.by_item, r.agency, r.name, r.item, r.n FROM (
           SELECT g.by_item, g.agency, a.name, g.item, g.n,
                  row_number() OVER (PARTITION BY g.by_item ORDER BY g.n DESC, CASE WHEN g.by_item = 0 THEN a.name ELSE g.item END, g.agency) AS rank
-          FROM (SELECT 0 AS by_item, c.respondent_agency_id AS agency, NULL::text AS item, sum(c."received") AS n
-                FROM {InPeriod(Rollup)} c WHERE {scope}
-                GROUP BY c.respondent_agency_id HAVING sum(c."received") > 0
+          FROM (SELECT 0 AS by_item, b.agency, NULL::text AS item, b.n
+                FROM by_agency b WHERE b.n >= (SELECT min(t.n) FROM (SELECT n FROM by_agency ORDER BY n DESC LIMIT 10) t)
                 UNION ALL
                 SELECT 1, NULL::uuid, c.item, sum(c.n)
                 FROM {InPeriod("statistics_items")} c WHERE {scope}
