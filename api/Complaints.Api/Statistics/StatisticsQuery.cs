@@ -13,7 +13,8 @@ namespace Complaints.Api.Statistics;
 /// counts. Complaints count in the period they were received (days in CST).
 /// <para>
 /// Read from the rollups (<see cref="StatisticsRollups"/>, kept exact by triggers in the transaction of every change):
-/// the full months of the period from the month rows, its other days from the day rows, summed over the scope
+/// the whole calendar years of the period from the year rows, its other whole months from the month rows, its other days
+/// from the day rows, summed over the scope
 /// (<see cref="StatisticsScope.Sql"/>, the same condition as over the cases); the figures that depend on the moment of the
 /// request (<see cref="StatisticsFigures.Live"/>) are counted over the period's open cases each time. The top respondent
 /// agencies come from the rollups too, the top service items from their own rollup (for an agency's scope, from its cases).
