@@ -88,6 +88,7 @@ internal sealed class InsightWarmUp(IServiceScopeFactory scopes, ILogger<Insight
         try
         {
             await Task.Run(ChineseSegmenter.EnsureLoaded, stoppingToken);
+            ReleaseLoadingGarbage();
             var filled = 0;
             int batch;
             do
@@ -110,5 +111,18 @@ internal sealed class InsightWarmUp(IServiceScopeFactory scopes, ILogger<Insight
             // Never stops the service: search and suggestions simply miss the cases not yet segmented.
             logger.LogError(e, "Chinese segmentation or its backfill failed");
         }
+    }
+
+    /// <summary>
+    /// Loading jieba's dictionary grows its tables by doubling: the outgrown arrays are large objects, which the GC
+    /// frees but never moves, so ~13-15 MB of the large-object heap stayed committed as free space for the life of
+    /// the process (dotnet-counters: LOH fragmentation 13.2-14.6 MB after the read runs; #16's RSS target is 300 MB).
+    /// One blocking compacting collection, once, right after the load (tens of milliseconds, while the service starts), gives
+    /// those pages back.
+    /// </summary>
+    private static void ReleaseLoadingGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
