@@ -53,6 +53,9 @@ export -f upload; export base citizen photo
 # Warm-up uploads (JIT, pools), not counted.
 for _ in $(seq 1 "${UPLOADS_WARMUP:-2}"); do upload >/dev/null; done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# What the service spends doing nothing (its background jobs poll), to read the "alone" figure against.
+c0=$(cpu_ms); sleep 5; c1=$(cpu_ms)
+echo "idle: service CPU $(( (c1 - c0) / 5 )) ms per second"
 c0=$(cpu_ms)
 single=$(for _ in 1 2 3 4 5; do upload; done | awk '{print $2}' | sort -n | sed -n 3p)
 c1=$(cpu_ms)
