@@ -6,7 +6,9 @@ namespace Complaints.Api.Evidence;
 /// Native memory for decoded photos (<see cref="JpegReencoder"/>): at most one frame per concurrent decode is kept between
 /// decodes, and all are freed when uploads go quiet (<see cref="ImageSanitizer"/>'s trim). Reuse is the point: a fresh
 /// 36 MB block for a 12 MP photo is a fresh mapping (<see cref="NativeHeap"/>), and the kernel faults in and zeroes each of
-/// its ~9,000 pages, which cost as much as decoding the photo a second time for its thumbnail.
+/// its ~9,000 pages, which cost as much as decoding the photo a second time for its thumbnail. A frame in use is covered by
+/// its decode's reservation (3 bytes a pixel against the estimate's 4); the kept ones, at most 2 × 48 MB (4096 × 4096 RGB),
+/// are outside the budget only between the decodes of a burst.
 /// </summary>
 internal sealed class FrameBuffers(int keep) : IDisposable
 {
