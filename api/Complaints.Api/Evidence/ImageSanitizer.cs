@@ -20,8 +20,8 @@ public sealed record SanitizedImage(byte[] Content, string ContentType, int Widt
 /// <see cref="EvidenceLimits.MaxPixels"/> is refused, and the decode's estimated peak (<see cref="EstimateDecodeBytes"/>)
 /// is reserved from the process-wide <see cref="DecodeMemoryBudget"/>, waiting while other decodes hold it; only then are
 /// the upload's bytes read. A JPEG is re-encoded by libvips (<see cref="JpegReencoder"/>: photos are what citizens send,
-/// and libjpeg-turbo decodes them strip by strip, with a fraction of ImageSharp's time and memory, within the same
-/// estimate). PNG and WebP are decoded on a private ImageSharp configuration that knows only these three formats,
+/// and libjpeg-turbo decodes them once, into a frame reused between decodes, with a fraction of ImageSharp's time and memory,
+/// within the same estimate). PNG and WebP are decoded on a private ImageSharp configuration that knows only these three formats,
 /// whose allocator refuses any single buffer above <see cref="AllocationLimitMegabytes"/> and pools at most
 /// <see cref="PoolMegabytes"/>. At most <see cref="ConcurrentDecodes"/> decodes use the CPU at once. When a burst of
 /// decodes is over, the pool and the garbage collector give their memory back (<see cref="Trim"/>).
@@ -55,6 +55,7 @@ public sealed class ImageSanitizer : IDisposable
     private readonly Configuration _configuration;
     private readonly SemaphoreSlim _decodes = new(ConcurrentDecodes, ConcurrentDecodes);
     private readonly DecodeMemoryBudget _budget;
+    private readonly FrameBuffers _frames = new(ConcurrentDecodes);
     private readonly TimeSpan _waitTimeout;
     private readonly ILogger<ImageSanitizer> _logger;
     private long _uncollected;
@@ -163,6 +164,7 @@ public sealed class ImageSanitizer : IDisposable
     {
         _budget.Idle -= Trim;
         _decodes.Dispose();
+        _frames.Dispose();
         _configuration.MemoryAllocator.ReleaseRetainedResources();
     }
 
@@ -173,6 +175,7 @@ public sealed class ImageSanitizer : IDisposable
     private void Trim()
     {
         _configuration.MemoryAllocator.ReleaseRetainedResources();
+        _frames.Trim();
         // A few small photos leave little behind: not worth a full collection.
         if (Interlocked.Exchange(ref _uncollected, 0) >= TrimCollectsFromBytes)
         {
@@ -255,7 +258,7 @@ public sealed class ImageSanitizer : IDisposable
         try
         {
             // The decoder must see the image that was estimated: a second frame header claiming more pixels is a lie.
-            return JpegReencoder.Reencode(upload, header, JpegQuality, ThumbnailQuality) is { } clean ? clean : EvidenceRejection.UnreadableImage;
+            return JpegReencoder.Reencode(upload, header, _frames, JpegQuality, ThumbnailQuality) is { } clean ? clean : EvidenceRejection.UnreadableImage;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -5,9 +5,9 @@ namespace Complaints.Api.Evidence;
 
 /// <summary>
 /// JPEG photos, re-encoded by libvips with libjpeg-turbo (docs/decisions/jpeg-evidence-with-libvips.md). The photo is decoded
-/// strip by strip straight into the encoder (sequential access), so it exists as a whole frame only when it must be turned
-/// upright; the thumbnail is decoded at 1/2 to 1/8 of its size by the JPEG decoder itself (DCT scaling, shrink-on-load).
-/// Only the JPEG loader ever sees the bytes: the caller has sniffed the signature and read the frame header.
+/// once, into a frame kept for reuse (<see cref="FrameBuffers"/>), and both the stored photo and its thumbnail are encoded from
+/// that frame: the entropy decoding of a phone photo is most of a decode's cost, and a thumbnail by shrink-on-load paid it a
+/// second time. Only the JPEG loader ever sees the bytes: the caller has sniffed the signature and read the frame header.
 /// </summary>
 internal static class JpegReencoder
 {
@@ -32,9 +32,11 @@ internal static class JpegReencoder
     /// libvips reads another frame size than <paramref name="header"/> (the one the decode memory was reserved for). Throws
     /// <see cref="VipsException"/> on anything the decoder finds wrong, truncation included.
     /// </summary>
-    public static SanitizedImage? Reencode(byte[] input, ImageHeader header, int quality, int thumbnailQuality)
+    public static SanitizedImage? Reencode(byte[] input, ImageHeader header, FrameBuffers frames, int quality, int thumbnailQuality)
     {
-        using (var probe = VipsImage.JpegloadBuffer(input, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error))
+        // One native copy of the upload for every loader below (each buffer loader copied it again).
+        using var source = Source.NewFromMemory(input);
+        using (var probe = VipsImage.JpegloadSource(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error))
         {
             if (probe.Width != header.Width || probe.Height != header.Height)
             {
@@ -42,9 +44,42 @@ internal static class JpegReencoder
             }
         }
 
-        using var upright = Fitted(input, EvidenceLimits.MaxLongSide);
+        using var upright = Fitted(source, EvidenceLimits.MaxLongSide);
+        if (upright.Format != Enums.BandFormat.Uchar)
+        {
+            // Not 8 bits a sample (libjpeg-turbo's 12-bit JPEGs): streamed, with the thumbnail decoded a second time.
+            return Streamed(source, upright, quality, thumbnailQuality);
+        }
+
+        var bytes = (long)upright.Width * upright.Height * upright.Bands;
+        var frame = frames.Rent(bytes);
+        try
+        {
+            return FromFrame(upright, frame, bytes, quality, thumbnailQuality);
+        }
+        finally
+        {
+            // Every image over the frame is disposed by now: the next decode may write into it.
+            frames.Return(frame);
+        }
+    }
+
+    /// <summary>Decodes <paramref name="upright"/> into <paramref name="frame"/>, then encodes the photo and its thumbnail from it.</summary>
+    private static SanitizedImage FromFrame(VipsImage upright, FrameBuffers.Frame frame, long bytes, int quality, int thumbnailQuality)
+    {
+        using var decoded = VipsImage.NewFromMemory(frame.Pointer, (ulong)bytes, upright.Width, upright.Height, upright.Bands, upright.Format);
+        upright.Write(decoded);
+        var stored = decoded.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None, subsampleMode: Enums.ForeignSubsample.On);
+        using var thumbnail = decoded.ThumbnailImage(EvidenceLimits.ThumbnailLongSide, height: EvidenceLimits.ThumbnailLongSide, size: Enums.Size.Down);
+        var preview = thumbnail.JpegsaveBuffer(q: thumbnailQuality, keep: Enums.ForeignKeep.None, subsampleMode: Enums.ForeignSubsample.On);
+        return new SanitizedImage(stored, "image/jpeg", upright.Width, upright.Height, preview);
+    }
+
+    /// <summary>The photo decoded strip by strip straight into the encoder; the thumbnail by shrink-on-load, a second decode.</summary>
+    private static SanitizedImage Streamed(Source source, VipsImage upright, int quality, int thumbnailQuality)
+    {
         var stored = upright.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None, subsampleMode: Enums.ForeignSubsample.On);
-        using var thumbnail = Fitted(input, EvidenceLimits.ThumbnailLongSide);
+        using var thumbnail = Fitted(source, EvidenceLimits.ThumbnailLongSide);
         var preview = thumbnail.JpegsaveBuffer(q: thumbnailQuality, keep: Enums.ForeignKeep.None, subsampleMode: Enums.ForeignSubsample.On);
         return new SanitizedImage(stored, "image/jpeg", upright.Width, upright.Height, preview);
     }
@@ -53,10 +88,10 @@ internal static class JpegReencoder
     /// The photo within <paramref name="longSide"/> (never enlarged), turned upright by its EXIF orientation, in sRGB or grey
     /// (a CMYK photo is converted, as ImageSharp did), decoded lazily: nothing runs until it is saved.
     /// </summary>
-    private static VipsImage Fitted(byte[] input, int longSide)
+    private static VipsImage Fitted(Source source, int longSide)
     {
         // fail_on goes to the loader in the option string: thumbnail's own failOn argument let a truncated scan through.
-        var image = VipsImage.ThumbnailBuffer(input, longSide, optionString: "[fail_on=error]", height: longSide, size: Enums.Size.Down);
+        var image = VipsImage.ThumbnailSource(source, longSide, optionString: "[fail_on=error]", height: longSide, size: Enums.Size.Down);
         if (image.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw)
         {
             return image;

@@ -63,6 +63,17 @@ internal static class EvidenceSamples
         return output.ToArray();
     }
 
+    /// <summary>The two-tone picture as a CMYK JPEG (as scanners and print workflows write them), with its CMYK ICC profile.</summary>
+    public static byte[] CmykJpeg(int width, int height)
+    {
+        using var image = TwoTone(width, height);
+        using var rgb = new MemoryStream();
+        image.SaveAsPng(rgb);
+        using var vips = NetVips.Image.NewFromBuffer(rgb.ToArray());
+        using var cmyk = vips.Colourspace(NetVips.Enums.Interpretation.Cmyk);
+        return cmyk.JpegsaveBuffer(q: 95);
+    }
+
     /// <summary>A PNG with an eXIf chunk (GPS) and a text chunk naming a place.</summary>
     public static byte[] PngWithMetadata()
     {

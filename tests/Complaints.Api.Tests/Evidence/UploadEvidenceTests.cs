@@ -43,6 +43,43 @@ public sealed class UploadEvidenceTests(AppFixture app)
         Assert.Equal((200, 300), (image.Width, image.Height));
         Assert.True(IsReddish(image[100, 40]), "the left (red) half of the sensor image should be on top once upright");
         Assert.True(IsBluish(image[100, 260]), "the right (blue) half should be at the bottom");
+
+        // The thumbnail is made from the same upright frame.
+        var (thumbnail, _) = await app.Host.DownloadAsync(token, $"{EvidenceUploads.Url}/{body.GetProperty("id").GetString()}/thumbnail");
+        Assert.False(EvidenceSamples.Contains(thumbnail, "Exif") || EvidenceSamples.Contains(thumbnail, "GPS"), "the thumbnail still carries metadata");
+        using var preview = Image.Load<Rgb24>(thumbnail);
+        Assert.Equal((200, 300), (preview.Width, preview.Height));
+        Assert.True(IsReddish(preview[100, 40]) && IsBluish(preview[100, 260]), "the thumbnail should be upright too");
+    }
+
+    [Fact]
+    public async Task A_cmyk_jpeg_is_stored_and_previewed_in_srgb()
+    {
+        var cmyk = EvidenceSamples.CmykJpeg(120, 80);
+        using (var sent = NetVips.Image.NewFromBuffer(cmyk))
+        {
+            Assert.Equal(NetVips.Enums.Interpretation.Cmyk, sent.Interpretation);
+        }
+
+        var token = await app.Host.ForAsync("citizen");
+        var body = await app.Host.UploadOkAsync(token, cmyk, "scan.jpg");
+        var id = body.GetProperty("id").GetString();
+        foreach (var url in new[] { $"{EvidenceUploads.Url}/{id}", $"{EvidenceUploads.Url}/{id}/thumbnail" })
+        {
+            var (bytes, contentType) = await app.Host.DownloadAsync(token, url);
+            Assert.Equal("image/jpeg", contentType);
+            using (var vips = NetVips.Image.NewFromBuffer(bytes))
+            {
+                Assert.Equal((NetVips.Enums.Interpretation.Srgb, 3), (vips.Interpretation, vips.Bands));
+            }
+
+            Assert.False(EvidenceSamples.Contains(bytes, "ICC_PROFILE") || EvidenceSamples.Contains(bytes, "Adobe"), $"{url} still carries the CMYK profile or marker");
+            using var image = Image.Load<Rgb24>(bytes);
+            Assert.Equal((120, 80), (image.Width, image.Height));
+            // Through the CMYK gamut the blue comes back darker (about 47, 65, 140): compared, not thresholded.
+            var (left, right) = (image[20, 40], image[100, 40]);
+            Assert.True(left.R > left.B + 100 && right.B > right.R + 60, $"{url} should still show the original colours, is {left} and {right}");
+        }
     }
 
     [Fact]
