@@ -9,18 +9,30 @@ namespace Complaints.Api.Complaints;
 /// <summary>Loading and saving the aggregate, with the shadow state the domain does not know about.</summary>
 public static class ComplaintStore
 {
+    /// <summary>The stored columns of a complaint just added (<c>DbSet.Add</c>), before anything else changes it.</summary>
     public static void SetShadowState(ComplaintsDbContext db, Complaint complaint, string regionCode, ProtectedComplainant identity, IWorkingDayCalendar calendar)
     {
-        var entry = db.Entry(complaint);
-        RefreshRunningDeadline(db, complaint, calendar);
-        entry.Property(ComplaintConfiguration.RegionCode).CurrentValue = regionCode;
-        entry.Property(ComplaintConfiguration.Version).CurrentValue = 1;
-        var owned = entry.Reference(c => c.Complainant).TargetEntry!;
-        owned.Property(ComplaintConfiguration.IdNumberMasked).CurrentValue = identity.IdNumberMasked;
-        owned.Property(ComplaintConfiguration.PhoneMasked).CurrentValue = identity.PhoneMasked;
-        owned.Property(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue = identity.IdNumberBlindIndex;
-        owned.Property(Insight.InsightConfiguration.PhoneBlindIndex).CurrentValue = identity.PhoneBlindIndex;
-        Insight.CaseText.Refresh(db, complaint);
+        // Just added, so there is nothing to detect: each db.Entry below would otherwise compare the whole aggregate with
+        // its snapshot again (a twentieth of a submission's CPU). The values set here go through the entry, tracked as set.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var entry = db.Entry(complaint);
+            RefreshRunningDeadline(db, complaint, calendar);
+            entry.Property(ComplaintConfiguration.RegionCode).CurrentValue = regionCode;
+            entry.Property(ComplaintConfiguration.Version).CurrentValue = 1;
+            var owned = entry.Reference(c => c.Complainant).TargetEntry!;
+            owned.Property(ComplaintConfiguration.IdNumberMasked).CurrentValue = identity.IdNumberMasked;
+            owned.Property(ComplaintConfiguration.PhoneMasked).CurrentValue = identity.PhoneMasked;
+            owned.Property(ComplaintConfiguration.IdNumberBlindIndex).CurrentValue = identity.IdNumberBlindIndex;
+            owned.Property(Insight.InsightConfiguration.PhoneBlindIndex).CurrentValue = identity.PhoneBlindIndex;
+            Insight.CaseText.Refresh(db, complaint);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     /// <summary>Deadlines are computed, not stored, in the domain; the queue needs the running one as a column to filter and sort on.</summary>

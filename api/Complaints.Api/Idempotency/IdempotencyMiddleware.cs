@@ -168,16 +168,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
 
-            // Plain locals only: EF Core compiles any other expression in the setters into a delegate on every call.
-            int? statusCode = status;
             var contentType = http.Response.ContentType;
             var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
-            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.StatusCode, statusCode)
-                    .SetProperty(r => r.ContentType, contentType)
-                    .SetProperty(r => r.Location, location)
-                    .SetProperty(r => r.ProtectedBody, body),
-                CancellationToken.None);
+
+            // SQL, not ExecuteUpdate: a LINQ statement is parsed, funcletized and looked up in EF's query cache on every call.
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE idempotency_records SET status_code = {status}, content_type = {contentType}, location = {location}, protected_body = {body}
+                WHERE scope = {scope} AND key = {key}
+                """, CancellationToken.None);
             await work.CommitAsync(CancellationToken.None);
         }
 

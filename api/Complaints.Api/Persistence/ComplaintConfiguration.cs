@@ -39,6 +39,16 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         d => d.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key.GetHashCode(StringComparison.Ordinal), p.Value.GetHashCode(StringComparison.Ordinal))),
         d => new Dictionary<string, string>(d, StringComparer.Ordinal));
 
+    /// <summary>
+    /// The two <c>List&lt;Guid&gt;</c> columns' comparer. EF's own for a primitive collection is an expression with a nested
+    /// lambda, which the expression compiler turns into a fresh delegate (DynamicMethod.CreateDelegate) each time a case is
+    /// snapshotted or compared: per-request JIT work on every save. These bodies call plain methods instead.
+    /// </summary>
+    private static readonly ValueComparer<List<Guid>> GuidListComparer = new(
+        (a, b) => GuidLists.Equal(a, b),
+        l => GuidLists.HashOf(l),
+        l => GuidLists.Copy(l));
+
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
         b.ToTable("complaints");
@@ -58,8 +68,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.MergedIntoTrackingNumber).HasMaxLength(32);
         b.Property(c => c.Request).HasMaxLength(ComplaintLimits.RequestMaxLength);
         b.Property(c => c.Facts).HasMaxLength(ComplaintLimits.FactsMaxLength);
-        b.PrimitiveCollection<List<Guid>>("_evidenceIds").HasColumnName("evidence_ids");
-        b.PrimitiveCollection<List<Guid>>("_cooperatingAgencyIds").HasColumnName("cooperating_agency_ids");
+        b.PrimitiveCollection<List<Guid>>("_evidenceIds").HasColumnName("evidence_ids").Metadata.SetValueComparer(GuidListComparer);
+        b.PrimitiveCollection<List<Guid>>("_cooperatingAgencyIds").HasColumnName("cooperating_agency_ids").Metadata.SetValueComparer(GuidListComparer);
 
         // The region whose management department supervises the case (第五条): the respondent agency's.
         b.Property<string>(RegionCode).HasMaxLength(6).IsFixedLength();
@@ -223,4 +233,23 @@ internal sealed class TrackingSequenceConfiguration : IEntityTypeConfiguration<T
         b.HasKey(t => new { t.RegionCode, t.Day });
         b.Property(t => t.RegionCode).HasMaxLength(6).IsFixedLength();
     }
+}
+
+/// <summary>What <see cref="ComplaintConfiguration"/>'s comparer of the <c>List&lt;Guid&gt;</c> columns does: equal in order, hashed, copied.</summary>
+internal static class GuidLists
+{
+    public static bool Equal(List<Guid>? a, List<Guid>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
+
+    public static int HashOf(List<Guid> list)
+    {
+        var hash = new HashCode();
+        foreach (var id in list)
+        {
+            hash.Add(id);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public static List<Guid> Copy(List<Guid> list) => [.. list];
 }

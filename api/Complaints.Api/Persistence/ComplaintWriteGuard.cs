@@ -49,7 +49,7 @@ public sealed class ComplaintWriteGuard : SaveChangesInterceptor
             return;
         }
 
-        // One pass over the tracked entries (Entries() detects changes once; SaveChanges then does it again).
+        // One pass over the tracked entries (Entries() detects changes, unless UnitOfWork has just done so for the save).
         var tracked = db.ChangeTracker.Entries().ToList();
         var changed = tracked.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         if (changed.Count == 0)

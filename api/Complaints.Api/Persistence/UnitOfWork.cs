@@ -168,6 +168,12 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
     {
         // The change and its audit lines in one batch; the database chains the lines as it inserts them.
         audit.AppendPending();
+
+        // Changes detected once, here: ComplaintWriteGuard reads the entries and SaveChanges writes them, and each would
+        // otherwise detect them again over every tracked entity (two full passes of the case's snapshot per save).
+        db.ChangeTracker.DetectChanges();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SavingThroughUnitOfWork = true;
         try
         {
@@ -176,6 +182,7 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         finally
         {
             db.SavingThroughUnitOfWork = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 }

@@ -28,14 +28,27 @@ public sealed record Party(Guid? AgencyId, string? RegionCode)
 /// </summary>
 public static class AgencyEvents
 {
+    // Compiled once: every case's change looks its addressee's subscriptions up, and a LINQ query is otherwise parsed and
+    // funcletized on each call (with a condition over the captured Party, compiled into a delegate each time).
+    private static readonly Func<ComplaintsDbContext, Guid, IAsyncEnumerable<Guid>> OfAgency = EF.CompileAsyncQuery(
+        (ComplaintsDbContext db, Guid agencyId) => db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && s.AgencyId == agencyId).Select(s => s.Id));
+
+    private static readonly Func<ComplaintsDbContext, string?, IAsyncEnumerable<Guid>> OfDepartment = EF.CompileAsyncQuery(
+        (ComplaintsDbContext db, string? regionCode) => db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && s.RegionCode == regionCode).Select(s => s.Id));
+
     public static async Task RaiseAsync(
         ComplaintsDbContext db, Party to, NotificationKind kind, Guid? caseId, string? trackingNumber,
         IReadOnlyDictionary<string, string?> data, DateTimeOffset now, CancellationToken ct)
     {
         var type = AgencyEventTypes.Of(kind);
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
-            .Where(s => s.Active && (to.AgencyId != null ? s.AgencyId == to.AgencyId : s.RegionCode == to.RegionCode))
-            .Select(s => s.Id).ToListAsync(ct);
+
+        var subscriptions = new List<Guid>();
+        var addressed = to.AgencyId is { } agencyId ? OfAgency(db, agencyId) : OfDepartment(db, to.RegionCode);
+        await foreach (var id in addressed.WithCancellation(ct))
+        {
+            subscriptions.Add(id);
+        }
+
         if (subscriptions.Count == 0)
         {
             return;
