@@ -88,11 +88,7 @@ public static class CaseQueue
         {
             // No cursor: everything up to the end of time, so the same statement (and prepared plan) serves the first page.
             var (before, beforeId) = f.Cursor is null ? (DateTimeOffset.MaxValue, Guid.Empty) : (at, after);
-            var items = new List<CaseQueueItem>(take + 1);
-            await foreach (var item in AgencyPage(r.Db, agencyId, before.ToUniversalTime(), beforeId, take + 1, now).WithCancellation(ct))
-            {
-                items.Add(item);
-            }
+            var items = await AgencyPage(r.Db, agencyId, before.ToUniversalTime(), beforeId, take + 1, now).ToListAsync(ct);
 
             return await PageOfAsync(r.Db, agencyNames, items, take, ct);
         }

@@ -36,11 +36,7 @@ public static class MyComplaints
             return ProblemHandling.Validation("cursor", "分页游标无效。");
         }
 
-        var rows = new List<MyComplaintSummary>(take + 1);
-        await foreach (var row in OwnPage(db, subject, before.ToUniversalTime(), beforeId, take + 1).WithCancellation(ct))
-        {
-            rows.Add(row);
-        }
+        var rows = await OwnPage(db, subject, before.ToUniversalTime(), beforeId, take + 1).ToListAsync(ct);
 
         var next = rows.Count > take ? Cursor(rows[take - 1]) : null;
         var page = rows.Take(take).ToList();

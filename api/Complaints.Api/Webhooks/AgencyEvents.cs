@@ -42,12 +42,8 @@ public static class AgencyEvents
     {
         var type = AgencyEventTypes.Of(kind);
 
-        var subscriptions = new List<Guid>();
         var addressed = to.AgencyId is { } agencyId ? OfAgency(db, agencyId) : OfDepartment(db, to.RegionCode);
-        await foreach (var id in addressed.WithCancellation(ct))
-        {
-            subscriptions.Add(id);
-        }
+        var subscriptions = await addressed.ToListAsync(ct);
 
         if (subscriptions.Count == 0)
         {
