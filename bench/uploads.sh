@@ -10,6 +10,9 @@
 #                                          60 or more measure the steady state, after tiered compilation has finished)
 #   UPLOADS_PORT=28420                     the first port tried for the service (default 18380), to keep out of others' way
 #   UPLOADS_SERVICE_ENV="A=1 B=2"          more environment for the service only (e.g. DOTNET_TieredPGO=0)
+#   UPLOADS_PRELOAD=20                     seconds of authenticated GETs (wrk, 16 connections) before the uploads, so that the
+#                                          HTTP pipeline (Kestrel, authentication, routing) is compiled at tier 1 as in
+#                                          bench/run.sh, whose burst follows minutes of reads; without it the burst pays that JIT
 #   UPLOADS_PERF=1                         a CPU profile of the service (perf, 499 Hz) through the bursts, in $out/perf.data
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,10 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz
 upload() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST "$base/api/v1/evidence" -H "authorization: Bearer $citizen" -F "file=@$photo;type=image/jpeg"; }
 export -f upload; export base citizen photo
 
+if [ -n "${UPLOADS_PRELOAD:-}" ]; then
+  BENCH_WRK_DIR=$root/bench/wrk wrk -t2 -c16 -d"${UPLOADS_PRELOAD}s" -s "$root/bench/wrk/get.lua" "$base" -- "$citizen" /api/v1/me/complaints >/dev/null 2>&1
+  sleep 5
+fi
 # Warm-up uploads (JIT, pools), not counted.
 for _ in $(seq 1 "${UPLOADS_WARMUP:-2}"); do upload >/dev/null; done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
