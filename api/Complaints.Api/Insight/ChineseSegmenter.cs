@@ -43,9 +43,11 @@ public static class ChineseSegmenter
     }
 
     /// <summary>The words of a text and, after each long word, the dictionary words inside it (search mode).</summary>
-    public static IReadOnlyList<string> SearchWords(string? text)
+    public static IReadOnlyList<string> SearchWords(string? text) => SearchWords(Words(text));
+
+    /// <summary><see cref="SearchWords(string?)"/> of a text already cut into its <see cref="Words"/>.</summary>
+    public static IReadOnlyList<string> SearchWords(IReadOnlyList<string> words)
     {
-        var words = Words(text);
         var dictionary = WordDictionary.Instance;
         var all = new List<string>(words.Count * 2);
         foreach (var w in words)
