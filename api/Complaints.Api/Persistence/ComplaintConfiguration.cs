@@ -210,10 +210,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The few cases whose complainant asked for notices by post, for the to-be-delivered queue (第十一条第二款).
         b.HasIndex(c => c.NoticeByPost).HasFilter("notice_by_post").HasDatabaseName("ix_complaints_notice_by_post");
 
-        // By date of receipt: ix_complaints_statistics, created in SQL (Migrations/Baseline/statistics.sql) because it includes the owned
-        // Respondent's and ServiceItem's columns, which EF cannot name here. It covers every column the statistics count
-        // (Statistics/StatisticsQuery), so a period is an index-only scan, and it serves received-at order too. (A second such
-        // index keyed by region would make a county's statistics ~10x cheaper, but cost submissions ~20 %: not kept.)
+        // By date of receipt: ix_complaints_received_at, created in SQL (Migrations/Issue16RollupInsert/received-at-index.sql) like
+        // the covering ix_complaints_statistics it replaced, whose counts the statistics rollups now keep (#16, session 7).
     }
 }
 

@@ -21,7 +21,7 @@ namespace Complaints.Api.Statistics;
 /// </para>
 /// <para>
 /// <see cref="FromCasesAsync"/> counts the same figures from the cases themselves (every figure's SQL as a FILTERed count,
-/// through <c>ix_complaints_statistics</c>): what the rollups must equal (StatisticsRollupTests).
+/// over the period's range of <c>ix_complaints_received_at</c>): what the rollups must equal (StatisticsRollupTests).
 /// </para>
 /// </summary>
 public static class StatisticsQuery

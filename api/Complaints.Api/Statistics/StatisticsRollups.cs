@@ -15,22 +15,57 @@ namespace Complaints.Api.Statistics;
 public static class StatisticsRollups
 {
     /// <summary>The embedded SQL of the newest migration that (re)created the rollups from the figures.</summary>
-    public const string MigrationSqlFile = "Persistence/Migrations/Issue16RollupYears/statistics-rollups.sql";
+    public const string MigrationSqlFile = "Persistence/Migrations/Issue16RollupInsert/statistics-rollups.sql";
 
     /// <summary>
-    /// The rows one case's day of receipt <c>s.day</c> adds to: its day (<c>d</c>), its month (<c>m</c>) and its calendar year
+    /// The rows one case's day of receipt (<c>day</c> of the row <paramref name="s"/>) adds to: its day (<c>d</c>), its month (<c>m</c>) and its calendar year
     /// (<c>y</c>), so that a period reads its whole years from year rows, its other whole months from month rows and only
     /// the rest from day rows (StatisticsQuery): a province's year is then one row per agency, not twelve (session 6).
     /// </summary>
-    private const string Grains =
-        "(VALUES ('d', s.day), ('m', date_trunc('month', s.day)::date), ('y', date_trunc('year', s.day)::date)) AS g(grain, start)";
+    private static string Grains(string s) =>
+        $"(VALUES ('d', {s}.day), ('m', date_trunc('month', {s}.day)::date), ('y', date_trunc('year', {s}.day)::date)) AS g(grain, start)";
 
     /// <summary>A rolled-up figure's column in <c>statistics_rollup</c>: its key.</summary>
     public static string Column(string key) => $"\"{key}\"";
 
     private static IEnumerable<string> Keys => StatisticsFigures.RolledUp.Select(f => f.Figure.Key);
 
+    /// <summary>
+    /// The columns of a case's <c>statistics_cases</c> row, from the case <paramref name="c"/> and the rows of its rectifications
+    /// (<paramref name="r"/>) and latest revisit (<paramref name="lr"/>): the view's, and the trigger's for a new case (no parts).
+    /// </summary>
+    private static string CaseRow(string c, string r, string lr) => $"""
+        {c}.id AS complaint_id, ({c}.received_at AT TIME ZONE 'Asia/Shanghai')::date AS day, {c}.region_code, {c}.respondent_agency_id,
+                 coalesce(btrim({c}.service_item_name), '') AS service_item,
+                 statistics_figures({c}, {r}::statistics_rectification, {lr}::statistics_revisit) AS figures
+        """;
+
     private static string Each(string separator, Func<string, string> line) => string.Join(separator, Keys.Select(line));
+
+    /// <summary>
+    /// Adds one case's <paramref name="delta"/> of each figure (an SQL expression per key, evaluated once, not once per grain)
+    /// to the rows of its day, month and year, for the case's row of <c>statistics_cases</c> named <paramref name="s"/>.
+    /// </summary>
+    private static string RollupUpsert(string s, Func<string, string> delta) => $"""
+        WITH d AS MATERIALIZED (SELECT
+            {Each(",\n    ", k => $"{delta(k)} AS {Column(k)}")})
+        INSERT INTO statistics_rollup AS t (grain, start, region_code, respondent_agency_id,
+          {Each(", ", Column)})
+        SELECT g.grain, g.start, {s}.region_code, {s}.respondent_agency_id,
+          {Each(", ", k => $"d.{Column(k)}")}
+        FROM d, {Grains(s)}
+        ON CONFLICT (grain, start, region_code, respondent_agency_id) DO UPDATE SET
+          {Each(",\n  ", k => $"{Column(k)} = t.{Column(k)} + excluded.{Column(k)}")}
+        """;
+
+    /// <summary>Adds <paramref name="delta"/> to the received count of the case's service item in its day, month and year.</summary>
+    private static string ItemUpsert(string s, string delta) => $"""
+        INSERT INTO statistics_items AS t (grain, start, region_code, item, n)
+        SELECT g.grain, g.start, {s}.region_code, {s}.service_item, {delta}
+        FROM {Grains(s)}
+        WHERE {s}.service_item <> ''
+        ON CONFLICT (grain, start, region_code, item) DO UPDATE SET n = t.n + excluded.n
+        """;
 
     /// <summary>The whole SQL of the rollups, as the migration runs it.</summary>
     public static string Generate()
@@ -92,9 +127,7 @@ public static class StatisticsRollups
             -- Each case's row of statistics_cases: where it counts (day of receipt in CST, division, agency, item) and in what.
             -- The trigger reads one case of it, the rebuild all of them.
             CREATE VIEW statistics_case_rows AS
-              SELECT c.id AS complaint_id, (c.received_at AT TIME ZONE 'Asia/Shanghai')::date AS day, c.region_code, c.respondent_agency_id,
-                     coalesce(btrim(c.service_item_name), '') AS service_item,
-                     statistics_figures(c, ROW(r.complaint_id, r.verified)::statistics_rectification, ROW(lr.complaint_id, lr.rating)::statistics_revisit) AS figures
+              SELECT {CaseRow("c", "ROW(r.complaint_id, r.verified)", "ROW(lr.complaint_id, lr.rating)")}
               FROM complaints c
               {StatisticsFigures.PartsSql.Replace("\n", "\n  ", StringComparison.Ordinal)};
 
@@ -102,22 +135,12 @@ public static class StatisticsRollups
             -- a SQL function called from the trigger is planned again on every call.
             CREATE FUNCTION statistics_apply(s statistics_cases, plus text[], minus text[]) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
-              INSERT INTO statistics_rollup AS t (grain, start, region_code, respondent_agency_id,
-                {Each(", ", Column)})
-              SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
-                {Each(",\n    ", k => $"('{k}' = ANY(plus))::int - ('{k}' = ANY(minus))::int")}
-              FROM {Grains}
-              ON CONFLICT (grain, start, region_code, respondent_agency_id) DO UPDATE SET
-                {Each(",\n    ", k => $"{Column(k)} = t.{Column(k)} + excluded.{Column(k)}")};
+              {RollupUpsert("s", k => $"('{k}' = ANY(plus))::int - ('{k}' = ANY(minus))::int").Replace("\n", "\n  ", StringComparison.Ordinal)};
             END $$;
 
             CREATE FUNCTION statistics_apply_item(s statistics_cases, delta integer) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
-              INSERT INTO statistics_items AS t (grain, start, region_code, item, n)
-              SELECT g.grain, g.start, s.region_code, s.service_item, delta
-              FROM {Grains}
-              WHERE s.service_item <> ''
-              ON CONFLICT (grain, start, region_code, item) DO UPDATE SET n = t.n + excluded.n;
+              {ItemUpsert("s", "delta").Replace("\n", "\n  ", StringComparison.Ordinal)};
             END $$;
 
             -- One case changed (or its rectifications or revisits did): the rollups lose what it counted and gain what it counts,
@@ -156,9 +179,24 @@ public static class StatisticsRollups
               END IF;
             END $$;
 
+            -- A new case (the work of every submission) is added without statistics_refresh's reads: it has counted in nothing yet
+            -- (its statistics_cases row is inserted here, so a leftover one would fail the insert, never miscount), and it has no
+            -- rectification or revisit yet (their foreign keys need the case first), so its row of statistics_case_rows is NEW's
+            -- with no parts: the same expressions, without reading the case back or locking a row no other transaction can see.
             CREATE FUNCTION statistics_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              now_ statistics_cases;
             BEGIN
-              IF TG_OP = 'DELETE' THEN PERFORM statistics_refresh(OLD.id); ELSE PERFORM statistics_refresh(NEW.id); END IF;
+              IF TG_OP = 'INSERT' THEN
+                SELECT {CaseRow("NEW", "ROW(NULL, NULL)", "ROW(NULL, NULL)")} INTO now_;
+                {RollupUpsert("now_", k => $"('{k}' = ANY(now_.figures))::int").Replace("\n", "\n    ", StringComparison.Ordinal)};
+                {ItemUpsert("now_", "1").Replace("\n", "\n    ", StringComparison.Ordinal)};
+                INSERT INTO statistics_cases SELECT now_.*;
+              ELSIF TG_OP = 'DELETE' THEN
+                PERFORM statistics_refresh(OLD.id);
+              ELSE
+                PERFORM statistics_refresh(NEW.id);
+              END IF;
               RETURN NULL;
             END $$;
 
@@ -186,12 +224,12 @@ public static class StatisticsRollups
                 {Each(", ", Column)})
               SELECT g.grain, g.start, s.region_code, s.respondent_agency_id,
                 {Each(",\n    ", k => $"count(*) FILTER (WHERE '{k}' = ANY(s.figures))")}
-              FROM statistics_cases s, LATERAL {Grains}
+              FROM statistics_cases s, LATERAL {Grains("s")}
               GROUP BY g.grain, g.start, s.region_code, s.respondent_agency_id
               ORDER BY g.grain, g.start;
               INSERT INTO statistics_items (grain, start, region_code, item, n)
               SELECT g.grain, g.start, s.region_code, s.service_item, count(*)
-              FROM statistics_cases s, LATERAL {Grains}
+              FROM statistics_cases s, LATERAL {Grains("s")}
               WHERE s.service_item <> ''
               GROUP BY g.grain, g.start, s.region_code, s.service_item
               ORDER BY g.grain, g.start;
