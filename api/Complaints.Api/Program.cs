@@ -22,6 +22,7 @@ using Complaints.Api.Privacy;
 using Complaints.Api.Reports;
 using Complaints.Api.SpotChecks;
 using Complaints.Api.Statistics;
+using Complaints.Api.Validation;
 using Complaints.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
 // The request records' declared rules (Validation/FieldRules.cs), enforced before a handler runs (issue #10).
 builder.Services.AddValidation();
+builder.Services.CacheValidatableInfo();
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
 builder.Services.AddApiDocs();

@@ -55,7 +55,7 @@ public static class CaseQueue
             db.AgencyQueue
                 .Where(q => q.AgencyId == agency && q.ReceivedAt <= before && (q.ReceivedAt < before || q.ComplaintId.CompareTo(beforeId) < 0))
                 .OrderByDescending(q => q.ReceivedAt).ThenByDescending(q => q.ComplaintId).Take(take)
-                .Select(q => new CaseQueueItem(q.ComplaintId, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt, q.RespondentAgencyId,
+                .Select(q => new CaseQueueItem(q.ComplaintId, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt.Cst(), q.RespondentAgencyId,
                     q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItemName, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now)));
 
     public static async Task<Results<Ok<Page<CaseQueueItem>>, ProblemHttpResult>> List([AsParameters] Filters f, [AsParameters] CaseRequest r, AgencyNames agencyNames, CancellationToken ct)
@@ -135,7 +135,7 @@ public static class CaseQueue
         }
 
         var rows = await query.OrderByDescending(q => q.ReceivedAt).ThenByDescending(q => q.Id).Take(take + 1)
-            .Select(q => new CaseQueueItem(q.Id, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt, q.RespondentAgencyId,
+            .Select(q => new CaseQueueItem(q.Id, q.TrackingNumber, q.Status, q.Channel, q.ReceivedAt.Cst(), q.RespondentAgencyId,
                 q.LeadAgencyId ?? q.AssignedAgencyId, q.ServiceItem, q.Classification, q.Confidential, q.RunningDueDate, q.RunningDueAt <= now))
             .ToListAsync(ct);
         return await PageOfAsync(r.Db, agencyNames, rows, take, ct);
@@ -164,14 +164,20 @@ public static class CaseQueue
     private static async Task<Ok<Page<CaseQueueItem>>> PageOfAsync(ComplaintsDbContext db, AgencyNames agencyNames, List<CaseQueueItem> rows, int take, CancellationToken ct)
     {
         var next = rows.Count > take ? ReceivedCursor.Format(rows[take - 1].ReceivedAt, rows[take - 1].Id) : null;
-        var page = rows.Take(take).ToList();
-        var names = await agencyNames.OfAsync(db, page.Select(x => x.RespondentAgencyId).Concat(page.Select(x => x.HandlingAgencyId ?? x.RespondentAgencyId)), ct);
-        return TypedResults.Ok(new Page<CaseQueueItem>(page.Select(x => x with
+        if (rows.Count > take)
         {
-            ReceivedAt = x.ReceivedAt.Cst(),
-            RespondentAgencyName = names.GetValueOrDefault(x.RespondentAgencyId, ""),
-            HandlingAgencyName = x.HandlingAgencyId is { } handling ? names.GetValueOrDefault(handling) : null,
-        }).ToArray(), next));
+            rows.RemoveRange(take, rows.Count - take);
+        }
+
+        var names = await agencyNames.OfAsync(db, rows.Select(x => x.RespondentAgencyId).Concat(rows.Select(x => x.HandlingAgencyId ?? x.RespondentAgencyId)), ct);
+        // The rows were read for this request alone (in China time, by the query's projection): named in place, not copied.
+        foreach (var x in rows)
+        {
+            x.RespondentAgencyName = names.GetValueOrDefault(x.RespondentAgencyId, "");
+            x.HandlingAgencyName = x.HandlingAgencyId is { } handling ? names.GetValueOrDefault(handling) : null;
+        }
+
+        return TypedResults.Ok(new Page<CaseQueueItem>(rows, next));
     }
 
     /// <summary>An agency reads its queue rows (one index range per page); a management department its cases by region.</summary>

@@ -89,12 +89,17 @@ public static class LookupComplaint
             return null;
         }
 
+        // Only the public events, in China time, as the view shows them: built once here, not copied again for the view.
         var kinds = reader.IsDBNull(14) ? [] : reader.GetFieldValue<string[]>(14);
         var ats = reader.IsDBNull(15) ? [] : reader.GetFieldValue<DateTimeOffset[]>(15);
-        var timeline = new List<TimelinePoint>(kinds.Length);
+        var timeline = new List<TimelineItemView>(kinds.Length);
         for (var i = 0; i < kinds.Length; i++)
         {
-            timeline.Add(new TimelinePoint(ats[i], Enum.Parse<TimelineEventKind>(kinds[i])));
+            var kind = Enum.Parse<TimelineEventKind>(kinds[i]);
+            if (PublicStatus.PublicEvents.Contains(kind))
+            {
+                timeline.Add(new TimelineItemView(ats[i].Cst(), kind));
+            }
         }
 
         return new LookupRow(
@@ -133,8 +138,6 @@ public static class LookupComplaint
     private static ProblemHttpResult NotFound() =>
         DomainError.NotFound("complaint.not_found", "未找到与投诉编号和查询码相符的投诉。").ToProblem();
 
-    internal sealed record TimelinePoint(DateTimeOffset At, TimelineEventKind Kind);
-
     internal sealed record LookupRow(
         string TrackingNumber,
         string QueryCodeHash,
@@ -150,18 +153,17 @@ public static class LookupComplaint
         string? Result,
         string? Measures,
         DateTimeOffset? ConcludedAt,
-        List<TimelinePoint> Timeline,
+        List<TimelineItemView> PublicTimeline,
         Guid? MergedIntoCaseId)
     {
         /// <summary>The same view as <see cref="ComplaintViewMapping.ToPublicStatus"/> gives for the loaded aggregate.</summary>
         public PublicStatusView ToPublicStatus(IWorkingDayCalendar calendar, DateTimeOffset now)
         {
             var facts = new DeadlineFacts(Status, ReceivedAt, ReceivingRegionCode, ReferredAt, AcceptedAt, Classification, Extended);
-            var timeline = Timeline.Where(t => PublicStatus.PublicEvents.Contains(t.Kind)).Select(t => new TimelineItemView(t.At.Cst(), t.Kind)).ToArray();
             var result = Finding is { } finding && Result is { } text && ConcludedAt is { } at
                 ? new ResultView(finding, IsInvalidComplaint, text, Measures, at.Cst())
                 : null;
-            return new PublicStatusView(TrackingNumber, Status, Classification, DeadlinesView.From(facts.Deadlines(calendar, now)), timeline, result);
+            return new PublicStatusView(TrackingNumber, Status, Classification, DeadlinesView.From(facts.Deadlines(calendar, now)), PublicTimeline, result);
         }
     }
 }

@@ -6,6 +6,7 @@ using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Npgsql;
 
 namespace Complaints.Api.Idempotency;
@@ -33,16 +34,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private const int MaxKeyLength = 128;
     private const int MaxReplayBytes = 1 << 20;
 
-    public async Task InvokeAsync(HttpContext http)
+    // Not async itself: most requests are not idempotent operations and pass straight through, without a state machine.
+    public Task InvokeAsync(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
             || !http.Request.Headers.TryGetValue(Header, out var values)
             || http.User.FindFirst(ClaimNames.Subject)?.Value is not { } scope)
         {
-            await next(http);
-            return;
+            return next(http);
         }
 
+        return InvokeWithKeyAsync(http, values, scope);
+    }
+
+    private async Task InvokeWithKeyAsync(HttpContext http, StringValues values, string scope)
+    {
         var db = http.RequestServices.GetRequiredService<ComplaintsDbContext>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var options = http.RequestServices.GetRequiredService<IOptions<IdempotencyOptions>>();

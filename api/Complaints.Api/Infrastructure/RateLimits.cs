@@ -119,7 +119,7 @@ public sealed class Budgets(RateLimitBackend backend, RateLimitOptions options, 
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, (int Permits, PartitionedRateLimiter<HttpContext> Limiter)> _budgets = new(StringComparer.Ordinal)
+    private readonly Dictionary<string, (int Permits, string PolicyHeader, PartitionedRateLimiter<HttpContext> Limiter)> _budgets = new(StringComparer.Ordinal)
     {
         [RateLimits.Lookup] = Create(backend, RateLimits.Lookup, options.LookupPerMinute, http => $"ip:{RateLimits.ClientAddress(http)}"),
         [RateLimits.Submission] = Create(backend, RateLimits.Submission, options.SubmissionPerMinute, http => $"user:{RateLimits.UserOrAddress(http)}"),
@@ -129,11 +129,11 @@ public sealed class Budgets(RateLimitBackend backend, RateLimitOptions options, 
     /// <summary>Spends one permit and writes the RateLimit headers of the budget as it is after this request.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(string policy, HttpContext http, CancellationToken ct)
     {
-        var (permits, limiter) = _budgets[policy];
+        var (permits, policyHeader, limiter) = _budgets[policy];
         var lease = await limiter.AcquireAsync(http, 1, ct);
         var remaining = Remaining(lease) ?? limiter.GetStatistics(http)?.CurrentAvailablePermits ?? 0;
         var headers = http.Response.Headers;
-        headers[RateLimits.PolicyHeader] = $"\"{policy}\";q={permits};w={(int)Window.TotalSeconds}";
+        headers[RateLimits.PolicyHeader] = policyHeader;
         headers[RateLimits.StateHeader] = $"\"{policy}\";r={Math.Clamp(remaining, 0, permits)};t={SecondsToReset(lease)}";
         return lease;
     }
@@ -163,8 +163,10 @@ public sealed class Budgets(RateLimitBackend backend, RateLimitOptions options, 
     private static long? Remaining(RateLimitLease lease) =>
         lease.TryGetMetadata("RATELIMIT_REMAINING", out var value) && value is long remaining ? remaining : null;
 
-    private static (int, PartitionedRateLimiter<HttpContext>) Create(RateLimitBackend backend, string policy, int permits, Func<HttpContext, string> key) =>
-        (Math.Max(1, permits), PartitionedRateLimiter.Create<HttpContext, string>(http => backend.PerMinute(policy, key(http), permits)));
+    // The policy header never changes for a budget: written once, not formatted again for every request.
+    private static (int, string, PartitionedRateLimiter<HttpContext>) Create(RateLimitBackend backend, string policy, int permits, Func<HttpContext, string> key) =>
+        (Math.Max(1, permits), $"\"{policy}\";q={Math.Max(1, permits)};w={(int)Window.TotalSeconds}",
+            PartitionedRateLimiter.Create<HttpContext, string>(http => backend.PerMinute(policy, key(http), permits)));
 }
 
 /// <summary>

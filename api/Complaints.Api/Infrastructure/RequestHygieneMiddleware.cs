@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Complaints.Api.Infrastructure;
@@ -12,30 +13,76 @@ public sealed class RequestHygieneMiddleware(RequestDelegate next, IProblemDetai
 {
     private static readonly string[] StoredHeaders = ["Idempotency-Key", "If-Match"];
 
-    public async Task InvokeAsync(HttpContext http)
+    // Not async, and loops rather than LINQ: this runs for every request, and its lambdas and boxed header values
+    // were allocated each time.
+    public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
         if (request.ContentType is { } contentType && !IsUtf8OrNoCharset(contentType))
         {
-            await WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+            return WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 "请求内容的字符集不受支持:请使用 UTF-8。", "Content-Type");
-            return;
         }
 
-        var field = request.Path.HasValue && ControlCharacters.Contains(request.Path.Value) ? "path"
-            : request.Query.FirstOrDefault(q => ControlCharacters.Contains(q.Key) || q.Value.Any(v => v is not null && ControlCharacters.Contains(v))).Key
-            ?? StoredHeaders.FirstOrDefault(h => request.Headers[h].Any(v => v is not null && ControlCharacters.Contains(v)));
-        if (field is not null)
+        if (FieldWithControlCharacters(request) is { } field)
         {
-            await WriteAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.Validation, ControlCharacters.Message(field), field);
-            return;
+            return WriteAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.Validation, ControlCharacters.Message(field), field);
         }
 
-        await next(http);
+        return next(http);
+    }
+
+    /// <summary>The first of the path, a query parameter (by name) or a stored header that holds a control character.</summary>
+    private static string? FieldWithControlCharacters(HttpRequest request)
+    {
+        if (request.Path.HasValue && ControlCharacters.Contains(request.Path.Value))
+        {
+            return "path";
+        }
+
+        if (request.QueryString.HasValue)
+        {
+            foreach (var (name, values) in request.Query)
+            {
+                if (ControlCharacters.Contains(name) || AnyContains(values))
+                {
+                    return name;
+                }
+            }
+        }
+
+        foreach (var header in StoredHeaders)
+        {
+            if (AnyContains(request.Headers[header]))
+            {
+                return header;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AnyContains(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (value is not null && ControlCharacters.Contains(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUtf8OrNoCharset(string contentType)
     {
+        // JSON without parameters, the usual case, has no charset to check: no parse.
+        if (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
         {
             return false;
