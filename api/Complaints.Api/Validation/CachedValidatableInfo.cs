@@ -16,38 +16,24 @@ internal sealed class CachedValidatableInfoResolver(IReadOnlyList<IValidatableIn
     private readonly ConcurrentDictionary<Type, IValidatableInfo?> _types = new();
     private readonly ConcurrentDictionary<ParameterInfo, IValidatableInfo?> _parameters = new();
 
-    public bool TryGetValidatableTypeInfo(Type type, [NotNullWhen(true)] out IValidatableInfo? validatableInfo)
+    // The factories are static and take the resolver as their argument, so a cached answer costs no closure.
+    public bool TryGetValidatableTypeInfo(Type type, [NotNullWhen(true)] out IValidatableInfo? validatableInfo) =>
+        (validatableInfo = _types.GetOrAdd(type, static (t, self) => self.FirstAnswer(r => r.TryGetValidatableTypeInfo(t, out var info) ? info : null), this)) is not null;
+
+    public bool TryGetValidatableParameterInfo(ParameterInfo parameterInfo, [NotNullWhen(true)] out IValidatableInfo? validatableInfo) =>
+        (validatableInfo = _parameters.GetOrAdd(parameterInfo, static (p, self) => self.FirstAnswer(r => r.TryGetValidatableParameterInfo(p, out var info) ? info : null), this)) is not null;
+
+    private IValidatableInfo? FirstAnswer(Func<IValidatableInfoResolver, IValidatableInfo?> ask)
     {
-        validatableInfo = _types.GetOrAdd(type, t =>
+        foreach (var resolver in resolvers)
         {
-            foreach (var resolver in resolvers)
+            if (ask(resolver) is { } info)
             {
-                if (resolver.TryGetValidatableTypeInfo(t, out var info))
-                {
-                    return info;
-                }
+                return info;
             }
+        }
 
-            return null;
-        });
-        return validatableInfo is not null;
-    }
-
-    public bool TryGetValidatableParameterInfo(ParameterInfo parameterInfo, [NotNullWhen(true)] out IValidatableInfo? validatableInfo)
-    {
-        validatableInfo = _parameters.GetOrAdd(parameterInfo, p =>
-        {
-            foreach (var resolver in resolvers)
-            {
-                if (resolver.TryGetValidatableParameterInfo(p, out var info))
-                {
-                    return info;
-                }
-            }
-
-            return null;
-        });
-        return validatableInfo is not null;
+        return null;
     }
 }
 
