@@ -164,9 +164,12 @@ public sealed class Budgets(RateLimitBackend backend, RateLimitOptions options, 
         lease.TryGetMetadata("RATELIMIT_REMAINING", out var value) && value is long remaining ? remaining : null;
 
     // The policy header never changes for a budget: written once, not formatted again for every request.
-    private static (int, string, PartitionedRateLimiter<HttpContext>) Create(RateLimitBackend backend, string policy, int permits, Func<HttpContext, string> key) =>
-        (Math.Max(1, permits), $"\"{policy}\";q={Math.Max(1, permits)};w={(int)Window.TotalSeconds}",
+    private static (int, string, PartitionedRateLimiter<HttpContext>) Create(RateLimitBackend backend, string policy, int permits, Func<HttpContext, string> key)
+    {
+        var quota = Math.Max(1, permits);
+        return (quota, $"\"{policy}\";q={quota};w={(int)Window.TotalSeconds}",
             PartitionedRateLimiter.Create<HttpContext, string>(http => backend.PerMinute(policy, key(http), permits)));
+    }
 }
 
 /// <summary>
