@@ -141,12 +141,8 @@ public static class SubmitComplaint
     private static async Task<(string Region, TrackingNumber Tracking)?> DrawForAgencyAsync(ComplaintsDbContext db, Guid agencyId, DateTimeOffset now, CancellationToken ct)
     {
         var day = ChinaTime.DateOf(now);
-        var drawn = await db.Database.SqlQuery<DrawnSerial>($"""
-            INSERT INTO tracking_sequences (region_code, day, last)
-            SELECT a.region_code, {day}, 1 FROM agencies a WHERE a.id = {agencyId} AND a.active
-            ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
-            RETURNING region_code AS "Region", last AS "Serial"
-            """).ToListAsync(ct);
+        var drawn = await ContextSql.ReadAsync(db, DrawForAgency, r => (Region: r.GetString(0), Serial: r.GetInt32(1)), ct,
+            ContextSql.Value(day), ContextSql.Value(agencyId));
         if (drawn is not [var row])
         {
             return null;
@@ -156,18 +152,25 @@ public static class SubmitComplaint
         return created.IsSuccess ? (row.Region, created.Value) : throw new InvalidOperationException($"Tracking number overflow for {row.Region} on {day}: {created.Error!.Code}");
     }
 
-    private sealed record DrawnSerial(string Region, int Serial);
+    private const string DrawForAgency = """
+        INSERT INTO tracking_sequences (region_code, day, last)
+        SELECT a.region_code, $1, 1 FROM agencies a WHERE a.id = $2 AND a.active
+        ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
+        RETURNING region_code, last
+        """;
 
     /// <summary>Unique per (region, CST day): the counter row is incremented atomically by PostgreSQL.</summary>
     private static async Task<TrackingNumber> NextTrackingNumberAsync(ComplaintsDbContext db, string regionCode, DateTimeOffset now, CancellationToken ct)
     {
         var day = ChinaTime.DateOf(now);
-        var sequence = await db.Database.SqlQuery<int>($"""
-            INSERT INTO tracking_sequences (region_code, day, last) VALUES ({regionCode}, {day}, 1)
-            ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
+        var sequence = await ContextSql.ReadAsync(db, DrawForRegion, r => r.GetInt32(0), ct, ContextSql.Value(regionCode), ContextSql.Value(day));
         var created = TrackingNumber.Create(regionCode, day, sequence[0]);
         return created.IsSuccess ? created.Value : throw new InvalidOperationException($"Tracking number overflow for {regionCode} on {day}: {created.Error!.Code}");
     }
+
+    private const string DrawForRegion = """
+        INSERT INTO tracking_sequences (region_code, day, last) VALUES ($1, $2, 1)
+        ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
+        RETURNING last
+        """;
 }

@@ -123,11 +123,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var claimed = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO idempotency_records (scope, key, method, path, request_hash, created_at)
-                VALUES ({scope}, {key}, {method}, {path}, {hash}, {now})
-                ON CONFLICT (scope, key) DO NOTHING
-                """, ct);
+            var claimed = await ContextSql.ExecuteAsync(db, Claim, ct,
+                ContextSql.Value(scope), ContextSql.Value(key), ContextSql.Value(method), ContextSql.Value(path), ContextSql.Value(hash), ContextSql.Value(now));
             if (claimed == 1)
             {
                 return null;
@@ -147,6 +144,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         throw new InvalidOperationException("The idempotency key could neither be claimed nor read.");
     }
+
+    private const string Claim = """
+        INSERT INTO idempotency_records (scope, key, method, path, request_hash, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (scope, key) DO NOTHING
+        """;
+
+    private const string Remember = """
+        UPDATE idempotency_records SET status_code = $1, content_type = $2, location = $3, protected_body = $4
+        WHERE scope = $5 AND key = $6
+        """;
 
     private async Task ExecuteAndRememberAsync(
         HttpContext http, ComplaintsDbContext db, UnitOfWork work, PersonalDataProtector protector, string scope, string key)
@@ -177,11 +185,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             var contentType = http.Response.ContentType;
             var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
 
-            // SQL, not ExecuteUpdate: a LINQ statement is parsed, funcletized and looked up in EF's query cache on every call.
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE idempotency_records SET status_code = {status}, content_type = {contentType}, location = {location}, protected_body = {body}
-                WHERE scope = {scope} AND key = {key}
-                """, CancellationToken.None);
+            await ContextSql.ExecuteAsync(db, Remember, CancellationToken.None, ContextSql.Value(status), ContextSql.Value(contentType),
+                ContextSql.Value(location), ContextSql.Value(body), ContextSql.Value(scope), ContextSql.Value(key));
             await work.CommitAsync(CancellationToken.None);
         }
 
