@@ -14,7 +14,8 @@ public static class PersistenceSetup
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured."));
         // One data source (one connection pool) for EF Core and for the few hot reads that use Npgsql directly.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
-        services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        var threadSafetyChecks = configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ThreadSafetyChecks)}");
+        services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), threadSafetyChecks));
         services.AddScoped<UnitOfWork>();
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         return services;
@@ -70,9 +71,10 @@ public static class PersistenceSetup
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(ComplaintWriteGuard.Instance);
 
-    internal static void Configure(DbContextOptionsBuilder options, Npgsql.NpgsqlDataSource dataSource) =>
+    internal static void Configure(DbContextOptionsBuilder options, Npgsql.NpgsqlDataSource dataSource, bool threadSafetyChecks) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            .EnableThreadSafetyChecks(threadSafetyChecks)
             .AddInterceptors(StorableTextInterceptor.Instance, ComplaintWriteGuard.Instance);
 }
 
@@ -86,6 +88,14 @@ public sealed class DatabaseOptions
 
     /// <summary>Insert the demo divisions, departments, agencies and officers if missing.</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>
+    /// EF Core's check that no context is used by two flows at once. It is a debugging aid with a price on every row read
+    /// (an <c>AsyncLocal</c> write, so a new execution context, per row: a fifth of an agency queue page's allocation), so
+    /// the service runs without it and the test suite, which drives every endpoint, runs with it on
+    /// (docs/decisions/performance.md).
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without the app's configuration.</summary>

@@ -46,6 +46,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:Complaints", connectionString);
+            // The service runs without EF Core's concurrent-use check; the tests keep it, so that a context shared by two flows fails here.
+            builder.UseSetting("Database:ThreadSafetyChecks", "true");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
