@@ -253,6 +253,12 @@ audit=$(curl -s "$base/api/v1/admin/audit/verification" -H "authorization: Beare
 rss_now=$(rss); hwm_now=$(hwm)
 stop_service
 
+# The write path's ceiling (#16): the same statements as a submission's transaction, sent by pgbench with no service
+# running, on as many connections as the service's pool (bench/write-ceiling.sh).
+write_ceiling=""
+[ -z "$only_insight" ] && write_ceiling=$(BENCH_DB="$db" bench/write-ceiling.sh "${BENCH_POOL:-16}" "${DURATION%s}" 2>&1 | tail -1) \
+  && echo "   $write_ceiling"
+
 # The same reads on another build, on the same database and host, right after: before → after within one run.
 if [ -n "${BENCH_COMPARE_PUBLISH_DIR:-}" ]; then
   label=${BENCH_COMPARE_LABEL:-compare}
@@ -314,6 +320,7 @@ targets() {
   [ -n "${view_single:-}" ] && echo "Case view with its duplicate suggestions (agency_staff), one request at a time (median of 20): ${view_single}s"
   [ -n "${upload_p50:-}" ] && echo "Uploads (12 MP JPEG, $(du -k "$photo" | cut -f1) kB): one alone ${upload_single}s (median of 3); 16 at once p50 ${upload_p50}s, slowest ${upload_max}s, statuses $upload_statuses; peak RSS during them ${upload_peak} MB"
   echo "Submissions: $acknowledged acknowledged (201), $stored of them found in the database; complaints rows $before -> $after (+$((after - before)))"
+  [ -n "$write_ceiling" ] && echo "The write path alone, $write_ceiling"
   echo "Audit chain verification after the run: $audit"
   echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"
   echo "Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after (the host is shared)"
