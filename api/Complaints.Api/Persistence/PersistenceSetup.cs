@@ -14,8 +14,8 @@ public static class PersistenceSetup
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured."));
         // One data source (one connection pool) for EF Core and for the few hot reads that use Npgsql directly.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
-        var threadSafetyChecks = configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ThreadSafetyChecks)}");
-        services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), threadSafetyChecks));
+        services.AddDbContextPool<ComplaintsDbContext>((sp, o) => Configure(o, sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.ThreadSafetyChecks));
         services.AddScoped<UnitOfWork>();
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         return services;
