@@ -5,8 +5,8 @@
 # running. What PostgreSQL alone can commit per second on this host bounds what the service can acknowledge.
 #
 # Usage (after bench/run.sh, which leaves a submitted case to copy):  bench/write-ceiling.sh [clients] [seconds]
-# Prints transactions/s, latency, and the CPU per transaction of the database and of pgbench; removes what it inserted (the audit lines stay,
-# chained like any other, so /admin/audit/verification stays intact).
+# Prints transactions/s, latency, and the CPU per transaction of the database and of pgbench; removes what it inserted
+# (the audit lines stay, chained like any other, so /admin/audit/verification stays intact).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
@@ -28,12 +28,12 @@ agencies=$(psql_ -d "$db" -c "select count(*) from pgb_agencies")
 # PostgreSQL's backends come and go with pgbench's connections, so they cannot be read from /proc one by one.
 busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 out=$(mktemp)
+pgbench_=("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$clients" -j 2 -D agencies="$agencies"
+  -f bench/write-ceiling/submission.sql)
 # Five seconds first, so that every connection has prepared its statements and the pages are in memory.
-"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$clients" -j 2 -T 5 -D agencies="$agencies" \
-  -f bench/write-ceiling/submission.sql "$db" >/dev/null 2>&1
+"${pgbench_[@]}" -T 5 "$db" >/dev/null 2>&1
 read -r b0 t0 < <(busy)
-client_cpu=$( ( "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" \
-  -D agencies="$agencies" -f bench/write-ceiling/submission.sql -r "$db" >"$out" 2>&1; times ) | tail -1 \
+client_cpu=$( ( "${pgbench_[@]}" -T "$seconds" -r "$db" >"$out" 2>&1; times ) | tail -1 \
   | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); s += a[1] * 60 + a[2] } print s }')
 read -r b1 t1 < <(busy)
 tx=$(awk '/number of transactions actually processed/ {split($0, a, ": "); split(a[2], b, "/"); print b[1]}' "$out")
