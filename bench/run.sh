@@ -258,6 +258,10 @@ stop_service
 write_ceiling=""
 [ -z "$only_insight" ] && write_ceiling=$(BENCH_DB="$db" bench/write-ceiling.sh "${BENCH_POOL:-16}" "${DURATION%s}" 2>&1 | tail -1) \
   && echo "   $write_ceiling"
+# And what one writer committing 16 submissions per transaction would reach (docs/decisions/intake-group-commit.md).
+group_commit=""
+[ -z "$only_insight" ] && group_commit=$(BENCH_DB="$db" bench/write-ceiling.sh 1 "${DURATION%s}" 16 2>&1 | tail -1) \
+  && echo "   group commit: $group_commit"
 
 # The same reads on another build, on the same database and host, right after: before → after within one run.
 if [ -n "${BENCH_COMPARE_PUBLISH_DIR:-}" ]; then
@@ -321,6 +325,7 @@ targets() {
   [ -n "${upload_p50:-}" ] && echo "Uploads (12 MP JPEG, $(du -k "$photo" | cut -f1) kB): one alone ${upload_single}s (median of 3); 16 at once p50 ${upload_p50}s, slowest ${upload_max}s, statuses $upload_statuses; peak RSS during them ${upload_peak} MB"
   echo "Submissions: $acknowledged acknowledged (201), $stored of them found in the database; complaints rows $before -> $after (+$((after - before)))"
   [ -n "$write_ceiling" ] && echo "The write path alone, $write_ceiling"
+  [ -n "$group_commit" ] && echo "The write path alone with group commit (one writer, 16 per transaction; not built), $group_commit"
   echo "Audit chain verification after the run: $audit"
   echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"
   echo "Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after (the host is shared)"
