@@ -182,19 +182,27 @@ echo "== load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout 10s
 run "GET /healthz/live (baseline)" "$CONNECTIONS" get.lua - /healthz/live
 # The ceiling (#16): bench/Probe answers the lookup's request with one prepared indexed statement in raw Npgsql, on
 # the same database and pool size, alone on the host (the service idles meanwhile). Every run is also a ratio to it.
-probe_port=$(free_port 18180)
-(exec env ConnectionStrings__Complaints="$connection" ASPNETCORE_URLS="http://127.0.0.1:$probe_port" \
-  dotnet bench/Probe/bin/Release/net10.0/Probe.dll) >"$out/probe.log" 2>&1 &
-probe_pid=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$probe_port/healthz/live" >/dev/null 2>&1 && break; sleep 1; done
-RUN_BASE="http://127.0.0.1:$probe_port" run "POST lookup (probe: raw Npgsql)" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
-kill "$probe_pid"; wait "$probe_pid" 2>/dev/null || true
-probe_rps=$(awk -F'\t' '$1 ~ /^POST lookup \(probe/ {print $3}' "$results")
+# The probe runs before the reads it is compared with and again after them, and the ratios are to the mean of the two:
+# this host's speed drifts over minutes (session 9: the probe at 7,768/s in one run, 16,705/s in the next), and one
+# sample taken before the reads let that drift decide the ratios.
+probe() {
+  local port
+  port=$(free_port 18180)
+  (exec env ConnectionStrings__Complaints="$connection" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    dotnet bench/Probe/bin/Release/net10.0/Probe.dll) >>"$out/probe.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz/live" >/dev/null 2>&1 && break; sleep 1; done
+  RUN_BASE="http://127.0.0.1:$port" run "POST lookup (probe: raw Npgsql$1)" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+: >"$out/probe.log"
+probe ""
 only_insight=${BENCH_INSIGHT_ONLY:-}
 if [ -z "$only_insight" ]; then
   run "POST /api/v1/complaints/lookup" "$CONNECTIONS" lookup.lua "$out/lookups.csv"
   run "GET /api/v1/me/complaints" "$CONNECTIONS" get.lua "$citizen" /api/v1/me/complaints
   run "GET /api/v1/cases?limit=50 (agency)" "$CONNECTIONS" get.lua "$staff" "/api/v1/cases?limit=50"
+  probe ", again after the reads"
   run "GET /api/v1/cases?limit=50 (county department)" "$CONNECTIONS" get.lua "$county_officer" "/api/v1/cases?limit=50"
   if [ "$stats_status" = 200 ]; then
     run "GET statistics county $county $year" "$CONNECTIONS" get.lua "$province" "$stats_county"
@@ -205,6 +213,8 @@ if [ -z "$only_insight" ]; then
     echo "   statistics: not available in this build (GET $stats_county answered $stats_status)"
   fi
 fi
+
+probe_rps=$(awk -F'\t' '$1 ~ /^POST lookup \(probe/ {s += $3; n++} END {if (n) printf "%.2f", s / n}' "$results")
 
 # #18: duplicate suggestions for a case (the open cases of the window, scored) and staff search, at 2 connections
 # (latency, not throughput), over the newest open cases of 五华区市场监督管理局 (agency_staff) and of 五华区 (its
