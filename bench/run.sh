@@ -118,8 +118,10 @@ else
   echo "== database $db already holds $CASES seeded cases (BENCH_RESEED=1 seeds again)"
 fi
 psql_ -d "$db" -c "select key || '=' || value from bench_meta" | sed 's/^/   /'
-# Submissions of earlier runs are removed, so every run starts from the same data.
-psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交的投诉%'" -c "delete from idempotency_records" -c "vacuum analyze complaints" -c "vacuum analyze agency_queue"
+# Submissions of earlier runs are removed, so every run starts from the same data; then the whole database is vacuumed
+# and checkpointed (~20 s), so that no measured window pays for an earlier run's dead rows (their timeline, identity,
+# queue, rollup and change-feed rows, the write ceiling's) through autovacuum or for its dirty pages through a checkpoint.
+psql_ -d "$db" -c "delete from complaints where facts like '压力测试提交的投诉%'" -c "delete from idempotency_records" -c "vacuum analyze" -c "checkpoint"
 # Every table and index read once into the OS page cache (5-6 GB of a 24 GB host), so that no run, the probe's first
 # of all, pays for a cold cache the ones after it do not.
 warm_started=$(date +%s)
