@@ -337,7 +337,7 @@ targets() {
   [ -n "${upload_p50:-}" ] && echo "Uploads (12 MP JPEG, $(du -k "$photo" | cut -f1) kB): one alone ${upload_single}s (median of 3); 16 at once p50 ${upload_p50}s, slowest ${upload_max}s, statuses $upload_statuses; peak RSS during them ${upload_peak} MB"
   echo "Submissions: $acknowledged acknowledged (201), $stored of them found in the database; complaints rows $before -> $after (+$((after - before)))"
   [ -n "$write_ceiling" ] && echo "The write path alone, $write_ceiling"
-  [ -n "$group_commit" ] && echo "The write path alone with group commit (one writer, 16 per transaction; not built), $group_commit"
+  [ -n "$group_commit" ] && echo "The write path alone with group commit (one writer, 16 per transaction: the shape of IntakeWriter), $group_commit"
   echo "Audit chain verification after the run: $audit"
   echo "Service memory: VmRSS ${rss_now} MB, peak VmHWM ${hwm_now} MB"
   echo "Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after (the host is shared)"

@@ -15,7 +15,7 @@ public static class ComplaintsEndpoints
         complaints.MapPost("/", SubmitComplaint.Handle)
             .RequireAuthorization(Policies.Authenticated)
             .SpendsBudget(RateLimits.Submission)
-            .WithIdempotency()
+            .WithIdempotency(groupCommitWhen: SubmitComplaint.GroupCommits)
             .WithAuthProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Complaints.Api.Auth;
 using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
@@ -37,17 +38,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     // Not async itself: most requests are not idempotent operations and pass straight through, without a state machine.
     public Task InvokeAsync(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is not { } idempotent
             || !http.Request.Headers.TryGetValue(Header, out var values)
             || http.User.FindFirst(ClaimNames.Subject)?.Value is not { } scope)
         {
             return next(http);
         }
 
-        return InvokeWithKeyAsync(http, values, scope);
+        return InvokeWithKeyAsync(http, idempotent, values, scope);
     }
 
-    private async Task InvokeWithKeyAsync(HttpContext http, StringValues values, string scope)
+    private async Task InvokeWithKeyAsync(HttpContext http, IdempotentAttribute idempotent, StringValues values, string scope)
     {
         var db = http.RequestServices.GetRequiredService<ComplaintsDbContext>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
@@ -64,6 +65,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(http.Request.Body, http.RequestAborted));
         http.Request.Body.Position = 0;
         var now = clock.GetUtcNow();
+
+        var writer = http.RequestServices.GetRequiredService<IntakeWriter>();
+        if (idempotent.GroupCommitWhen is { } when && writer.Enabled && await BodyMatchesAsync(http.Request.Body, when, http.RequestAborted))
+        {
+            var claim = new IntakeClaim(scope, key, http.Request.Method, http.Request.Path.ToString(), hash, now);
+            await InvokeGroupCommittedAsync(http, db, protector, writer, claim, now - options.Value.Retention);
+            return;
+        }
 
         var work = http.RequestServices.GetRequiredService<UnitOfWork>();
         await work.BeginAsync(http.RequestAborted);
@@ -83,6 +92,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             await work.RollbackAsync();
         }
 
+        await AnswerExistingAsync(http, protector, existing, hash);
+    }
+
+    /// <summary>Answers a request whose key is held: the first response replayed, 422 for another body, 409 while it runs.</summary>
+    private static async Task AnswerExistingAsync(HttpContext http, PersonalDataProtector protector, IdempotencyRecord existing, string hash)
+    {
         if (existing.RequestHash != hash || existing.Method != http.Request.Method || existing.Path != http.Request.Path)
         {
             await WriteProblemAsync(http, StatusCodes.Status422UnprocessableEntity, "idempotency.key_reused", "该 Idempotency-Key 已用于另一个请求内容。");
@@ -172,21 +187,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             http.Response.Body = original;
         }
 
-        var status = http.Response.StatusCode;
-        // Server failures and rate-limit refusals are not remembered: the client's retry should run the request again.
-        if (status >= 500 || status == StatusCodes.Status429TooManyRequests || buffer.Length > MaxReplayBytes)
+        if (Remembered(http, buffer, protector) is not { } answer)
         {
             await work.RollbackAsync();
         }
         else
         {
-            var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-
-            var contentType = http.Response.ContentType;
-            var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
-
-            await ContextSql.ExecuteAsync(db, Remember, CancellationToken.None, ContextSql.Value(status), ContextSql.Value(contentType),
-                ContextSql.Value(location), ContextSql.Value(body), ContextSql.Value(scope), ContextSql.Value(key));
+            await ContextSql.ExecuteAsync(db, Remember, CancellationToken.None, ContextSql.Value(answer.Status), ContextSql.Value(answer.ContentType),
+                ContextSql.Value(answer.Location), ContextSql.Value(answer.Body), ContextSql.Value(scope), ContextSql.Value(key));
             await work.CommitAsync(CancellationToken.None);
         }
 
@@ -194,8 +202,135 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(original, CancellationToken.None);
     }
 
+    /// <summary>
+    /// The group-committed path (<see cref="IntakeWriter"/>): the key is looked up first, so a retry of a stored request
+    /// replays without running it again; then the handler runs without a transaction and stages its rows on the
+    /// <see cref="IntakeClaim"/>; then its answer, the claim and the rows are committed in the writer's next batch, and
+    /// only then is the answer sent. A refusal (4xx) is remembered the same way, alone. When another request took the key
+    /// meanwhile, that request's answer is replayed and this one's is dropped with its rows.
+    /// </summary>
+    private async Task InvokeGroupCommittedAsync(
+        HttpContext http, ComplaintsDbContext db, PersonalDataProtector protector, IntakeWriter writer, IntakeClaim claim, DateTimeOffset expired)
+    {
+        if (await FindAsync(db, claim) is { } held && held.CreatedAt >= expired)
+        {
+            await AnswerExistingAsync(http, protector, held, claim.Hash);
+            return;
+        }
+
+        var original = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        http.Items[IntakeClaim.Item] = claim;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+            http.Items.Remove(IntakeClaim.Item);
+        }
+
+        if (Remembered(http, buffer, protector) is not { } answer)
+        {
+            // A handler never stages rows it then fails to report.
+            if (claim.Rows is not null)
+            {
+                throw new InvalidOperationException($"A staged submission was answered {http.Response.StatusCode}; nothing of it is stored.");
+            }
+        }
+        else
+        {
+            var job = new IntakeJob(claim.Scope, claim.Key, claim.Method, claim.Path, claim.Hash, claim.Now, answer.Status, answer.ContentType, answer.Location,
+                answer.Body, claim.Rows ?? [], claim.OrderKey ?? "");
+            if (await writer.CommitAsync(job) == IntakeOutcome.KeyHeld)
+            {
+                http.Response.Clear();
+                var first = await FindAsync(db, claim) ?? throw new InvalidOperationException("A held idempotency key has no record.");
+                await AnswerExistingAsync(http, protector, first, claim.Hash);
+                return;
+            }
+
+            claim.OnStored?.Invoke();
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The buffered response as it is remembered (its body encrypted: a submission's carries its query code), or null
+    /// when it is not: server failures and rate-limit refusals, whose retry should run the request again, and bodies too
+    /// large to replay.
+    /// </summary>
+    private static (int Status, string? ContentType, string? Location, string? Body)? Remembered(HttpContext http, MemoryStream buffer, PersonalDataProtector protector)
+    {
+        var status = http.Response.StatusCode;
+        if (status >= 500 || status == StatusCodes.Status429TooManyRequests || buffer.Length > MaxReplayBytes)
+        {
+            return null;
+        }
+
+        var body = buffer.Length == 0 ? null : protector.Encrypt(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        var location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
+        return (status, http.Response.ContentType, location, body);
+    }
+
+    private static Task<IdempotencyRecord?> FindAsync(ComplaintsDbContext db, IntakeClaim claim) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, CancellationToken.None);
+
+    /// <summary>Whether the buffered JSON body meets the endpoint's condition for group commit (a body that is not JSON does not).</summary>
+    private static async Task<bool> BodyMatchesAsync(Stream body, Func<JsonElement, bool> when, CancellationToken ct)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+            return when(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            body.Position = 0;
+        }
+    }
+
     private static Task WriteProblemAsync(HttpContext http, int status, string code, string detail) =>
         ProblemHandling.Problem(status, code, detail).ExecuteAsync(http);
+}
+
+/// <summary>
+/// A group-committed request's key (<see cref="IdempotencyMiddleware"/>), in <c>HttpContext.Items</c> while its handler runs:
+/// the handler stages the rows its answer reports with <see cref="Stage"/>, and they commit with the key and the answer.
+/// </summary>
+public sealed class IntakeClaim(string scope, string key, string method, string path, string hash, DateTimeOffset now)
+{
+    public const string Item = "idempotency.intake-claim";
+
+    public string Scope { get; } = scope;
+    public string Key { get; } = key;
+    public string Method { get; } = method;
+    public string Path { get; } = path;
+    public string Hash { get; } = hash;
+    public DateTimeOffset Now { get; } = now;
+
+    public IReadOnlyList<IntakeRow>? Rows { get; private set; }
+    public string? OrderKey { get; private set; }
+    public Action? OnStored { get; private set; }
+
+    /// <summary>The rows to commit with the answer; <paramref name="orderKey"/> orders the batch's cases; <paramref name="onStored"/> runs after the commit.</summary>
+    public void Stage(IReadOnlyList<IntakeRow> rows, string orderKey, Action? onStored)
+    {
+        if (Rows is not null)
+        {
+            throw new InvalidOperationException("A request stages its rows once.");
+        }
+
+        (Rows, OrderKey, OnStored) = (rows, orderKey, onStored);
+    }
 }
 
 /// <summary>Forgets keys past their retention, so the table does not grow without bound.</summary>
@@ -221,12 +356,17 @@ public static class IdempotencySetup
         services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
+        services.AddValidatedOptions<IntakeOptions>(IntakeOptions.Section);
+        services.AddSingleton<IntakeWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         return services;
     }
 
-    public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    /// <param name="groupCommitWhen">For a keyed request whose JSON body meets it, the handler stages its rows on the
+    /// <see cref="IntakeClaim"/> and <see cref="IntakeWriter"/> commits them in a group (when enabled).</param>
+    public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder, Func<JsonElement, bool>? groupCommitWhen = null) where TBuilder : IEndpointConventionBuilder
     {
-        builder.WithMetadata(new IdempotentAttribute());
+        builder.WithMetadata(new IdempotentAttribute { GroupCommitWhen = groupCommitWhen });
         return builder;
     }
 }

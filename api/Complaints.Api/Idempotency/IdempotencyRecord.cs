@@ -22,4 +22,8 @@ public sealed class IdempotencyRecord
 }
 
 /// <summary>Marks an endpoint as honouring the <c>Idempotency-Key</c> header.</summary>
-public sealed class IdempotentAttribute : Attribute;
+public sealed class IdempotentAttribute : Attribute
+{
+    /// <summary>Which keyed requests are committed in groups by <c>Persistence/IntakeWriter</c>, by their JSON body; null: none.</summary>
+    public Func<System.Text.Json.JsonElement, bool>? GroupCommitWhen { get; init; }
+}

@@ -42,7 +42,12 @@ public sealed class ComplaintWriteGuard : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Check(DbContext? context)
+    /// <summary>The same check for rows that <see cref="UnitOfWork.TakeAddedRows"/> hands to the intake writer instead of saving.</summary>
+    public static void CheckGroupCommitted(ComplaintsDbContext db) => Check(db, throughUnitOfWork: true);
+
+    private static void Check(DbContext? context) => Check(context, throughUnitOfWork: (context as ComplaintsDbContext)?.SavingThroughUnitOfWork ?? false);
+
+    private static void Check(DbContext? context, bool throughUnitOfWork)
     {
         if (context is not ComplaintsDbContext db)
         {
@@ -70,7 +75,7 @@ public sealed class ComplaintWriteGuard : SaveChangesInterceptor
                 continue;
             }
 
-            if (!db.SavingThroughUnitOfWork)
+            if (!throughUnitOfWork)
             {
                 throw new ComplaintSavedAnotherWayException($"complaint {id} ({entry.Metadata.DisplayName()}) was saved by SaveChanges, not by the request's UnitOfWork");
             }

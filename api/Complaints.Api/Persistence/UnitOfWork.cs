@@ -164,6 +164,26 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         }
     }
 
+    /// <summary>
+    /// Instead of a save: the tracked changes and the audit lines recorded so far as rows, for <see cref="IntakeWriter"/>
+    /// to commit in a group (a submission adds rows only), checked by <see cref="ComplaintWriteGuard"/> as a save would
+    /// be. The context forgets them: from here they are the writer's.
+    /// </summary>
+    public IReadOnlyList<IntakeRow> TakeAddedRows()
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A group-committed request has no transaction of its own.");
+        }
+
+        audit.AppendPending();
+        db.ChangeTracker.DetectChanges();
+        ComplaintWriteGuard.CheckGroupCommitted(db);
+        var rows = IntakeRow.FromAdded(db);
+        db.ChangeTracker.Clear();
+        return rows;
+    }
+
     private async Task WriteAsync(CancellationToken ct)
     {
         // The change and its audit lines in one batch; the database chains the lines as it inserts them.

@@ -27,7 +27,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
         {
             var connection = $"Host=127.0.0.1:{ports[0]},127.0.0.1:{ports[1]};Username=postgres;Database=complaints;"
                 + "Target Session Attributes=primary;Host Recheck Seconds=1;Timeout=2";
-            await using var host = await AppFixture.StartAsync("Development", connection, settings: new Dictionary<string, string?>
+            var logs = new LogCapture();
+            await using var host = await AppFixture.StartAsync("Development", connection, logs: logs, settings: new Dictionary<string, string?>
             {
                 ["RateLimits:SubmissionPerMinute"] = "100000",
                 ["Notifications:DispatcherEnabled"] = "false",
@@ -71,6 +72,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
                 + $"{all.Count(r => r.Status == HttpStatusCode.ServiceUnavailable)} answered 503; primary killed at {killedAt.TotalSeconds:F2} s, "
                 + $"replica promoted at {promotedAt.TotalSeconds:F2} s, first write after the kill acknowledged at {firstWriteAfter?.TotalSeconds:F2} s "
                 + $"({(firstWriteAfter - killedAt)?.TotalSeconds:F2} s after the kill, {(firstWriteAfter - promotedAt)?.TotalSeconds:F2} s after the promotion)");
+
+            if (all.Any(r => r.Status == HttpStatusCode.InternalServerError))
+            {
+                output.WriteLine(string.Join('\n', logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).Take(5)));
+            }
 
             Assert.All(all, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{(int)r.Status}: {r.Body}"));
             Assert.All(all.Where(r => r.Status == HttpStatusCode.ServiceUnavailable), r => Assert.True(r.RetryAfter, "503 without Retry-After"));

@@ -163,12 +163,13 @@ public sealed class RequestTransactionTests : IAsyncLifetime
     }
 
     /// <summary>Until disposed, remembering the response of <paramref name="key"/> fails: the request's last write.</summary>
+    /// <summary>Remembering the answer fails: its UPDATE in a transaction of its own, its INSERT (with the rows) when group-committed.</summary>
     private async Task<IAsyncDisposable> FailRememberingAsync(string key)
     {
         var name = $"fail_{Guid.NewGuid():N}";
         await ExecuteAsync($"""
             CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure after the change was staged'; END $$;
-            CREATE TRIGGER {name} BEFORE UPDATE ON idempotency_records FOR EACH ROW WHEN (NEW.key = '{Guid.Parse(key)}') EXECUTE FUNCTION {name}();
+            CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON idempotency_records FOR EACH ROW WHEN (NEW.key = '{Guid.Parse(key)}') EXECUTE FUNCTION {name}();
             """);
         return new Cleanup(() => ExecuteAsync($"DROP TRIGGER {name} ON idempotency_records; DROP FUNCTION {name}();"));
     }
