@@ -99,11 +99,25 @@ public sealed class IntakeWriter(NpgsqlDataSource dataSource, IOptions<IntakeOpt
         }
         finally
         {
-            _jobs.Writer.TryComplete();
-            while (_jobs.Reader.TryRead(out var left))
-            {
-                left.Done.TrySetException(new DependencyUnavailableException("intake"));
-            }
+            RefuseQueued();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // A writer stopped before its loop ran (the host stops at once) still answers what was queued.
+        RefuseQueued();
+    }
+
+    /// <summary>Takes no more jobs and answers those still queued 503, so no request waits on a writer that has stopped.</summary>
+    private void RefuseQueued()
+    {
+        _jobs.Writer.TryComplete();
+        while (_jobs.Reader.TryRead(out var left))
+        {
+            left.Done.TrySetException(new DependencyUnavailableException("intake"));
         }
     }
 

@@ -227,6 +227,12 @@ public sealed class GroupCommitTests(AppFixture app)
         Assert.Equal("intake", DependencyFailures.Find(refused));
         Assert.False(waiting.IsCompleted);
 
+        // A writer that stops answers what it still holds the same way, never leaving a request waiting.
+        await writer.StartAsync(CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+        await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(waiting.IsCompleted);
+
         // Once the writer runs, the job that had its place is committed.
         var logs = new LogCapture();
         writer = new IntakeWriter(dataSource, Options.Create(new IntakeOptions { QueueLength = 1 }),
