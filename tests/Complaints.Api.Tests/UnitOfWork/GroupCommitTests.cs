@@ -233,7 +233,7 @@ public sealed class GroupCommitTests(AppFixture app)
         await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(10)));
         Assert.True(waiting.IsCompleted);
 
-        // Once the writer runs, the job that had its place is committed.
+        // A running writer commits a job and answers it stored.
         var logs = new LogCapture();
         writer = new IntakeWriter(dataSource, Options.Create(new IntakeOptions { QueueLength = 1 }),
             Options.Create(new Idempotency.IdempotencyOptions()), new Logger<IntakeWriter>(new LoggerFactory([logs])));
