@@ -30,8 +30,7 @@ export BENCH_WRK_DIR=$root/bench/wrk
 
 if ! command -v wrk >/dev/null; then
   echo "wrk not found; installing it (apt-get install -y wrk)..."
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+  apt_install wrk >/dev/null
 fi
 
 free_port() {

@@ -4,7 +4,5 @@
 set -euo pipefail
 font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 [ -f "$font" ] && exit 0
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-$sudo apt-get update -qq >/dev/null
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-wqy-microhei >/dev/null
+source "$(dirname "$0")/apt.sh"
+apt_install fonts-wqy-microhei >/dev/null

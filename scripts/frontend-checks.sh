@@ -13,7 +13,7 @@ client=$root/clients/typescript
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "Node.js/npm not found; installing (apt-get install -y nodejs npm)..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2
+  apt_install nodejs npm >&2
 fi
 
 (cd "$client" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -5,16 +5,14 @@
 # on a free port derived from the checkout path, and trusts local connections:
 # it is a developer/test database, never a production one.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 pg_bin_dir() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
     echo "PostgreSQL server not found; installing it (apt-get install -y postgresql)..." >&2
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+    apt_install postgresql >&2
     dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
   echo "$dir"

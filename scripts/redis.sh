@@ -4,15 +4,13 @@
 #   redis_start DIR   exports REDIS_PORT, REDIS_DIR
 #   redis_stop        stops it and removes DIR
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 redis_start() {
   REDIS_DIR=${1:?usage: redis_start DIR}
   if ! command -v redis-server >/dev/null; then
     echo "redis-server not found; installing it (apt-get install redis-server)..." >&2
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends redis-server >&2
+    apt_install --no-install-recommends redis-server >&2
   fi
   REDIS_PORT=$(( 40000 + $$ % 10000 ))
   while (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null; do REDIS_PORT=$((REDIS_PORT + 1)); done

@@ -6,6 +6,7 @@
 #   s3_start DIR   exports S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY (~12 s, ~210 MB)
 #   s3_stop        kills what s3_start started and removes DIR
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 s3_free_port() {
   local port=$1
@@ -16,10 +17,7 @@ s3_free_port() {
 s3_install() {
   command -v radosgw >/dev/null && command -v ceph-mon >/dev/null && command -v ceph-osd >/dev/null && command -v uuidgen >/dev/null && return 0
   echo "Ceph radosgw not found; installing it (apt-get install radosgw ceph-mon ceph-osd uuid-runtime)..." >&2
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends radosgw ceph-mon ceph-osd uuid-runtime >&2
+  apt_install --no-install-recommends radosgw ceph-mon ceph-osd uuid-runtime >&2
 }
 
 s3_start() {
