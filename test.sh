@@ -34,7 +34,9 @@ if [ -z "${COMPLAINTS_TEST_REDIS:-}" ] || [ -z "${COMPLAINTS_TEST_S3:-}" ]; then
   source scripts/redis.sh
   source scripts/s3.sh
   # Never fails: a cleanup that stops half-way would leave the other servers running.
-  stop_services() { redis_stop || true; s3_stop || true; rm -rf "$services" 2>/dev/null || true; }
+  # A run that fails while the S3 server is still starting (installing Ceph) waits for its starter first: stopped
+  # before its pid files exist, it would be left running.
+  stop_services() { redis_stop || true; [ -z "${s3_starter:-}" ] || wait "$s3_starter" 2>/dev/null || true; s3_stop || true; rm -rf "$services" 2>/dev/null || true; }
   S3_DIR=$services/s3
   trap 'stop_services; ${cleanup_db:-true}' EXIT
   ( s3_start "$services/s3" >"$services/s3.log" 2>&1 && printf '%s\n' "$S3_ENDPOINT" >"$services/s3.endpoint" ) &
