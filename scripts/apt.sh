@@ -5,9 +5,8 @@
 # dpkg's lock ("Could not get lock /var/lib/dpkg/lock-frontend"). Ours queue on one lock file; another
 # program's apt-get (an unattended upgrade) is waited for by apt itself, up to ten minutes.
 apt_install() {
-  local sudo=""
+  local sudo="" lock=/var/tmp/complaints-apt.lock
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  flock /var/tmp/complaints-apt.lock sh -c '
-    $0 apt-get -o DPkg::Lock::Timeout=600 update -qq &&
-    $0 env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@"' "${sudo:-env}" "$@"
+  flock "$lock" $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    flock "$lock" $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@"
 }
