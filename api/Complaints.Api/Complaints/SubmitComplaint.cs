@@ -7,6 +7,7 @@ using Complaints.Api.Infrastructure;
 using Complaints.Api.Persistence;
 using Complaints.Api.Privacy;
 using Complaints.Api.Validation;
+using Complaints.Api.Webhooks;
 using Complaints.Domain.Calendar;
 using Complaints.Domain.Cases;
 using Complaints.Domain.Tracking;
@@ -170,7 +171,9 @@ public static class SubmitComplaint
 
     /// <summary>
     /// <see cref="NextTrackingNumberAsync"/> for the respondent agency's region, found in the same statement:
-    /// null when there is no such active agency (then nothing is drawn). On the request's connection, so a request never
+    /// null when there is no such active agency (then nothing is drawn). The same statement reads the webhook subscriptions
+    /// of the agency and of its region's department, one of which the case-received event is addressed to
+    /// (<see cref="ComplaintsDbContext.SubscriptionsRead"/>). On the request's connection, so a request never
     /// needs a second pooled connection while it holds one. Inside a request's transaction the serial is only spent when
     /// the complaint is stored; a group-committed submission draws it in a statement of its own, so a group that fails
     /// skips its numbers (docs/decisions/intake-group-commit.md).
@@ -178,12 +181,16 @@ public static class SubmitComplaint
     private static async Task<(string Region, TrackingNumber Tracking)?> DrawForAgencyAsync(ComplaintsDbContext db, Guid agencyId, DateTimeOffset now, CancellationToken ct)
     {
         var day = ChinaTime.DateOf(now);
-        var drawn = await ContextSql.ReadAsync(db, DrawForAgency, r => (Region: r.GetString(0), Serial: r.GetInt32(1)), ct,
+        var drawn = await ContextSql.ReadAsync(db, DrawForAgency,
+            r => (Region: r.GetString(0), Serial: r.GetInt32(1), OfAgency: r.GetFieldValue<Guid[]>(2), OfRegion: r.GetFieldValue<Guid[]>(3)), ct,
             ContextSql.Value(day), ContextSql.Value(agencyId));
         if (drawn is not [var row])
         {
             return null;
         }
+
+        db.SubscriptionsRead[Party.Agency(agencyId)] = row.OfAgency;
+        db.SubscriptionsRead[Party.Department(row.Region)] = row.OfRegion;
 
         var created = TrackingNumber.Create(row.Region, day, row.Serial);
         return created.IsSuccess ? (row.Region, created.Value) : throw new InvalidOperationException($"Tracking number overflow for {row.Region} on {day}: {created.Error!.Code}");
@@ -193,7 +200,9 @@ public static class SubmitComplaint
         INSERT INTO tracking_sequences (region_code, day, last)
         SELECT a.region_code, $1, 1 FROM agencies a WHERE a.id = $2 AND a.active
         ON CONFLICT (region_code, day) DO UPDATE SET last = tracking_sequences.last + 1
-        RETURNING region_code, last
+        RETURNING region_code, last,
+            ARRAY(SELECT s.id FROM webhook_subscriptions s WHERE s.agency_id = $2 AND s.active),
+            ARRAY(SELECT s.id FROM webhook_subscriptions s WHERE s.region_code = tracking_sequences.region_code AND s.active)
         """;
 
     /// <summary>Unique per (region, CST day): the counter row is incremented atomically by PostgreSQL.</summary>

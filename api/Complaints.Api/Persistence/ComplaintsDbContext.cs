@@ -27,6 +27,27 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     /// <summary>True only while <see cref="UnitOfWork"/> saves: <see cref="ComplaintWriteGuard"/> lets complaints be saved then alone.</summary>
     internal bool SavingThroughUnitOfWork { get; set; }
 
+    /// <summary>
+    /// Active webhook subscriptions already read in this request by a statement that needed the addressee anyway (a
+    /// submission's tracking-number draw reads its respondent agency's and that agency's region's: SubmitComplaint), so
+    /// that raising the case's event (<see cref="Webhooks.AgencyEvents"/>) needs no round trip of its own. Read no earlier
+    /// than a separate query would be: both run in the request, before its change commits.
+    /// </summary>
+    internal Dictionary<Webhooks.Party, Guid[]> SubscriptionsRead { get; } = [];
+
+    // The context is pooled: what one request read must not be taken for the next request's (their subscriptions may change between).
+    public override void Dispose()
+    {
+        SubscriptionsRead.Clear();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        SubscriptionsRead.Clear();
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintsDbContext).Assembly);

@@ -42,8 +42,9 @@ public static class AgencyEvents
     {
         var type = AgencyEventTypes.Of(kind);
 
-        var addressed = to.AgencyId is { } agencyId ? OfAgency(db, agencyId) : OfDepartment(db, to.RegionCode);
-        var subscriptions = await addressed.ToListAsync(ct);
+        IReadOnlyList<Guid> subscriptions = db.SubscriptionsRead.TryGetValue(to, out var read) ? read
+            : to.AgencyId is { } agencyId ? await OfAgency(db, agencyId).ToListAsync(ct)
+            : await OfDepartment(db, to.RegionCode).ToListAsync(ct);
 
         if (subscriptions.Count == 0)
         {

@@ -245,6 +245,54 @@ public sealed class AgencyWebhookTests(AgencySystemsFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submission_reaches_the_subscriptions_of_its_receiver_read_with_its_tracking_number_and_no_others()
+    {
+        // The draw of a submission's tracking number also reads the subscriptions its case-received event goes to.
+        var (department, _) = await fx.SubscribeAsync(regionCode: "530102");
+        var (agency, _) = await fx.SubscribeAsync(agencyId: Wuhua);
+        var (inactive, _) = await fx.SubscribeAsync(regionCode: "530102");
+        await using (var scope = fx.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().WebhookSubscriptions.Where(s => s.Id == inactive)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Active, false));
+        }
+
+        var flow = new CaseFlow(fx.Host);
+        var online = await flow.SubmitOnlineAsync("citizen"); // received by the department of the agency's region, for referral
+        var direct = (await (await flow.As("agency_system")).SubmitAsync(ComplaintBodies.Registered("in_person", ComplaintBodies.Person()))).GetProperty("id").GetGuid();
+
+        await using (var scope = fx.Host.Services.CreateAsyncScope())
+        {
+            var outbox = await scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().NotificationOutbox.AsNoTracking()
+                .Where(m => m.Kind == NotificationKind.CaseReceived).Select(m => new { m.CaseId, m.SubscriptionId }).ToListAsync();
+            Assert.Equal(new[] { (online, department), (direct, agency) },
+                outbox.Select(m => (m.CaseId!.Value, m.SubscriptionId!.Value)).OrderBy(m => m.Item1 == direct));
+        }
+    }
+
+    [Fact]
+    public async Task A_pooled_context_forgets_the_subscriptions_its_last_request_read()
+    {
+        // Every context in the pool returned having read that the agency has no subscription...
+        var scopes = Enumerable.Range(0, 32).Select(_ => fx.Host.Services.CreateAsyncScope()).ToList();
+        foreach (var scope in scopes)
+        {
+            scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>().SubscriptionsRead[Party.Agency(Wuhua)] = [];
+        }
+
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        // ...then the agency subscribes: the next referral to it, on whichever pooled context, reaches it.
+        await fx.SubscribeAsync(agencyId: Wuhua);
+        var id = await ReferredCaseAsync();
+        await fx.DrainAsync();
+        Assert.Contains(fx.Receiver.Processed, d => d.Type == "cn.yn.complaints.case.referred" && d.Data.GetProperty("caseId").GetString() == id.ToString());
+    }
+
+    [Fact]
     public async Task Complainant_actions_and_supervision_reach_the_agency_and_its_department_第十三条_第十六条()
     {
         await fx.SubscribeAsync(agencyId: Wuhua);
