@@ -277,8 +277,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return (status, http.Response.ContentType, location, body);
     }
 
-    private static Task<IdempotencyRecord?> FindAsync(ComplaintsDbContext db, IntakeClaim claim) =>
-        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, CancellationToken.None);
+    private static Task<IdempotencyRecord?> FindAsync(ComplaintsDbContext db, IntakeClaim claim) => Find(db, claim.Scope, claim.Key);
+
+    // Compiled once: every group-committed submission looks its key up first, and a LINQ query is otherwise built, funcletized
+    // and looked up in the query cache on each call.
+    private static readonly Func<ComplaintsDbContext, string, string, Task<IdempotencyRecord?>> Find = EF.CompileAsyncQuery(
+        (ComplaintsDbContext db, string scope, string key) => db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.Scope == scope && r.Key == key));
 
     /// <summary>Whether the buffered JSON body meets the endpoint's condition for group commit (a body that is not JSON does not).</summary>
     private static async Task<bool> BodyMatchesAsync(Stream body, Func<JsonElement, bool> when, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Complaints.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -37,36 +38,53 @@ public sealed record IntakeRow(string Table, IReadOnlyList<string> Columns, IRea
                 continue;
             }
 
-            var type = entry.Metadata;
-            var tableName = type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} has no table");
-            var store = StoreObjectIdentifier.Table(tableName, type.GetSchema());
-            var key = string.Join("|", type.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
-            if (!rows.TryGetValue((tableName, key), out var row))
+            var table = Tables.GetOrAdd(entry.Metadata, TableOf);
+            var key = string.Join("|", table.Key.Select(p => entry.Property(p).CurrentValue?.ToString()));
+            if (!rows.TryGetValue((table.Name, key), out var row))
             {
                 row = ([], [], entry.Entity is AuditEntry line ? line.Chain : null);
-                rows[(tableName, key)] = row;
-                order.Add((tableName, key));
+                rows[(table.Name, key)] = row;
+                order.Add((table.Name, key));
             }
 
-            foreach (var property in type.GetProperties())
+            foreach (var column in table.Columns)
             {
-                var column = property.GetColumnName(store);
-                var value = entry.Property(property.Name);
-                if (column is null || row.Columns.Contains(column) || value.IsTemporary || property.GetBeforeSaveBehavior() == PropertySaveBehavior.Ignore
-                    || (property.ValueGenerated != ValueGenerated.Never && IsDefault(value)))
+                var value = entry.Property(column.Property);
+                if (row.Columns.Contains(column.Name) || value.IsTemporary || (column.Generated && IsDefault(value)))
                 {
                     continue;
                 }
 
-                var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-                var parameter = (NpgsqlParameter)mapping.CreateParameter(scratch, "p", value.CurrentValue, property.IsNullable);
+                var parameter = (NpgsqlParameter)column.Mapping.CreateParameter(scratch, "p", value.CurrentValue, column.Property.IsNullable);
                 parameter.ParameterName = "";
-                row.Columns.Add(column);
+                row.Columns.Add(column.Name);
                 row.Parameters.Add(parameter);
             }
         }
 
         return order.Select(k => new IntakeRow(k.Item1, rows[k].Columns, rows[k].Parameters, rows[k].Chain)).ToList();
+    }
+
+    /// <summary>An entity type's table, key and the columns EF Core would insert, in its property order.</summary>
+    private sealed record TablePlan(string Name, IReadOnlyList<IProperty> Key, IReadOnlyList<Column> Columns);
+
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, bool Generated);
+
+    // Read from the model once per entity type instead of for every property of every submission (the model never changes
+    // in a process; keyed by the model's own type objects).
+    private static readonly ConcurrentDictionary<IEntityType, TablePlan> Tables = new();
+
+    private static TablePlan TableOf(IEntityType type)
+    {
+        var name = type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} has no table");
+        var store = StoreObjectIdentifier.Table(name, type.GetSchema());
+        var columns = type.GetProperties()
+            .Where(p => p.GetBeforeSaveBehavior() != PropertySaveBehavior.Ignore)
+            .Select(p => (Property: p, Name: p.GetColumnName(store)))
+            .Where(c => c.Name is not null)
+            .Select(c => new Column(c.Property, c.Name!, (RelationalTypeMapping)c.Property.GetRelationalTypeMapping(), c.Property.ValueGenerated != ValueGenerated.Never))
+            .ToList();
+        return new TablePlan(name, type.FindPrimaryKey()!.Properties, columns);
     }
 
     private static bool IsDefault(PropertyEntry value) =>

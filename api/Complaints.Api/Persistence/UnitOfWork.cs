@@ -177,11 +177,22 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         }
 
         audit.AppendPending();
+
+        // Detected once, as for a save (WriteAsync): the guard's and the rows' passes over the entries would each detect again.
         db.ChangeTracker.DetectChanges();
-        ComplaintWriteGuard.CheckGroupCommitted(db);
-        var rows = IntakeRow.FromAdded(db);
-        db.ChangeTracker.Clear();
-        return rows;
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            ComplaintWriteGuard.CheckGroupCommitted(db);
+            var rows = IntakeRow.FromAdded(db);
+            db.ChangeTracker.Clear();
+            return rows;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     private async Task WriteAsync(CancellationToken ct)
