@@ -30,8 +30,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
     /// <summary>
     /// Active webhook subscriptions already read in this request by a statement that needed the addressee anyway (a
     /// submission's tracking-number draw reads its respondent agency's and that agency's region's: SubmitComplaint), so
-    /// that raising the case's event (<see cref="Webhooks.AgencyEvents"/>) needs no round trip of its own. Read no earlier
-    /// than a separate query would be: both run in the request, before its change commits.
+    /// that raising the case's event (<see cref="Webhooks.AgencyEvents"/>) needs no round trip of its own. Read in the
+    /// same request as a separate query would be, outside the transaction that commits the change, as that query was.
     /// </summary>
     internal Dictionary<Webhooks.Party, Guid[]> SubscriptionsRead { get; } = [];
 
