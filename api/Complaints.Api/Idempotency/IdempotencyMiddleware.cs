@@ -145,7 +145,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 return null;
             }
 
-            var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+            var existing = await Find(db, scope, key, ct);
             if (existing is not null && (existing.CreatedAt >= expired || attempt > 0))
             {
                 return existing;
@@ -277,12 +277,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return (status, http.Response.ContentType, location, body);
     }
 
-    private static Task<IdempotencyRecord?> FindAsync(ComplaintsDbContext db, IntakeClaim claim) => Find(db, claim.Scope, claim.Key);
+    private static Task<IdempotencyRecord?> FindAsync(ComplaintsDbContext db, IntakeClaim claim) => Find(db, claim.Scope, claim.Key, CancellationToken.None);
 
-    // Compiled once: every group-committed submission looks its key up first, and a LINQ query is otherwise built, funcletized
-    // and looked up in the query cache on each call.
-    private static readonly Func<ComplaintsDbContext, string, string, Task<IdempotencyRecord?>> Find = EF.CompileAsyncQuery(
-        (ComplaintsDbContext db, string scope, string key) => db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.Scope == scope && r.Key == key));
+    // The record holding a key, for both paths. Compiled once: every group-committed submission looks its key up first, and a
+    // LINQ query is otherwise built, funcletized and looked up in the query cache on each call.
+    private static readonly Func<ComplaintsDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> Find = EF.CompileAsyncQuery(
+        (ComplaintsDbContext db, string scope, string key, CancellationToken ct) => db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.Scope == scope && r.Key == key));
 
     /// <summary>Whether the buffered JSON body meets the endpoint's condition for group commit (a body that is not JSON does not).</summary>
     private static async Task<bool> BodyMatchesAsync(Stream body, Func<JsonElement, bool> when, CancellationToken ct)
