@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Complaints.Api.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Complaints.Api.Persistence;
@@ -177,21 +178,12 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         }
 
         audit.AppendPending();
-
-        // Detected once, as for a save (WriteAsync): the guard's and the rows' passes over the entries would each detect again.
-        db.ChangeTracker.DetectChanges();
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using (DetectChangesOnce())
         {
             ComplaintWriteGuard.CheckGroupCommitted(db);
             var rows = IntakeRow.FromAdded(db);
             db.ChangeTracker.Clear();
             return rows;
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -200,11 +192,7 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         // The change and its audit lines in one batch; the database chains the lines as it inserts them.
         audit.AppendPending();
 
-        // Changes detected once, here: ComplaintWriteGuard reads the entries and SaveChanges writes them, and each would
-        // otherwise detect them again over every tracked entity (two full passes of the case's snapshot per save).
-        db.ChangeTracker.DetectChanges();
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var detected = DetectChangesOnce();
         db.SavingThroughUnitOfWork = true;
         try
         {
@@ -213,8 +201,25 @@ public sealed class UnitOfWork(ComplaintsDbContext db, AuditTrail audit, ILogger
         finally
         {
             db.SavingThroughUnitOfWork = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    /// <summary>
+    /// Detects the changes once and turns automatic detection off until the result is disposed: ComplaintWriteGuard reads
+    /// the entries and the save (or <see cref="IntakeRow.FromAdded"/>) reads them again, and each would otherwise detect
+    /// them again over every tracked entity (full passes of the case's snapshot).
+    /// </summary>
+    private ChangesDetected DetectChangesOnce()
+    {
+        db.ChangeTracker.DetectChanges();
+        var detected = new ChangesDetected(db.ChangeTracker, db.ChangeTracker.AutoDetectChangesEnabled);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return detected;
+    }
+
+    private readonly struct ChangesDetected(ChangeTracker tracker, bool autoDetect) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = autoDetect;
     }
 }
 
